@@ -1,0 +1,52 @@
+import { useEffect, useRef } from "react";
+import { useT, type MessageKey, type Translate } from "~/i18n";
+import { nb } from "~/i18n/nb";
+
+/** Schema messages are i18n keys; anything else (a library default) becomes a plain "could not read". */
+export function translateError(t: Translate, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  return message in nb ? t(message as MessageKey) : t("error.badRequest");
+}
+
+/**
+ * A summary of the form's errors at its top, focused after a failed submission, with links to
+ * the fields (WCAG 3.3.1). Works without JavaScript because the server renders it.
+ */
+export function ErrorSummary({
+  formErrors,
+  fieldErrors,
+  labels,
+}: {
+  formErrors: string[];
+  fieldErrors: Array<{ id: string; field: string; message: string }>;
+  labels: Record<string, string>;
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const count = formErrors.length + fieldErrors.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count, formErrors.join(), fieldErrors.map((e) => e.id).join()]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} id="error-summary">
+      {fieldErrors.length > 0 ? <p className="form-error">{t("form.errorSummary")}</p> : null}
+      {formErrors.map((m) => (
+        <p key={m} className="form-error">
+          {translateError(t, m)}
+        </p>
+      ))}
+      {fieldErrors.length > 0 ? (
+        <ul>
+          {fieldErrors.map((e) => (
+            <li key={e.id}>
+              <a href={`#${e.id}`}>
+                {labels[e.field] ?? e.field}: {translateError(t, e.message)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

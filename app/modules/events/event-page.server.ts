@@ -1,0 +1,9 @@
+// Loads what the public event pages need, or throws a 404 response.
+import { translator, type Locale } from "~/i18n";
+import { getPublicEvent } from "./events.server";
+
+export async function requirePublicEvent(slug: string | undefined, locale: Locale) {
+  const event = slug ? await getPublicEvent(slug) : null;
+  if (!event) throw new Response(translator(locale)("event.notFound"), { status: 404 });
+  return event;
+}

@@ -1,0 +1,118 @@
+// The durable outbox. Mail is stored in the same transaction as the change that causes it
+// (queueMail takes the transaction), and deliverDueMail sends what is due, with retries
+// and exponential back-off, so a registration never fails because the SMTP server is down
+// and no mail is lost when it is.
+import type { Transporter } from "nodemailer";
+import { config } from "~/utils/config.server";
+import { db, type Tx } from "~/utils/db.server";
+import type { RenderedMail } from "./render.server";
+
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  /** For text/calendar: the iTIP method, so clients show an invitation. */
+  method?: "REQUEST" | "CANCEL" | "PUBLISH";
+};
+
+export type QueuedMail = RenderedMail & {
+  kind: string;
+  to: string;
+  attachments?: MailAttachment[];
+};
+
+export async function queueMail(tx: Tx, mail: QueuedMail) {
+  await tx.outboxMessage.create({
+    data: {
+      kind: mail.kind,
+      toAddress: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      attachments: JSON.stringify(mail.attachments ?? []),
+    },
+  });
+}
+
+/** Wake the worker after the transaction that queued mail has committed. */
+export function mailQueued() {
+  config().onMailQueued();
+}
+
+export const MAX_ATTEMPTS = 12;
+const LOCK_SECONDS = 120;
+
+/** Delay before attempt n+1: 15 s, 30 s, 1 min … capped at one hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 15 * 2 ** Math.max(0, attempts - 1));
+}
+
+export type DeliveryReport = { sent: number; failed: number; retrying: number };
+
+/**
+ * Sends every message that is due. Safe to run from several processes at once: a message is
+ * claimed with a conditional update before it is sent.
+ */
+export async function deliverDueMail(transport: Transporter, now = new Date(), batch = 50): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, retrying: 0 };
+  const due = await db().outboxMessage.findMany({
+    where: {
+      OR: [
+        { status: "PENDING", nextAttemptAt: { lte: now } },
+        // A worker that died mid-send left SENDING behind; its lock has expired.
+        { status: "SENDING", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    take: batch,
+  });
+  for (const message of due) {
+    const claim = await db().outboxMessage.updateMany({
+      where: { id: message.id, status: message.status, attempts: message.attempts },
+      data: { status: "SENDING", lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000) },
+    });
+    if (claim.count === 0) continue; // another worker took it
+    const attachments = JSON.parse(message.attachments) as MailAttachment[];
+    try {
+      await transport.sendMail({
+        from: config().mailFrom,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: attachments.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.method ? `${a.contentType}; method=${a.method}` : a.contentType,
+        })),
+        headers: { "X-Samhandling-Kind": message.kind },
+      });
+      await db().outboxMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lockedUntil: null, lastError: null },
+      });
+      report.sent++;
+    } catch (err) {
+      const attempts = message.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db().outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          attempts,
+          lockedUntil: null,
+          lastError: String((err as Error)?.message ?? err).slice(0, 1000),
+          nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000),
+        },
+      });
+      if (giveUp) report.failed++;
+      else report.retrying++;
+    }
+  }
+  return report;
+}
+
+export async function outboxCounts() {
+  const rows = await db().outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}

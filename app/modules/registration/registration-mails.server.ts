@@ -1,0 +1,61 @@
+// The mails a registration sends, rendered in the attendee's language with the personal
+// link and, where it fits, a calendar invitation or cancellation.
+import { translator, type Locale } from "~/i18n";
+import { invitationIcs, eventLocation, type CalendarEvent } from "~/modules/calendar/ics.server";
+import { queueMail, type MailAttachment } from "~/modules/mail/outbox.server";
+import { renderMail } from "~/modules/mail/render.server";
+import { absoluteUrl } from "~/utils/config.server";
+import type { Tx } from "~/utils/db.server";
+import { formatDateTimeRange, isLocaleSafe } from "./registration-locale";
+
+export type RegistrationMailKind = "CONFIRMATION" | "WAITLISTED" | "PROMOTED" | "CANCELLED" | "LINK";
+
+type Reg = { id: string; token: string; name: string; email: string; locale: string; icsSequence: number };
+
+const keys: Record<RegistrationMailKind, { subject: Parameters<ReturnType<typeof translator>>[0]; body: Parameters<ReturnType<typeof translator>>[0] }> = {
+  CONFIRMATION: { subject: "mail.confirmation.subject", body: "mail.confirmation.body" },
+  WAITLISTED: { subject: "mail.waitlisted.subject", body: "mail.waitlisted.body" },
+  PROMOTED: { subject: "mail.promoted.subject", body: "mail.promoted.body" },
+  CANCELLED: { subject: "mail.cancelled.subject", body: "mail.cancelled.body" },
+  LINK: { subject: "mail.link.subject", body: "mail.link.body" },
+};
+
+export async function queueRegistrationMail(
+  tx: Tx,
+  kind: RegistrationMailKind,
+  event: CalendarEvent,
+  reg: Reg,
+  extra: { position?: number } = {},
+) {
+  const locale: Locale = isLocaleSafe(reg.locale);
+  const t = translator(locale);
+  const values = { event: event.title, position: extra.position ?? "" };
+  const attachments: MailAttachment[] = [];
+  if (kind === "CONFIRMATION" || kind === "PROMOTED") {
+    attachments.push({
+      filename: "invitasjon.ics",
+      contentType: "text/calendar; charset=utf-8",
+      method: "REQUEST",
+      content: invitationIcs(event, reg, "REQUEST"),
+    });
+  } else if (kind === "CANCELLED") {
+    attachments.push({
+      filename: "avlysning.ics",
+      contentType: "text/calendar; charset=utf-8",
+      method: "CANCEL",
+      content: invitationIcs(event, reg, "CANCEL"),
+    });
+  }
+  const rendered = renderMail({
+    locale,
+    subject: t(keys[kind].subject, values),
+    greetingName: reg.name,
+    paragraphs: [t(keys[kind].body, values)],
+    facts: [
+      [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
+      [t("mail.where"), eventLocation(event)],
+    ],
+    link: { intro: t("mail.link"), label: t("mail.linkButton"), url: absoluteUrl(`/registrations/${reg.token}`) },
+  });
+  await queueMail(tx, { kind, to: reg.email, ...rendered, attachments });
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EventList } from "~/components/event-parts";
+import { translator, useT, type MessageKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { EVENT_KINDS, type EventKind } from "~/modules/events/event-kinds";
+import { listPastEvents, listUpcomingEvents } from "~/modules/events/events.server";
+import { absoluteUrl } from "~/utils/config.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const past = url.searchParams.get("past") === "1";
+  const kindParam = url.searchParams.get("kind");
+  const kind = (EVENT_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as EventKind) : undefined;
+  const now = new Date();
+  const events = past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind);
+  const t = translator(await getLocale(request));
+  return {
+    past,
+    kind: kind ?? "",
+    events,
+    feedUrl: absoluteUrl("/calendar.ics"),
+    title: `${past ? t("home.pastTitle") : t("home.title")} – ${t("site.name")}`,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Samhandling" },
+  { name: "description", content: "Kristiansand kommune: dialogmøter, konferanser og verksteder med innbyggerne." },
+];
+
+export default function Index() {
+  const { past, kind, events, feedUrl } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="container">
+      <h1>{past ? t("home.pastTitle") : t("home.title")}</h1>
+      <p>{t("site.tagline")}</p>
+      <Form method="get" className="filters">
+        {past ? <input type="hidden" name="past" value="1" /> : null}
+        <div className="field">
+          <label htmlFor="kind">{t("home.filter")}</label>
+          <select id="kind" name="kind" defaultValue={kind}>
+            <option value="">{t("home.filterAll")}</option>
+            {EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          {t("home.filter")}
+        </button>
+      </Form>
+      {events.length === 0 ? <p>{past ? t("home.nonePast") : t("home.none")}</p> : <EventList events={events} />}
+      <p className="actions">
+        {past ? (
+          <Link to="/">{t("home.showUpcoming")}</Link>
+        ) : (
+          <Link to="/?past=1">{t("home.showPast")}</Link>
+        )}
+      </p>
+      <section aria-labelledby="subscribe-heading">
+        <h2 id="subscribe-heading">{t("nav.calendar")}</h2>
+        <p>{t("home.subscribeHelp")}</p>
+        <p>
+          <code className="subscribe-url">{feedUrl}</code>
+        </p>
+        <p>
+          <a href={feedUrl.replace(/^https?:/, "webcal:")}>{t("nav.calendar")}</a>
+        </p>
+      </section>
+    </div>
+  );
+}

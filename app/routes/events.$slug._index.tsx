@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
+import { useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requirePublicEvent } from "~/modules/events/event-page.server";
+import { getEventSpeakers, getProgramme } from "~/modules/events/events.server";
+import { registrationState, seatsLeft } from "~/modules/events/registration-window";
+import { formatDateTime } from "~/utils/format";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const event = await requirePublicEvent(params.slug, locale);
+  const [programme, speakers] = await Promise.all([getProgramme(event.id), getEventSpeakers(event.id)]);
+  return {
+    event,
+    programme,
+    speakerCount: speakers.length,
+    registration: registrationState(event, new Date()),
+    seatsLeft: seatsLeft(event),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
+
+export default function EventPage() {
+  const { event, programme, speakerCount, registration, seatsLeft } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <article className="container">
+      <p className="meta">
+        <KindTag kind={event.kind} /> {event.status === "CANCELLED" ? <CancelledTag /> : null}
+      </p>
+      <h1>{event.title}</h1>
+      <p>{event.summary}</p>
+      <EventFacts event={event} />
+
+      <section aria-labelledby="registration-heading" className="notice">
+        <h2 id="registration-heading">{t("event.registration")}</h2>
+        {registration === "open" ? (
+          <>
+            <p>
+              {seatsLeft === null
+                ? t("event.unlimited")
+                : seatsLeft > 0
+                  ? t("event.seatsLeft", { count: seatsLeft })
+                  : t("event.full")}
+            </p>
+            {event.registrationClosesAt ? (
+              <p>{t("event.registrationClosesAt", { when: formatDateTime(event.registrationClosesAt, locale) })}</p>
+            ) : null}
+            <p>
+              <Link className="button" to={`/events/${event.slug}/register`}>
+                {t("event.register")}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p>
+            {registration === "cancelled"
+              ? t("event.cancelled")
+              : registration === "past"
+                ? t("event.past")
+                : registration === "not-open" && event.registrationOpensAt
+                  ? t("event.registrationOpensAt", {
+                      when: formatDateTime(event.registrationOpensAt, locale),
+                    })
+                  : t("event.registrationClosed")}
+          </p>
+        )}
+      </section>
+
+      {event.livestreamUrl && event.status !== "CANCELLED" ? (
+        <section aria-labelledby="livestream-heading">
+          <h2 id="livestream-heading">{t("event.livestream")}</h2>
+          <p>
+            <a href={event.livestreamUrl} rel="noopener noreferrer">
+              {t("event.watchLive")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      {event.description ? (
+        <section className="description">
+          {event.description.split(/\n{2,}/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="programme-heading">
+        <h2 id="programme-heading">{t("event.programme")}</h2>
+        <Programme eventSlug={event.slug} items={programme} />
+        {speakerCount > 0 ? (
+          <p>
+            <Link to={`/events/${event.slug}/speakers`}>{t("event.allSpeakers")}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">{t("event.addToCalendar")}</h2>
+        <ul>
+          <li>
+            <a href={`/events/${event.slug}/calendar.ics`} download>
+              {t("event.addToCalendar")} (.ics)
+            </a>
+          </li>
+          {programme.length > 0 ? (
+            <li>
+              <a href={`/events/${event.slug}/programme.ics`} download>
+                {t("event.programmeCalendar")} (.ics)
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getLocale } from "~/i18n/locale.server";
+import { calendarResponse } from "~/modules/calendar/calendar-response.server";
+import { programmeIcs } from "~/modules/calendar/ics.server";
+import { requirePublicEvent } from "~/modules/events/event-page.server";
+import { getProgramme } from "~/modules/events/events.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const event = await requirePublicEvent(params.slug, await getLocale(request));
+  const items = await getProgramme(event.id);
+  return calendarResponse(programmeIcs(event, items), `${event.slug}-program.ics`);
+}

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT, translator, type MessageKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requirePublicEvent } from "~/modules/events/event-page.server";
+import { getEventSpeaker } from "~/modules/events/events.server";
+import { formatDateTimeRange } from "~/utils/format";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const event = await requirePublicEvent(params.slug, locale);
+  const speaker = await getEventSpeaker(event.id, params.speakerSlug ?? "");
+  if (!speaker) throw new Response(translator(locale)("speaker.notFound"), { status: 404 });
+  return { event: { slug: event.slug, title: event.title }, speaker };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.speaker.name} – ${data.event.title} – Samhandling` }] : [];
+
+export default function SpeakerPage() {
+  const { event, speaker } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <article className="container narrow">
+      <nav aria-label="Brødsmuler" className="breadcrumbs">
+        <Link to={`/events/${event.slug}`}>{event.title}</Link> ›{" "}
+        <Link to={`/events/${event.slug}/speakers`}>{t("event.speakers")}</Link>
+      </nav>
+      <h1>{speaker.name}</h1>
+      <p className="meta">{[speaker.role, speaker.organisation?.name].filter(Boolean).join(", ")}</p>
+      {speaker.photoUrl ? <img src={speaker.photoUrl} alt={speaker.photoAlt ?? speaker.name} width={240} /> : null}
+      {speaker.bio.split(/\n{2,}/).map((p, i) => (p ? <p key={i}>{p}</p> : null))}
+      <h2>{t("speaker.sessions")}</h2>
+      <ul>
+        {speaker.items.map(({ item }) => (
+          <li key={item.id}>
+            <Link to={`/events/${event.slug}#item-${item.id}`}>{item.title}</Link>
+            <br />
+            <span className="meta">
+              {formatDateTimeRange(item.startsAt, item.endsAt, locale)}
+              {item.room ? ` · ${item.room}` : ""} · {t(`item.${item.kind}` as MessageKey)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/events/${event.slug}/speakers`}>{t("speaker.back")}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { EventFacts } from "~/components/event-parts";
+import { ErrorSummary } from "~/components/form-errors";
+import { translator, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { registrationState } from "~/modules/events/registration-window";
+import { DetailsFields } from "~/modules/registration/registration-fields";
+import { registrationDetailsSchema } from "~/modules/registration/registration.schema";
+import {
+  cancelRegistration,
+  getRegistrationByToken,
+  updateRegistrationDetails,
+} from "~/modules/registration/registration.server";
+import { formatPhone } from "~/utils/format";
+
+async function requireRegistration(request: Request, token: string | undefined) {
+  const reg = token ? await getRegistrationByToken(token) : null;
+  if (!reg) throw new Response(translator(await getLocale(request))("myreg.notFound"), { status: 404 });
+  return reg;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reg = await requireRegistration(request, params.token);
+  const canRegisterAgain = reg.status === "CANCELLED" && registrationState(reg.event, new Date()) === "open";
+  return { reg, canRegisterAgain };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Din påmelding – ${data.reg.event.title} – Samhandling` : "Påmelding – Samhandling" },
+  // The page is personal: keep it out of search engines and other sites' referrers.
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const reg = await requireRegistration(request, params.token);
+  const formData = await request.formData().catch(() => null);
+  const intent = formData?.get("intent");
+  if (!formData || (intent !== "update" && intent !== "cancel")) {
+    return data({ result: { status: "error" as const, error: { "": ["error.badRequest"] } }, saved: false }, { status: 400 });
+  }
+  if (intent === "cancel") {
+    await cancelRegistration(reg.token);
+    return redirect(`/registrations/${reg.token}?avmeldt=1`);
+  }
+  const submission = parseWithZod(formData, { schema: registrationDetailsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const ok = await updateRegistrationDetails(reg.token, submission.value);
+  if (!ok) return data({ result: submission.reply({ formErrors: ["myreg.cancelled"] }), saved: false }, { status: 409 });
+  return data({ result: submission.reply(), saved: true });
+}
+
+export default function MyRegistration() {
+  const { reg, canRegisterAgain } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "details",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(registrationDetailsSchema),
+    defaultValue: {
+      name: reg.name,
+      phone: reg.phone ? formatPhone(reg.phone) : "",
+      organisation: reg.organisation ?? "",
+      diet: reg.needs?.diet ?? "",
+      accessibility: reg.needs?.accessibility ?? "",
+      newsletter: reg.newsletterConsent ? "on" : "",
+    },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationDetailsSchema }),
+  });
+  const labels: Record<string, string> = {
+    name: t("form.name"),
+    phone: t("form.phone"),
+    organisation: t("form.organisation"),
+    diet: t("form.diet"),
+    accessibility: t("form.accessibility"),
+  };
+  const fieldErrors = (Object.keys(labels) as Array<keyof typeof fields>)
+    .map((name) => ({ name, f: fields[name] }))
+    .filter(({ f }) => f.errors?.length)
+    .map(({ name, f }) => ({ id: f.id, field: name, message: f.errors![0] }));
+  const confirmCancel = params.get("avmeld") === "1";
+
+  return (
+    <div className="container narrow">
+      <nav aria-label="Brødsmuler" className="breadcrumbs">
+        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: {reg.event.title}</Link>
+      </nav>
+      <h1>{t("myreg.title", { event: reg.event.title })}</h1>
+      {params.get("ny") === "1" && reg.status !== "CANCELLED" ? (
+        <p className="notice notice-ok" role="status">
+          {t("myreg.justRegistered", { email: reg.email })}
+        </p>
+      ) : null}
+      {params.get("avmeldt") === "1" && reg.status === "CANCELLED" ? (
+        <p className="notice notice-ok" role="status">
+          {t("myreg.cancelDone")}
+        </p>
+      ) : null}
+      {actionData?.saved ? (
+        <p className="notice notice-ok" role="status">
+          {t("myreg.saved")}
+        </p>
+      ) : null}
+      <p className={`notice ${reg.status === "CANCELLED" ? "notice-warn" : "notice-ok"}`} id="registration-status">
+        <strong>
+          {reg.status === "CONFIRMED"
+            ? t("myreg.confirmed")
+            : reg.status === "WAITING"
+              ? t("myreg.waiting", { position: reg.position ?? "?" })
+              : t("myreg.cancelled")}
+        </strong>
+      </p>
+      <EventFacts event={reg.event} />
+      {reg.status === "CANCELLED" ? (
+        canRegisterAgain ? (
+          <p>
+            <Link className="button" to={`/events/${reg.event.slug}/register`}>
+              {t("myreg.registerAgain")}
+            </Link>
+          </p>
+        ) : null
+      ) : (
+        <>
+          <p>{t("myreg.keepLink")}</p>
+          <p>
+            <a href={`/events/${reg.event.slug}/calendar.ics`} download>
+              {t("event.addToCalendar")} (.ics)
+            </a>
+          </p>
+          <section aria-labelledby="cancel-heading">
+            <h2 id="cancel-heading">{reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}</h2>
+            {confirmCancel ? (
+              <Form method="post" className="notice notice-warn">
+                <p>{t("myreg.cancelConfirm")}</p>
+                <input type="hidden" name="intent" value="cancel" />
+                <div className="actions">
+                  <button type="submit" className="danger">
+                    {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
+                  </button>
+                  <Link to={`/registrations/${reg.token}`}>{t("common.no")}</Link>
+                </div>
+              </Form>
+            ) : (
+              <p>
+                <Link className="button button-secondary" to={`/registrations/${reg.token}?avmeld=1`}>
+                  {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
+                </Link>
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="details-heading">
+            <h2 id="details-heading">{t("myreg.change")}</h2>
+            <p>
+              {t("form.email")}: <strong>{reg.email}</strong>. {t("myreg.emailLocked")}
+            </p>
+            <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
+            <Form method="post" className="stacked" {...getFormProps(form)}>
+              <input type="hidden" name="intent" value="update" />
+              <DetailsFields fields={fields} />
+              <p>
+                <button type="submit" className="primary">
+                  {t("form.save")}
+                </button>
+              </p>
+            </Form>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

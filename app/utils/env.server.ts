@@ -1,0 +1,52 @@
+// Every environment variable the server reads, validated once at start-up.
+// The server starts with none set: each has a default that works on a laptop.
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    BASE_URL: z
+      .string()
+      .url("BASE_URL must be an absolute URL such as https://arrangement.kristiansand.kommune.no")
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with "file:" or "postgresql://"')
+      .default("file:./data/app.db"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must look like "smtp://host:port" or "smtps://user:pass@host:465"')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Kristiansand kommune – Demokratienheten <arrangement@samhandling.invalid>"),
+    SEED_DEMO: booleanish.default("true"),
+    REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    REGISTRATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).default(5),
+    TRUST_PROXY: booleanish.default("false"),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  })
+  .transform((env) => ({
+    ...env,
+    BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses process.env; throws an Error whose message lists every problem in plain words. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "not set" (a common result of `FOO= npm start`).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration in environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

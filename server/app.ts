@@ -1,0 +1,184 @@
+// The process: one http server for Remix and Socket.IO, security headers, the registration
+// rate limit, /healthz, the outbox worker and graceful shutdown.
+import { randomBytes } from "node:crypto";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { Server as SocketServer } from "socket.io";
+import { seedDemoContent } from "../app/modules/demo/seed.server.js";
+import { createMailTransport } from "../app/modules/mail/transport.server.js";
+import { setConfig } from "../app/utils/config.server.js";
+import { setDb, type Db } from "../app/utils/db.server.js";
+import type { Env } from "../app/utils/env.server.js";
+import { connectDatabase, migrateDatabase } from "./db.js";
+import { databaseFlavour } from "./db-adapters.js";
+import { startOutboxWorker } from "./outbox-worker.js";
+import { loadOrCreateSecrets } from "./secrets.js";
+
+const root = resolve(fileURLToPath(import.meta.url), "..", "..");
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    /** True when this client has used up its registration attempts for now. */
+    registrationRateLimited: boolean;
+  }
+}
+
+export type RunningServer = {
+  httpServer: Server;
+  io: SocketServer;
+  db: Db;
+  url: string;
+  close: () => Promise<void>;
+};
+
+export async function startServer(env: Env, log: Pick<Console, "info" | "error" | "warn"> = console): Promise<RunningServer> {
+  const dataDir = resolve(root, env.DATA_DIR);
+  const secrets = loadOrCreateSecrets(dataDir, { sessionSecret: env.SESSION_SECRET });
+  void secrets; // used by staff sessions and participant cookies
+
+  await migrateDatabase(env.DATABASE_URL);
+  const db = await connectDatabase(env.DATABASE_URL);
+  setDb(db, databaseFlavour(env.DATABASE_URL));
+
+  const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailDir: join(dataDir, "mail") });
+  let nudgeOutbox = () => {};
+  setConfig({ baseUrl: env.BASE_URL, mailFrom: env.MAIL_FROM, onMailQueued: () => nudgeOutbox() });
+
+  if (env.SEED_DEMO) {
+    const { seeded } = await seedDemoContent(db);
+    if (seeded) log.info("Demo content seeded (the database was empty).");
+  }
+  const outbox = startOutboxWorker(transport, env.OUTBOX_POLL_SECONDS, log);
+  nudgeOutbox = outbox.nudge;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  app.use(compression());
+
+  const isProduction = env.NODE_ENV !== "development";
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": isProduction
+            ? ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`]
+            : ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": isProduction ? ["'self'"] : ["'self'", "ws:"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": env.BASE_URL.startsWith("https:") ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.BASE_URL.startsWith("https:"),
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+      res.status(200).type("text/plain").send("ok");
+    } catch {
+      res.status(503).type("text/plain").send("database unreachable");
+    }
+  });
+
+  // Registration spam: at most N attempts per client address per window.
+  const registrationLimiter = new RateLimiterMemory({
+    points: env.REGISTRATION_RATE_LIMIT,
+    duration: env.REGISTRATION_RATE_WINDOW_SECONDS,
+  });
+  app.post(/^\/events\/[^/]+\/register(\.data)?$/, async (req, res, next) => {
+    try {
+      await registrationLimiter.consume(req.ip ?? "unknown");
+      res.locals.registrationRateLimited = false;
+    } catch {
+      res.locals.registrationRateLimited = true;
+    }
+    next();
+  });
+  // Refuse absurd bodies before Remix reads them (forms here are a few kB).
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (req.method !== "GET" && length > 1024 * 1024) {
+      res.status(413).type("text/plain; charset=utf-8").send("Skjemaet er for stort. / The form is too large.");
+      return;
+    }
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let viteDevServer: { middlewares: express.RequestHandler; close(): Promise<void> } | undefined;
+  if (env.NODE_ENV === "development") {
+    const vite = await import("vite");
+    viteDevServer = await vite.createServer({ root, server: { middlewareMode: true } });
+    app.use(viteDevServer.middlewares);
+    const dev = viteDevServer as unknown as { ssrLoadModule(id: string): Promise<ServerBuild> };
+    build = () => dev.ssrLoadModule("virtual:remix/server-build");
+  } else {
+    app.use("/assets", express.static(join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(join(root, "build/client"), { maxAge: "1h" }));
+    build = (await import(join(root, "build/server/index.js"))) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        registrationRateLimited: Boolean(res.locals.registrationRateLimited),
+      }),
+    }),
+  );
+
+  const httpServer = createHttpServer(app);
+  const io = new SocketServer(httpServer, { serveClient: false });
+
+  await new Promise<void>((ok, fail) => {
+    httpServer.once("error", fail);
+    httpServer.listen(env.PORT, env.HOST, () => ok());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      // Stop taking connections, let requests in flight finish, then release resources.
+      await new Promise<void>((ok) => {
+        io.close(() => ok());
+        httpServer.closeIdleConnections?.();
+      });
+      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await outbox.stop();
+      await viteDevServer?.close();
+      await db.$disconnect();
+    })());
+
+  return { httpServer, io, db, url, close };
+}

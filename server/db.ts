@@ -1,0 +1,38 @@
+// Creates the one Prisma client of this process for the database DATABASE_URL names,
+// and applies pending migrations. Never imported by the Remix bundle: the app reaches the
+// client through app/utils/db.server.ts (see docs/decisions/002-one-runtime-per-process.md).
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client.js";
+import { createQueryAdapter, databaseFlavour } from "./db-adapters.js";
+import type { Db } from "../app/utils/db.server.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function connectDatabase(url: string): Promise<Db> {
+  const adapter = createQueryAdapter(url);
+  if (databaseFlavour(url) === "postgres") {
+    const { PrismaClient: PgClient } = await import("../prisma/generated/postgres/client.js");
+    // Both clients are generated from the same model, so their APIs are the same; the app is
+    // typed against the SQLite one.
+    return new PgClient({ adapter }) as unknown as Db;
+  }
+  const client = new SqliteClient({ adapter });
+  // WAL lets readers continue while a registration commits; busy_timeout waits for a writer
+  // in another process (a migration, a script) instead of failing at once.
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  return client;
+}
+
+/** Applies pending migrations with the Prisma CLI (WebAssembly schema engine, no downloads). */
+export async function migrateDatabase(url: string): Promise<void> {
+  const prismaBin = resolve(root, "node_modules", "prisma", "build", "index.js");
+  await promisify(execFile)(process.execPath, [prismaBin, "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+  });
+}
