@@ -55,7 +55,9 @@ function newCalendar(name: string, method?: ICalCalendarMethod): ICalCalendar {
   return ical({
     name,
     prodId: { company: "Samhandling", product: "Samhandling", language: "NB" },
-    timezone: { name: OSLO_TZID, generator: () => osloVTimezone() },
+    // No calendar-wide zone name: DTSTAMP then stays in UTC as RFC 5545 requires, while every
+    // event carries TZID=Europe/Oslo and the generator adds the matching VTIMEZONE.
+    timezone: { name: "", generator: (tz) => (tz === OSLO_TZID ? osloVTimezone() : null) },
     method,
     ttl: 60 * 60,
   });
