@@ -57,6 +57,7 @@ export function normalisePhone(input: string): string | null {
   if (compact === "") return null;
   let m = /^(?:\+47|0047)?(\d{8})$/.exec(compact);
   if (m) return `+47${m[1]}`;
+  if (/^(\+47|0047)/.test(compact)) return null; // a Norwegian number has eight digits
   m = /^(?:\+|00)([1-9]\d{6,14})$/.exec(compact);
   if (m) return `+${m[1]}`;
   return null;

@@ -62,8 +62,16 @@ async function releaseSeat(tx: Tx, eventId: string) {
   });
 }
 
-export async function waitingPosition(tx: Tx, eventId: string, waitingSince: Date): Promise<number> {
-  return 1 + (await tx.registration.count({ where: { eventId, status: "WAITING", waitingSince: { lt: waitingSince } } }));
+/** 1-based place in the waiting list, in the same order promoteFromWaitlist uses. */
+export async function waitingPosition(tx: Tx, eventId: string, reg: { id: string; waitingSince: Date }): Promise<number> {
+  const ahead = await tx.registration.count({
+    where: {
+      eventId,
+      status: "WAITING",
+      OR: [{ waitingSince: { lt: reg.waitingSince } }, { waitingSince: reg.waitingSince, id: { lt: reg.id } }],
+    },
+  });
+  return ahead + 1;
 }
 
 export async function registerAttendee(
@@ -138,7 +146,7 @@ export async function registerAttendee(
         await queueRegistrationMail(tx, "CONFIRMATION", event, registration);
         return { outcome: "confirmed", token: registration.token } as const;
       }
-      const position = await waitingPosition(tx, eventId, now);
+      const position = await waitingPosition(tx, eventId, { id: registration.id, waitingSince: now });
       await queueRegistrationMail(tx, "WAITLISTED", event, registration, { position });
       return { outcome: "waiting", token: registration.token } as const;
     });
@@ -171,7 +179,7 @@ export async function promoteFromWaitlist(tx: Tx, eventId: string, now = new Dat
   while (await takeSeat(tx, eventId)) {
     const next = await tx.registration.findFirst({
       where: { eventId, status: "WAITING" },
-      orderBy: [{ waitingSince: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      orderBy: [{ waitingSince: "asc" }, { id: "asc" }],
     });
     if (!next) {
       await releaseSeat(tx, eventId);
@@ -271,7 +279,9 @@ export async function getRegistrationByToken(token: string) {
   });
   if (!reg) return null;
   const position =
-    reg.status === "WAITING" && reg.waitingSince ? await waitingPosition(db(), reg.event.id, reg.waitingSince) : null;
+    reg.status === "WAITING" && reg.waitingSince
+      ? await waitingPosition(db(), reg.event.id, { id: reg.id, waitingSince: reg.waitingSince })
+      : null;
   return { ...reg, position };
 }
 
