@@ -16,7 +16,7 @@ import { createMailTransport } from "../app/modules/mail/transport.server.js";
 import { setConfig } from "../app/utils/config.server.js";
 import { setDb, type Db } from "../app/utils/db.server.js";
 import type { Env } from "../app/utils/env.server.js";
-import { connectDatabase, migrateDatabase } from "./db.js";
+import { connectDatabase, migrateDatabase, pendingMigrations } from "./db.js";
 import { databaseFlavour } from "./db-adapters.js";
 import { startOutboxWorker } from "./outbox-worker.js";
 import { loadOrCreateSecrets } from "./secrets.js";
@@ -44,8 +44,15 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
   const secrets = loadOrCreateSecrets(dataDir, { sessionSecret: env.SESSION_SECRET });
   void secrets; // used by staff sessions and participant cookies
 
-  await migrateDatabase(env.DATABASE_URL);
-  const db = await connectDatabase(env.DATABASE_URL);
+  let db = await connectDatabase(env.DATABASE_URL);
+  const pending = await pendingMigrations(db, env.DATABASE_URL);
+  if (pending.length > 0) {
+    // The CLI needs the database to itself on SQLite: let go of our connection meanwhile.
+    await db.$disconnect();
+    log.info(`Applying ${pending.length} database migration(s): ${pending.join(", ")}`);
+    await migrateDatabase(env.DATABASE_URL);
+    db = await connectDatabase(env.DATABASE_URL);
+  }
   setDb(db, databaseFlavour(env.DATABASE_URL));
 
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailDir: join(dataDir, "mail") });

@@ -2,6 +2,7 @@
 // and applies pending migrations. Never imported by the Remix bundle: the app reaches the
 // client through app/utils/db.server.ts (see docs/decisions/002-one-runtime-per-process.md).
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
@@ -26,6 +27,24 @@ export async function connectDatabase(url: string): Promise<Db> {
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return client;
+}
+
+/** Names of the migrations in the repository that the database has not applied yet. */
+export async function pendingMigrations(client: Db, url: string): Promise<string[]> {
+  const dir = databaseFlavour(url) === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
+  const known = readdirSync(resolve(root, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  let applied: string[] = [];
+  try {
+    const rows = await client.$queryRawUnsafe<Array<{ migration_name: string }>>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    applied = rows.map((r) => r.migration_name);
+  } catch {
+    return known; // no migrations table yet: a new database
+  }
+  return known.filter((name) => !applied.includes(name));
 }
 
 /** Applies pending migrations with the Prisma CLI (WebAssembly schema engine, no downloads). */
