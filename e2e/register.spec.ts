@@ -181,6 +181,7 @@ test("registering the same address again sends the link instead of a second regi
   await page.goto(personalLink(linkMail));
   await expect(page.getByText("Du er påmeldt. Velkommen!")).toBeVisible();
   await expect(page.getByLabel("Fullt navn (må fylles ut)")).toHaveValue("Per Hansen");
+  await expectNoA11yViolations(page);
 });
 
 test.describe("without JavaScript", () => {
@@ -188,9 +189,11 @@ test.describe("without JavaScript", () => {
 
   test("the registration form and the personal page work", async ({ page }) => {
     const email = uniqueEmail("utenjs");
-    const { slug, title } = await openWorkshop(page);
+    const { title } = await openWorkshop(page);
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
     await page.getByRole("link", { name: "Meld deg på" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Påmelding – ${title}` })).toBeVisible();
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
 
     // The server validates too: the summary comes back from the server.
     await page.getByLabel("Fullt navn (må fylles ut)").fill("Nils Uten Skript");
@@ -202,7 +205,7 @@ test.describe("without JavaScript", () => {
       "Personvernerklæring: Du må godta personvernerklæringen for å melde deg på.",
     ]);
     await expect(page.getByLabel("Fullt navn (må fylles ut)")).toHaveValue("Nils Uten Skript");
-    await expectNoA11yViolations(page);
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
 
     await page.getByLabel("E-postadresse (må fylles ut)").fill(email);
     await page.getByLabel("Mobilnummer (valgfritt)").fill("+47 412 34 567");
@@ -214,7 +217,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Du er påmeldt. Velkommen!")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(`Takk! Vi har sendt en bekreftelse til ${email}.`);
     await expect(page.getByLabel("Mobilnummer (valgfritt)")).toHaveValue("41 23 45 67");
-    await expectNoA11yViolations(page);
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
 
     const mail = await waitForMail(email, ofKind("CONFIRMATION"));
     expect(mail.subject).toBe(`Påmeldingen er bekreftet: ${title}`);
@@ -222,7 +225,19 @@ test.describe("without JavaScript", () => {
 
     await page.getByLabel("Organisasjon eller forening (valgfritt)").fill("Grim bydelsråd");
     await page.getByRole("button", { name: "Lagre endringene" }).click();
-    await expect(page.getByRole("status")).toHaveText("Endringene er lagret.");
+    await expect(page.getByRole("status").filter({ hasText: "Endringene er lagret." })).toBeVisible();
     await expect(page.getByLabel("Organisasjon eller forening (valgfritt)")).toHaveValue("Grim bydelsråd");
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
+
+    // Cancelling works without JavaScript too.
+    await page.getByRole("link", { name: "Meld meg av" }).click();
+    await expect(page).toHaveURL(/\?avmeld=1$/);
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
+    await page.getByRole("button", { name: "Meld meg av" }).click();
+    await expect(page).toHaveURL(/\?avmeldt=1$/);
+    await expect(page.getByText("Påmeldingen er avmeldt.")).toBeVisible();
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
+    const cancelled = await waitForMail(email, ofKind("CANCELLED"));
+    expect(mailCalendar(cancelled).method).toBe("CANCEL");
   });
 });

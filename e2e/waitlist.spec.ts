@@ -14,23 +14,31 @@ import {
   waitForMail,
 } from "./support/helpers";
 
-const CAPACITY = 12;
+// The demo content gives the first upcoming dialogue meeting 12 seats.
+const DEMO_CAPACITY = 12;
 
 test("a full meeting puts people on the waiting list and promotes them when a seat is freed", async ({
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
-  const slug = await findUpcomingEvent(request, "DIALOGUE_MEETING", { seats: CAPACITY });
+  test.setTimeout(180_000);
+  // From noon the day before that meeting until it starts, its registration is closed; then
+  // the next meeting (80 seats, which no other spec touches) is filled instead.
+  const slug = await findUpcomingEvent(request, "DIALOGUE_MEETING", { seats: DEMO_CAPACITY }).catch(() =>
+    findUpcomingEvent(request, "DIALOGUE_MEETING"),
+  );
   await page.goto(`/events/${slug}`);
   const title = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
   expect(title).toMatch(/^Dialogmøte med formannskapet – /);
-  await expect(page.getByText(`${CAPACITY} ledige plasser`, { exact: true })).toBeVisible();
+  const seats = page.getByText(/^\d+ ledige plasser$/);
+  await expect(seats).toBeVisible();
+  const capacity = Number(/^(\d+)/.exec((await seats.textContent()) ?? "")?.[1]);
+  expect([DEMO_CAPACITY, 80]).toContain(capacity);
   await expectNoA11yViolations(page);
 
-  // Twelve people take every seat (posted as the form would post them).
+  // Twelve people (as many as there are seats) take every seat, posted as the form posts them.
   const confirmed: Array<{ email: string; location: string }> = [];
-  for (let i = 1; i <= CAPACITY; i++) {
+  for (let i = 1; i <= capacity; i++) {
     const email = uniqueEmail(`plass${i}`);
     const location = await registerByPost(request, slug, {
       name: `Deltaker ${i}`,
@@ -42,7 +50,7 @@ test("a full meeting puts people on the waiting list and promotes them when a se
   }
   const cancelling = confirmed[0];
   const cancellingConfirmation = await waitForMail(cancelling.email, ofKind("CONFIRMATION"));
-  await waitForMail(confirmed[CAPACITY - 1].email, ofKind("CONFIRMATION"));
+  await waitForMail(confirmed[capacity - 1].email, ofKind("CONFIRMATION"));
 
   await page.reload();
   await expect(page.getByText("Fullt – du kan sette deg på venteliste")).toBeVisible();

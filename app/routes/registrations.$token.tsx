@@ -35,7 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+// "same-origin", not "no-referrer": the link never leaks to other sites either way, but with
+// "no-referrer" browsers send `Origin: null` on this page's own form posts, which Remix
+// rejects as a possible CSRF attack (500), so changing or cancelling failed without JavaScript.
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const reg = await requireRegistration(request, params.token);

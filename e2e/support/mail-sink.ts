@@ -13,7 +13,9 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 2527);
 
 export type SinkMessage = {
-  to: string[];
+  /** The To addresses, lower-cased, comma-separated. */
+  to: string;
+  /** RCPT TO of the SMTP envelope, lower-cased. */
   envelopeTo: string[];
   from: string;
   subject: string;
@@ -24,7 +26,7 @@ export type SinkMessage = {
   receivedAt: string;
 };
 
-const messages: SinkMessage[] = [];
+const messages: Array<SinkMessage & { recipients: string[] }> = [];
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -40,9 +42,12 @@ const smtp = new SMTPServer({
     simpleParser(stream)
       .then((parsed) => {
         const kind = parsed.headers.get("x-samhandling-kind");
+        const to = addresses(parsed.to);
+        const envelopeTo = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         messages.push({
-          to: addresses(parsed.to),
-          envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          to: to.join(", "),
+          envelopeTo,
+          recipients: [...new Set([...to, ...envelopeTo])],
           from: parsed.from?.text ?? "",
           subject: parsed.subject ?? "",
           text: parsed.text ?? "",
@@ -70,8 +75,9 @@ const http = createServer((req, res) => {
   }
   if (req.method === "GET" && url.pathname === "/messages") {
     const to = url.searchParams.get("to")?.trim().toLowerCase();
-    const found = to ? messages.filter((m) => m.to.includes(to) || m.envelopeTo.includes(to)) : messages;
-    res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" }).end(JSON.stringify(found));
+    const found = to ? messages.filter((m) => m.recipients.includes(to)) : messages;
+    const body: SinkMessage[] = found.map(({ recipients: _, ...message }) => message);
+    res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
     return;
   }
   res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
