@@ -8,8 +8,10 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 2527);
 const baseURL = `http://localhost:${port}`;
-const dataDir = "./data/e2e";
-const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e/app.db";
+const dataDir = `./data/e2e-${port}`;
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:${dataDir}/app.db`;
+/** The staff account the server creates on first start (ADMIN_EMAIL / ADMIN_PASSWORD). */
+const E2E_ADMIN = { email: "admin@samhandling.test", password: "e2e-admin-passord-123" }; // also in e2e/support/staff.ts
 
 // A fresh SQLite database for every run. Only in the main process: the config is loaded again
 // in every worker, while the server is already running. With E2E_DATABASE_URL the caller
@@ -85,6 +87,9 @@ export default defineConfig({
         OUTBOX_POLL_SECONDS: "0.5",
         REGISTRATION_RATE_LIMIT: "10000",
         SEED_DEMO: "true",
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+        REMINDER_POLL_SECONDS: "1",
       },
       reuseExistingServer: false,
       // Migrations and the demo seed run before the server listens.

@@ -11,6 +11,7 @@ import express from "express";
 import helmet from "helmet";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server as SocketServer } from "socket.io";
+import { ensureBootstrapAdmin } from "../app/modules/auth/staff.server.js";
 import { seedDemoContent } from "../app/modules/demo/seed.server.js";
 import { createMailTransport } from "../app/modules/mail/transport.server.js";
 import { setConfig } from "../app/utils/config.server.js";
@@ -57,7 +58,18 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
 
   const transport = createMailTransport({ smtpUrl: env.SMTP_URL, mailDir: join(dataDir, "mail") });
   let nudgeOutbox = () => {};
-  setConfig({ baseUrl: env.BASE_URL, mailFrom: env.MAIL_FROM, onMailQueued: () => nudgeOutbox() });
+  setConfig({
+    baseUrl: env.BASE_URL,
+    mailFrom: env.MAIL_FROM,
+    onMailQueued: () => nudgeOutbox(),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, scopes: env.OIDC_SCOPES }
+        : undefined,
+  });
+  if (await ensureBootstrapAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
+    log.info(`First admin account created for ${env.ADMIN_EMAIL}.`);
+  }
 
   if (env.SEED_DEMO) {
     const { seeded } = await seedDemoContent(db);

@@ -5,6 +5,8 @@ export type AppConfig = {
   mailFrom: string;
   /** Called after a transaction that queued mail has committed, to wake the outbox worker. */
   onMailQueued: () => void;
+  /** Staff sign-in with OpenID Connect (the municipality's Entra ID), when configured. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; scopes: string };
 };
 
 const KEY = Symbol.for("samhandling.config");

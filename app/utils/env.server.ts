@@ -31,6 +31,21 @@ export const envSchema = z
     OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).default(5),
     TRUST_PROXY: booleanish.default("false"),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    ADMIN_EMAIL: z.string().email("ADMIN_EMAIL must be an e-mail address").optional(),
+    ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
+    OIDC_ISSUER: z.string().url("OIDC_ISSUER must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0").optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().default("openid email profile"),
+    REMINDER_POLL_SECONDS: z.coerce.number().min(1).default(300),
+  })
+  .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
+    message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
+    path: ["ADMIN_EMAIL"],
+  })
+  .refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 === 0, {
+    message: "set all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
+    path: ["OIDC_ISSUER"],
   })
   .transform((env) => ({
     ...env,

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { hasRole, staffHandle } from "~/modules/auth/roles";
+import { requireStaff } from "~/modules/auth/session.server";
+import { db } from "~/utils/db.server";
+import { formatDateTimeRange } from "~/utils/format";
+
+export const handle = staffHandle("MODERATOR");
+export const meta: MetaFunction = () => [{ title: "Oversikt – ansatte – Samhandling" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, "MODERATOR");
+  const events = await db().event.findMany({
+    where: { endsAt: { gt: new Date() }, status: { not: "CANCELLED" } },
+    orderBy: { startsAt: "asc" },
+    take: 20,
+    select: { id: true, slug: true, title: true, status: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true },
+  });
+  const waiting = await db().registration.groupBy({
+    by: ["eventId"],
+    where: { eventId: { in: events.map((e) => e.id) }, status: "WAITING" },
+    _count: { _all: true },
+  });
+  const waitingBy = Object.fromEntries(waiting.map((w) => [w.eventId, w._count._all]));
+  return { staff, canOrganise: hasRole(staff.role, "ORGANISER"), events: events.map((e) => ({ ...e, waiting: waitingBy[e.id] ?? 0 })) };
+}
+
+export default function AdminHome() {
+  const { staff, canOrganise, events } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Hei, {staff.name}</h1>
+      <h2>Kommende arrangementer</h2>
+      {events.length === 0 ? (
+        <p>Ingen kommende arrangementer.</p>
+      ) : (
+        <table className="data">
+          <caption className="visually-hidden">Kommende arrangementer med påmeldinger</caption>
+          <thead>
+            <tr>
+              <th scope="col">Arrangement</th>
+              <th scope="col">Tid</th>
+              <th scope="col">Status</th>
+              <th scope="col">Påmeldt</th>
+              <th scope="col">Venteliste</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</td>
+                <td>{formatDateTimeRange(e.startsAt, e.endsAt)}</td>
+                <td>{e.status === "PUBLISHED" ? "Publisert" : "Utkast"}</td>
+                <td>
+                  {e.confirmedCount}
+                  {e.capacity !== null ? ` av ${e.capacity}` : ""}
+                </td>
+                <td>{e.waiting}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

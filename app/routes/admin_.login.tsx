@@ -1,0 +1,122 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { z } from "zod";
+import { safeRedirectPath } from "~/i18n/locale.server";
+import { createStaffSession, getStaff } from "~/modules/auth/session.server";
+import { signInWithPassword } from "~/modules/auth/staff.server";
+import { config } from "~/utils/config.server";
+
+const schema = z.object({
+  email: z.string({ required_error: "Skriv inn e-postadressen din." }).trim().email("Skriv inn en gyldig e-postadresse.").max(254),
+  password: z.string({ required_error: "Skriv inn passordet." }).min(1, "Skriv inn passordet.").max(500),
+  redirectTo: z.string().optional(),
+});
+
+// Ten attempts per address and account per 15 minutes; the process keeps one limiter.
+const limiter = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
+
+export const meta: MetaFunction = () => [{ title: "Logg inn – Samhandling" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await getStaff(request);
+  const url = new URL(request.url);
+  if (staff) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), "/admin"));
+  return { oidc: Boolean(config().oidc), error: url.searchParams.get("error") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  try {
+    await limiter.consume(`${ip}|${submission.value.email.toLowerCase()}`);
+  } catch {
+    return data(
+      { result: submission.reply({ formErrors: ["For mange forsøk. Vent et kvarter og prøv igjen."], hideFields: ["password"] }) },
+      { status: 429 },
+    );
+  }
+  const user = await signInWithPassword(submission.value.email, submission.value.password);
+  if (!user) {
+    return data(
+      { result: submission.reply({ formErrors: ["Feil e-postadresse eller passord."], hideFields: ["password"] }) },
+      { status: 401 },
+    );
+  }
+  const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
+  return redirect(safeRedirectPath(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
+}
+
+const OIDC_ERRORS: Record<string, string> = {
+  "oidc-unknown": "Kontoen din hos kommunen er ikke gitt tilgang her. Be en administrator om en invitasjon.",
+  "oidc-failed": "Innloggingen hos kommunen mislyktes. Prøv igjen.",
+};
+
+export default function Login() {
+  const { oidc, error } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])];
+  return (
+    <div className="container narrow">
+      <h1>Logg inn for ansatte</h1>
+      <p>For Demokratienheten og andre som arrangerer møter. Deltakere trenger ingen konto.</p>
+      {formErrors.length ? (
+        <div className="error-summary" role="alert">
+          {formErrors.map((e) => (
+            <p key={e} className="form-error">
+              {e}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {oidc ? (
+        <Form method="post" action="/admin/login/oidc" className="actions">
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
+          <button type="submit" className="primary">
+            Logg inn med kommunens konto (Microsoft)
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post" className="stacked" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
+        <div className="field">
+          <label htmlFor={fields.email.id}>E-postadresse</label>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
+          {fields.email.errors ? (
+            <p className="error" id={fields.email.errorId}>
+              {fields.email.errors[0]}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={fields.password.id}>Passord</label>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+          {fields.password.errors ? (
+            <p className="error" id={fields.password.errorId}>
+              {fields.password.errors[0]}
+            </p>
+          ) : null}
+        </div>
+        <p>
+          <button type="submit" className="primary">
+            Logg inn
+          </button>
+        </p>
+      </Form>
+    </div>
+  );
+}
