@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, dbFlavour, setDb, type Db } from "~/utils/db.server";
+import { connectDatabase } from "../../../server/db";
+import { createTestDatabase, type TestDatabase } from "../../../test/databases";
+import { hashPassword } from "./password.server";
+import { hasRole } from "./roles";
+import { createStaffSession, getStaff, sha256 } from "./session.server";
+import { acceptInvitation, findInvitation, inviteStaff, removeStaff, setStaffRole, signInWithPassword } from "./staff.server";
+
+// Own database: the "last admin" rule looks at every staff account.
+let own: TestDatabase;
+let client: Db;
+beforeAll(async () => {
+  own = await createTestDatabase(dbFlavour(), "staff");
+  client = await connectDatabase(own.url);
+  setDb(client, dbFlavour());
+});
+afterAll(async () => {
+  await client?.$disconnect();
+  await own?.drop();
+});
+
+const unique = (p: string) => `${p}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@samhandling.test`;
+
+async function makeStaff(role: string, password?: string) {
+  return db().staffUser.create({
+    data: { email: unique(role.toLowerCase()), name: role, role, passwordHash: password ? await hashPassword(password) : null },
+  });
+}
+
+function requestWith(cookie: string) {
+  return new Request("http://localhost/admin", { headers: { cookie: cookie.split(";")[0] } });
+}
+
+describe("roles", () => {
+  it("include the ones below", () => {
+    expect(hasRole("ADMIN", "ORGANISER")).toBe(true);
+    expect(hasRole("ORGANISER", "MODERATOR")).toBe(true);
+    expect(hasRole("MODERATOR", "ORGANISER")).toBe(false);
+    expect(hasRole("ORGANISER", "ADMIN")).toBe(false);
+    expect(hasRole("SOMETHING", "MODERATOR")).toBe(false);
+  });
+});
+
+describe("password sign-in and sessions", () => {
+  it("signs in with the right password only, and stores only a hash of the session token", async () => {
+    const user = await makeStaff("ORGANISER", "riktig-passord-123");
+    expect(await signInWithPassword(user.email, "feil-passord-123")).toBeNull();
+    expect(await signInWithPassword("ukjent@samhandling.test", "riktig-passord-123")).toBeNull();
+    expect((await signInWithPassword(user.email.toUpperCase(), "riktig-passord-123"))?.id).toBe(user.id);
+
+    const cookie = await createStaffSession(user.id, "test");
+    const cookieValue = decodeURIComponent(/staff_session=([^;]+)/.exec(cookie)![1]);
+    const token = JSON.parse(Buffer.from(cookieValue, "base64").toString("utf8")) as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const stored = await db().staffSession.findMany({ where: { staffId: user.id } });
+    expect(stored.map((s) => s.id)).toEqual([sha256(token)]);
+    expect((await getStaff(requestWith(cookie)))?.id).toBe(user.id);
+  });
+
+  it("ends every session when access is removed", async () => {
+    const admin = await makeStaff("ADMIN");
+    const user = await makeStaff("MODERATOR", "passord-passord-1");
+    const cookie = await createStaffSession(user.id, null);
+    expect(await getStaff(requestWith(cookie))).not.toBeNull();
+    expect(await removeStaff({ id: admin.id, email: admin.email }, user.id)).toBeNull();
+    expect(await getStaff(requestWith(cookie))).toBeNull();
+    expect(await signInWithPassword(user.email, "passord-passord-1")).toBeNull();
+    const log = await db().auditLog.findFirst({ where: { targetId: user.id, action: "staff.remove" } });
+    expect(log?.actorEmail).toBe(admin.email);
+  });
+
+  it("never leaves the system without an admin, and nobody removes themselves", async () => {
+    await db().staffUser.updateMany({ where: { role: "ADMIN" }, data: { role: "ORGANISER" } });
+    const only = await makeStaff("ADMIN");
+    const actor = { id: only.id, email: only.email };
+    expect(await setStaffRole(actor, only.id, "ORGANISER")).toBe("last-admin");
+    expect(await removeStaff(actor, only.id)).toBe("self");
+    const second = await makeStaff("ADMIN");
+    expect(await setStaffRole(actor, second.id, "MODERATOR")).toBeNull();
+    expect((await db().staffUser.findUniqueOrThrow({ where: { id: second.id } })).role).toBe("MODERATOR");
+  });
+});
+
+describe("invitations", () => {
+  it("mail a one-time link that sets a password, and cannot be used twice", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("invited");
+    const r = await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Ny Ansatt", role: "ORGANISER" });
+    expect(r.ok).toBe(true);
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email, kind: "STAFF_INVITATION" } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
+    expect(user.inviteTokenHash).toBe(sha256(token));
+    expect(await findInvitation(token)).not.toBeNull();
+    expect(await acceptInvitation(token, "et-godt-passord-12")).not.toBeNull();
+    expect(await acceptInvitation(token, "et-annet-passord-12")).toBeNull();
+    expect((await signInWithPassword(email, "et-godt-passord-12"))?.role).toBe("ORGANISER");
+    expect(await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Igjen", role: "ADMIN" })).toEqual({
+      ok: false,
+      error: "exists",
+    });
+  });
+
+  it("expire", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("late");
+    await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Sen", role: "MODERATOR" });
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    await db().staffUser.update({ where: { email }, data: { inviteExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await findInvitation(token)).toBeNull();
+    expect(await acceptInvitation(token, "et-godt-passord-12")).toBeNull();
+  });
+});
