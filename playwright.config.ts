@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 2527);
+/** The OpenID Connect test provider (e2e/support/oidc-provider.ts), standing in for Entra ID. */
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 2528);
 const baseURL = `http://localhost:${port}`;
 const dataDir = `./data/e2e-${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:${dataDir}/app.db`;
@@ -75,6 +77,15 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      command: "npx tsx e2e/support/oidc-provider.ts",
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      env: { E2E_OIDC_PORT: String(oidcPort), E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       command: "npx tsx server/index.ts",
       url: `${baseURL}/healthz`,
       env: {
@@ -90,6 +101,9 @@ export default defineConfig({
         ADMIN_EMAIL: E2E_ADMIN.email,
         ADMIN_PASSWORD: E2E_ADMIN.password,
         REMINDER_POLL_SECONDS: "1",
+        OIDC_ISSUER: `http://localhost:${oidcPort}`,
+        OIDC_CLIENT_ID: "samhandling-test", // as in test/oidc-provider.ts
+        OIDC_CLIENT_SECRET: "test-client-secret-not-for-production-use",
       },
       reuseExistingServer: false,
       // Migrations and the demo seed run before the server listens.

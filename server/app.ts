@@ -43,7 +43,6 @@ export type RunningServer = {
 export async function startServer(env: Env, log: Pick<Console, "info" | "error" | "warn"> = console): Promise<RunningServer> {
   const dataDir = resolve(root, env.DATA_DIR);
   const secrets = loadOrCreateSecrets(dataDir, { sessionSecret: env.SESSION_SECRET });
-  void secrets; // used by staff sessions and participant cookies
 
   let db = await connectDatabase(env.DATABASE_URL);
   const pending = await pendingMigrations(db, env.DATABASE_URL);
@@ -62,6 +61,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     baseUrl: env.BASE_URL,
     mailFrom: env.MAIL_FROM,
     onMailQueued: () => nudgeOutbox(),
+    cookieSecret: secrets.sessionSecret,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, scopes: env.OIDC_SCOPES }
@@ -100,7 +100,9 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
           "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "connect-src": isProduction ? ["'self'"] : ["'self'", "ws:"],
-          "form-action": ["'self'"],
+          // A native form post to /admin/login/oidc is redirected to the OpenID provider; browsers apply
+          // form-action to that redirect too.
+          "form-action": ["'self'", ...(env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [])],
           "frame-ancestors": ["'none'"],
           "upgrade-insecure-requests": env.BASE_URL.startsWith("https:") ? [] : null,
         },

@@ -7,6 +7,8 @@ export type AppConfig = {
   onMailQueued: () => void;
   /** Staff sign-in with OpenID Connect (the municipality's Entra ID), when configured. */
   oidc?: { issuer: string; clientId: string; clientSecret: string; scopes: string };
+  /** Signs short-lived cookies (the OpenID Connect round trip); a per-process secret when unset. */
+  cookieSecret?: string;
 };
 
 const KEY = Symbol.for("samhandling.config");
