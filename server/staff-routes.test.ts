@@ -24,7 +24,8 @@ async function staffRoutes(): Promise<StaffRoute[]> {
   const fullPath = (id: string): string => {
     const r = routes[id]!;
     const parent = r.parentId && r.parentId !== "root" ? fullPath(r.parentId) : "";
-    return r.index ? parent : `${parent}/${r.path ?? ""}`.replace(/\/+/g, "/");
+    // An index route may carry its own path (admin.events._index has path "events").
+    return `${parent}/${r.path ?? ""}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
   };
   return Object.values(routes)
     .filter((r) => r && /^routes\/admin[._]/.test(r.id) && !PUBLIC_ADMIN_ROUTES.test(r.id))

@@ -5,8 +5,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { EventFacts } from "~/components/event-parts";
 import { ErrorSummary } from "~/components/form-errors";
-import { translator, useT } from "~/i18n";
+import { translator, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { checkInText } from "~/modules/checkin/checkin.i18n";
+import { checkInQrDataUrl } from "~/modules/checkin/check-in-code.server";
 import { registrationState } from "~/modules/events/registration-window";
 import { DetailsFields } from "~/modules/registration/registration-fields";
 import { registrationDetailsSchema } from "~/modules/registration/registration.schema";
@@ -26,7 +28,10 @@ async function requireRegistration(request: Request, token: string | undefined) 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const reg = await requireRegistration(request, params.token);
   const canRegisterAgain = reg.status === "CANCELLED" && registrationState(reg.event, new Date()) === "open";
-  return { reg, canRegisterAgain };
+  const { checkInCode, ...rest } = reg;
+  const checkIn =
+    reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
+  return { reg: rest, canRegisterAgain, checkIn };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -59,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MyRegistration() {
-  const { reg, canRegisterAgain } = useLoaderData<typeof loader>();
+  const { reg, canRegisterAgain, checkIn } = useLoaderData<typeof loader>();
+  const checkInT = checkInText(useLocale());
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -124,6 +130,13 @@ export default function MyRegistration() {
         </strong>
       </p>
       <EventFacts event={reg.event} />
+      {checkIn ? (
+        <div className="checkin-qr">
+          <p>{checkInT.intro}</p>
+          <img src={checkIn.qr} alt={checkInT.alt} width={240} height={240} />
+          <p>{checkInT.code.replace("{code}", checkIn.code)}</p>
+        </div>
+      ) : null}
       {reg.status === "CANCELLED" ? (
         canRegisterAgain ? (
           <p>

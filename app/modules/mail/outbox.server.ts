@@ -13,6 +13,10 @@ export type MailAttachment = {
   content: string;
   /** For text/calendar: the iTIP method, so clients show an invitation. */
   method?: "REQUEST" | "CANCEL" | "PUBLISH";
+  /** Content-ID of an inline part the HTML refers to as `cid:<cid>` (an image). */
+  cid?: string;
+  /** "base64" when content holds binary data (an image) as base64 text. */
+  encoding?: "base64";
 };
 
 export type QueuedMail = RenderedMail & {
@@ -84,6 +88,8 @@ export async function deliverDueMail(transport: Transporter, now = new Date(), b
           filename: a.filename,
           content: a.content,
           contentType: a.method ? `${a.contentType}; method=${a.method}` : a.contentType,
+          ...(a.cid ? { cid: a.cid } : {}),
+          ...(a.encoding ? { encoding: a.encoding } : {}),
         })),
         headers: { "X-Samhandling-Kind": message.kind },
       });

@@ -3,14 +3,26 @@
 import { translator, type Locale } from "~/i18n";
 import { invitationIcs, eventLocation, type CalendarEvent } from "~/modules/calendar/ics.server";
 import { queueMail, type MailAttachment } from "~/modules/mail/outbox.server";
-import { renderMail } from "~/modules/mail/render.server";
+import { escapeHtml, renderMail } from "~/modules/mail/render.server";
+import { checkInText } from "~/modules/checkin/checkin.i18n";
+import { checkInQrPng, ensureCheckInCode } from "~/modules/checkin/check-in-code.server";
 import { absoluteUrl } from "~/utils/config.server";
 import type { Tx } from "~/utils/db.server";
 import { formatDateTimeRange, isLocaleSafe } from "./registration-locale";
 
 export type RegistrationMailKind = "CONFIRMATION" | "WAITLISTED" | "PROMOTED" | "CANCELLED" | "LINK";
 
-type Reg = { id: string; token: string; name: string; email: string; locale: string; icsSequence: number };
+type Reg = {
+  id: string;
+  token: string;
+  name: string;
+  email: string;
+  locale: string;
+  icsSequence: number;
+  checkInCode?: string | null;
+};
+
+const QR_CID = "checkin-qr@samhandling";
 
 const keys: Record<RegistrationMailKind, { subject: Parameters<ReturnType<typeof translator>>[0]; body: Parameters<ReturnType<typeof translator>>[0] }> = {
   CONFIRMATION: { subject: "mail.confirmation.subject", body: "mail.confirmation.body" },
@@ -46,16 +58,38 @@ export async function queueRegistrationMail(
       content: invitationIcs(event, reg, "CANCEL"),
     });
   }
+  // A confirmed seat comes with the code for the door: a QR image inline in the HTML part and
+  // the same code as text (for screen readers, text-only clients and typing it in).
+  let checkIn: { intro: string; alt: string; code: string } | null = null;
+  if (kind === "CONFIRMATION" || kind === "PROMOTED") {
+    const code = reg.checkInCode ?? (await ensureCheckInCode(tx, reg.id));
+    const ct = checkInText(locale);
+    checkIn = { intro: ct.intro, alt: ct.alt, code: ct.code.replace("{code}", code) };
+    attachments.push({
+      filename: "innsjekking-qr.png",
+      contentType: "image/png",
+      content: (await checkInQrPng(code)).toString("base64"),
+      encoding: "base64",
+      cid: QR_CID,
+    });
+  }
   const rendered = renderMail({
     locale,
     subject: t(keys[kind].subject, values),
     greetingName: reg.name,
-    paragraphs: [t(keys[kind].body, values)],
+    paragraphs: [t(keys[kind].body, values), ...(checkIn ? [checkIn.intro, checkIn.code] : [])],
     facts: [
       [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
       [t("mail.where"), eventLocation(event)],
     ],
     link: { intro: t("mail.link"), label: t("mail.linkButton"), url: absoluteUrl(`/registrations/${reg.token}`) },
   });
+  if (checkIn) {
+    const codeParagraph = `<p>${escapeHtml(checkIn.code)}</p>`;
+    rendered.html = rendered.html.replace(
+      codeParagraph,
+      `<p><img src="cid:${QR_CID}" alt="${escapeHtml(checkIn.alt)}" width="240" height="240" style="display: block;"></p>\n${codeParagraph}`,
+    );
+  }
   await queueMail(tx, { kind, to: reg.email, ...rendered, attachments });
 }

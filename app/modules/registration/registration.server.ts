@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locale } from "~/i18n";
 import type { CalendarEvent } from "~/modules/calendar/ics.server";
+import { newCheckInCode } from "~/modules/checkin/check-in-code.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import { registrationState, type RegistrationState } from "~/modules/events/registration-window";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
@@ -43,8 +44,8 @@ const calendarEventSelect = {
   updatedAt: true,
 } as const;
 
-/** Takes a seat if one is free. Returns true when it did. */
-async function takeSeat(tx: Tx, eventId: string): Promise<boolean> {
+/** Takes a seat if one is free. Returns true when it did. (Also used by staff tools.) */
+export async function takeSeat(tx: Tx, eventId: string): Promise<boolean> {
   const { count } = await tx.event.updateMany({
     where: {
       id: eventId,
@@ -55,7 +56,7 @@ async function takeSeat(tx: Tx, eventId: string): Promise<boolean> {
   return count === 1;
 }
 
-async function releaseSeat(tx: Tx, eventId: string) {
+export async function releaseSeat(tx: Tx, eventId: string) {
   await tx.event.updateMany({
     where: { id: eventId, confirmedCount: { gt: 0 } },
     data: { confirmedCount: { decrement: 1 } },
@@ -113,6 +114,10 @@ export async function registerAttendee(
         waitingSince: seated ? null : now,
         promotedAt: null,
         cancelledAt: null,
+        // A new code with every (re-)registration: a code from a cancelled one never opens the door.
+        checkInCode: newCheckInCode(),
+        checkedInAt: null,
+        checkedInById: null,
       };
       const needs =
         input.diet || input.accessibility
@@ -201,7 +206,15 @@ export async function promoteFromWaitlist(tx: Tx, eventId: string, now = new Dat
 
 export type CancelOutcome = { outcome: "cancelled" | "already-cancelled" | "not-found"; promoted: string[] };
 
-export async function cancelRegistration(token: string, now = new Date()): Promise<CancelOutcome> {
+/**
+ * `inTransaction` runs inside the cancelling transaction after the registration was cancelled
+ * (staff use it to write the audit entry atomically with the change).
+ */
+export async function cancelRegistration(
+  token: string,
+  now = new Date(),
+  inTransaction?: (tx: Tx, reg: { id: string; eventId: string; status: string; name: string }) => Promise<void>,
+): Promise<CancelOutcome> {
   const result = await db().$transaction(async (tx): Promise<CancelOutcome> => {
     const reg = await tx.registration.findUnique({ where: { token } });
     if (!reg) return { outcome: "not-found", promoted: [] };
@@ -212,6 +225,7 @@ export async function cancelRegistration(token: string, now = new Date()): Promi
     if (count === 0) return { outcome: "already-cancelled", promoted: [] };
     const event = await tx.event.findUniqueOrThrow({ where: { id: reg.eventId }, select: calendarEventSelect });
     await queueRegistrationMail(tx, "CANCELLED", event, { ...reg, icsSequence: reg.icsSequence + 1 });
+    if (inTransaction) await inTransaction(tx, reg);
     let promoted: string[] = [];
     if (reg.status === "CONFIRMED") {
       await releaseSeat(tx, reg.eventId);
@@ -266,6 +280,7 @@ export async function getRegistrationByToken(token: string) {
       newsletterConsent: true,
       waitingSince: true,
       createdAt: true,
+      checkInCode: true,
       needs: { select: { diet: true, accessibility: true } },
       event: {
         select: {
