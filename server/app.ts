@@ -14,6 +14,7 @@ import { Server as SocketServer } from "socket.io";
 import { ensureBootstrapAdmin } from "../app/modules/auth/staff.server.js";
 import { seedDemoContent } from "../app/modules/demo/seed.server.js";
 import { createMailTransport } from "../app/modules/mail/transport.server.js";
+import { startReminderScheduler } from "../app/modules/reminders/reminders.server.js";
 import { setConfig } from "../app/utils/config.server.js";
 import { setDb, type Db } from "../app/utils/db.server.js";
 import type { Env } from "../app/utils/env.server.js";
@@ -77,6 +78,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
   }
   const outbox = startOutboxWorker(transport, env.OUTBOX_POLL_SECONDS, log);
   nudgeOutbox = outbox.nudge;
+  const reminders = startReminderScheduler(env.REMINDER_POLL_SECONDS, log);
 
   const app = express();
   app.disable("x-powered-by");
@@ -196,6 +198,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
         httpServer.closeIdleConnections?.();
       });
       await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await reminders.stop();
       await outbox.stop();
       await viteDevServer?.close();
       await db.$disconnect();
