@@ -1,0 +1,186 @@
+// The realtime protocol of live rooms: every client→server and server→client Socket.IO event
+// with its payload. Imported by the server (server/live.ts), the browser views and the
+// benchmark; documented for other clients in docs/realtime-protocol.md.
+//
+// Rules:
+// - Every client→server event carries a payload validated by the zod schema below and an
+//   acknowledgement callback. The server acknowledges only after the change is committed to
+//   the database: `{ ok: true, data }`, or `{ ok: false, code, message }` (message in bokmål,
+//   readable by a person) when it refuses.
+// - The database holds the truth. A client that (re)connects sends `room:join` and receives the
+//   room's complete current state in the acknowledgement; it never needs to replay anything.
+// - Counts (upvotes, poll results) are broadcast coalesced, a few times per second per room,
+//   never once per vote.
+import { z } from "zod";
+
+export const QUESTION_MAX = 500;
+export const DISPLAY_NAME_MAX = 60;
+export const POLL_TITLE_MAX = 200;
+export const POLL_OPTION_MAX = 120;
+export const WORD_MAX = 40;
+export const OPEN_TEXT_MAX = 500;
+
+export const QUESTION_STATUSES = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED", "WITHDRAWN"] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+export const POLL_KINDS = ["SINGLE", "MULTIPLE", "RATING", "WORDCLOUD", "OPEN_TEXT"] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+export const POLL_STATUSES = ["DRAFT", "OPEN", "CLOSED"] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+export const RESULTS_VISIBILITY = ["LIVE", "AFTER_CLOSE", "SCREEN_ONLY"] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+/** Who a connection is in a room. Moderators are staff (role moderator or higher) or a speaker with the secret link. */
+export type LiveRole = "audience" | "moderator" | "screen";
+
+// ---------------------------------------------------------------- client → server payloads
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const clientSchemas = {
+  /** Join a room. `speakerKey` (from the speaker's secret link) or a staff session cookie gives moderator rights. */
+  "room:join": z.object({
+    code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{6}$/),
+    as: z.enum(["audience", "moderator", "screen"]).default("audience"),
+    speakerKey: z.string().max(100).optional(),
+  }),
+  "question:ask": z.object({
+    text: text(QUESTION_MAX),
+    displayName: z.string().trim().max(DISPLAY_NAME_MAX).optional(),
+  }),
+  "question:edit": z.object({ questionId: id, text: text(QUESTION_MAX) }),
+  "question:withdraw": z.object({ questionId: id }),
+  /** Upvote (up: true) or take the upvote back (up: false). Once per participant. */
+  "question:upvote": z.object({ questionId: id, up: z.boolean() }),
+  "poll:answer": z.object({
+    pollId: id,
+    optionIds: z.array(id).max(50).optional(),
+    rating: z.number().int().min(1).max(10).optional(),
+    text: z.string().trim().max(OPEN_TEXT_MAX).optional(),
+  }),
+  // Moderator-only events: refused with code "forbidden" for anyone else.
+  "mod:question": z.object({
+    questionId: id,
+    action: z.enum(["approve", "hide", "answer", "screen", "unscreen", "pin", "unpin"]),
+  }),
+  "mod:room": z.object({
+    preModeration: z.boolean().optional(),
+    allowAnonymous: z.boolean().optional(),
+    status: z.enum(["OPEN", "CLOSED"]).optional(),
+  }),
+  "mod:poll:create": z.object({
+    title: text(POLL_TITLE_MAX),
+    kind: z.enum(POLL_KINDS),
+    options: z.array(text(POLL_OPTION_MAX)).max(20).default([]),
+    maxChoices: z.number().int().min(1).max(20).optional(),
+    scaleMax: z.number().int().min(2).max(10).optional(),
+    resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
+  }),
+  "mod:poll:state": z.object({ pollId: id, status: z.enum(["OPEN", "CLOSED"]) }),
+} as const;
+
+export type ClientEventName = keyof typeof clientSchemas;
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientSchemas)[E]>;
+
+// ---------------------------------------------------------------- acknowledgements
+export const ERROR_CODES = [
+  "invalid", // payload failed validation
+  "not-joined", // the connection has not joined a room
+  "not-found", // room, question or poll does not exist (in this room)
+  "forbidden", // not allowed for this participant / role
+  "closed", // room or poll is closed
+  "rate-limited", // too many questions too fast
+  "conflict", // e.g. editing an answered question
+  "server", // unexpected; the client may retry
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+
+// ---------------------------------------------------------------- state sent to clients
+export type QuestionView = {
+  id: string;
+  text: string;
+  displayName: string | null;
+  status: QuestionStatus;
+  pinned: boolean;
+  upvotes: number;
+  createdAt: string; // ISO
+  /** Only in the asker's own view and to moderators */
+  mine?: boolean;
+  /** Moderators only: the word filter held it back */
+  flagged?: boolean;
+};
+
+export type PollResults =
+  | { kind: "SINGLE" | "MULTIPLE"; total: number; options: Array<{ id: string; label: string; count: number }> }
+  | { kind: "RATING"; total: number; average: number | null; distribution: number[] }
+  | { kind: "WORDCLOUD"; total: number; words: Array<{ word: string; count: number }> }
+  | { kind: "OPEN_TEXT"; total: number; answers: string[] };
+
+export type PollView = {
+  id: string;
+  title: string;
+  kind: PollKind;
+  status: PollStatus;
+  resultsVisibility: ResultsVisibility;
+  maxChoices: number | null;
+  scaleMax: number | null;
+  options: Array<{ id: string; label: string }>;
+  /** Present when this connection may see results */
+  results?: PollResults;
+  /** The participant's own answer, so a reconnecting phone shows what it chose */
+  myAnswer?: { optionIds: string[]; rating: number | null; text: string | null } | null;
+};
+
+export type RoomState = {
+  room: {
+    id: string;
+    code: string;
+    title: string;
+    eventTitle: string;
+    eventSlug: string;
+    allowAnonymous: boolean;
+    preModeration: boolean;
+    status: "OPEN" | "CLOSED";
+    onScreenQuestionId: string | null;
+  };
+  role: LiveRole;
+  participantId: string;
+  /** Approved, answered and pinned questions for everyone; moderators also see pending and hidden ones */
+  questions: QuestionView[];
+  /** Upvotes this participant has given (question ids) */
+  myUpvotes: string[];
+  polls: PollView[];
+  /** Server time of the snapshot (ISO), so clients can tell stale updates */
+  at: string;
+};
+
+// ---------------------------------------------------------------- server → client events
+export interface ServerToClientEvents {
+  /** A question appeared, changed status or text (moderators get pending/hidden ones too). */
+  "question:changed": (q: QuestionView) => void;
+  /** Coalesced upvote counts: questionId → count (only the ones that changed). */
+  "question:counts": (counts: Record<string, number>) => void;
+  /** Room settings changed (moderation, anonymity, closed, the question on screen). */
+  "room:changed": (room: RoomState["room"]) => void;
+  /** A poll was created, opened or closed (without results for those who may not see them). */
+  "poll:changed": (poll: PollView) => void;
+  /** Coalesced poll results for those who may see them. */
+  "poll:results": (payload: { pollId: string; results: PollResults }) => void;
+}
+
+export interface ClientToServerEvents {
+  "room:join": (p: ClientPayload<"room:join">, ack: (a: Ack<RoomState>) => void) => void;
+  "question:ask": (p: ClientPayload<"question:ask">, ack: (a: Ack<QuestionView>) => void) => void;
+  "question:edit": (p: ClientPayload<"question:edit">, ack: (a: Ack<QuestionView>) => void) => void;
+  "question:withdraw": (p: ClientPayload<"question:withdraw">, ack: (a: Ack<QuestionView>) => void) => void;
+  "question:upvote": (p: ClientPayload<"question:upvote">, ack: (a: Ack<{ questionId: string; up: boolean; upvotes: number }>) => void) => void;
+  "poll:answer": (p: ClientPayload<"poll:answer">, ack: (a: Ack<{ pollId: string }>) => void) => void;
+  "mod:question": (p: ClientPayload<"mod:question">, ack: (a: Ack<QuestionView>) => void) => void;
+  "mod:room": (p: ClientPayload<"mod:room">, ack: (a: Ack<RoomState["room"]>) => void) => void;
+  "mod:poll:create": (p: ClientPayload<"mod:poll:create">, ack: (a: Ack<PollView>) => void) => void;
+  "mod:poll:state": (p: ClientPayload<"mod:poll:state">, ack: (a: Ack<PollView>) => void) => void;
+}
+
+/** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
