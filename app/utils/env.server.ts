@@ -38,6 +38,7 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_SCOPES: z.string().default("openid email profile"),
     REMINDER_POLL_SECONDS: z.coerce.number().min(1).default(300),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must look like "redis://host:6379"').optional(),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
