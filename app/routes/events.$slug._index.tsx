@@ -7,13 +7,16 @@ import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { getEventSpeakers, getProgramme } from "~/modules/events/events.server";
 import { registrationState, seatsLeft } from "~/modules/events/registration-window";
 import { formatDateTime } from "~/utils/format";
+import { seriesTexts } from "~/modules/series/series.i18n";
+import { getSeriesLink } from "~/modules/series/series.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const event = await requirePublicEvent(params.slug, locale);
-  const [programme, speakers] = await Promise.all([getProgramme(event.id), getEventSpeakers(event.id)]);
+  const [programme, speakers, series] = await Promise.all([getProgramme(event.id), getEventSpeakers(event.id), getSeriesLink(event.seriesId)]);
   return {
     event,
+    series,
     programme,
     speakerCount: speakers.length,
     registration: registrationState(event, new Date()),
@@ -25,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
-  const { event, programme, speakerCount, registration, seatsLeft } = useLoaderData<typeof loader>();
+  const { event, series, programme, speakerCount, registration, seatsLeft } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -36,6 +39,11 @@ export default function EventPage() {
       <h1>{event.title}</h1>
       <p>{event.summary}</p>
       <EventFacts event={event} />
+      {series ? (
+        <p className="series-link">
+          {seriesTexts[locale].partOfSeries}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="registration-heading" className="notice">
         <h2 id="registration-heading">{t("event.registration")}</h2>

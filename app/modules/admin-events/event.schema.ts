@@ -1,0 +1,104 @@
+// The staff form for an event: one schema for the browser (Conform) and the action.
+// Times are Oslo wall-clock values from datetime-local inputs, turned into UTC instants here.
+import { z } from "zod";
+import { EVENT_KINDS } from "~/modules/events/event-kinds";
+import { parseOsloLocal, SLUG_PATTERN } from "./oslo-time";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export function requiredText(max: number, message: string) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Teksten kan være høyst ${max} tegn.`);
+}
+
+export function optionalText(max: number) {
+  return z.preprocess(blankToUndefined, z.string().trim().max(max, `Teksten kan være høyst ${max} tegn.`).optional());
+}
+
+export function osloDateTime(message: string) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .transform((v, ctx) => {
+      const date = parseOsloLocal(v);
+      if (!date) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
+const optionalOsloDateTime = (message: string) => z.preprocess(blankToUndefined, osloDateTime(message).optional());
+
+function optionalInt(min: number, max: number, message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).optional(),
+  );
+}
+
+export const KIND_NAMES: Record<(typeof EVENT_KINDS)[number], string> = {
+  CONFERENCE: "Konferanse",
+  DIALOGUE_MEETING: "Dialogmøte",
+  WORKSHOP: "Dialogverksted",
+};
+
+export const STATUS_NAMES: Record<string, string> = { DRAFT: "Utkast", PUBLISHED: "Publisert", CANCELLED: "Avlyst" };
+
+export const eventSchema = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: "Velg hva slags arrangement det er." }) }),
+    title: requiredText(200, "Skriv inn en tittel."),
+    slug: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(80, "Nettadressen kan være høyst 80 tegn.")
+        .regex(SLUG_PATTERN, "Nettadressen kan bare ha små bokstaver a–z, tall og bindestreker.")
+        .optional(),
+    ),
+    summary: requiredText(500, "Skriv en kort omtale."),
+    description: optionalText(10_000),
+    district: optionalText(100),
+    venueName: requiredText(200, "Skriv inn navnet på stedet."),
+    venueAddress: requiredText(200, "Skriv inn adressen."),
+    venuePostcode: z
+      .string({ required_error: "Skriv inn postnummeret (fire sifre)." })
+      .trim()
+      .regex(/^\d{4}$/, "Postnummeret må være fire sifre."),
+    venueCity: requiredText(100, "Skriv inn poststedet."),
+    startsAt: osloDateTime("Oppgi dato og klokkeslett for starten."),
+    endsAt: osloDateTime("Oppgi dato og klokkeslett for slutten."),
+    capacity: optionalInt(1, 100_000, "Antall plasser må være et helt tall fra 1 og oppover, eller tomt for ubegrenset."),
+    registrationOpensAt: optionalOsloDateTime("Oppgi en gyldig dato og et klokkeslett når påmeldingen åpner."),
+    registrationClosesAt: optionalOsloDateTime("Oppgi en gyldig dato og et klokkeslett når påmeldingen stenger."),
+    livestreamUrl: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(500, "Lenken er for lang.")
+        .url("Skriv inn en gyldig lenke (https://…).")
+        .refine((v) => /^https?:\/\//.test(v), "Lenken må begynne med https://")
+        .optional(),
+    ),
+    privacyNotice: optionalText(5000),
+    reminderHoursBefore: optionalInt(1, 720, "Påminnelsen må sendes fra 1 til 720 timer før, eller la feltet stå tomt."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsAt.getTime() <= v.startsAt.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Slutten må være etter starten." });
+    }
+    if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt) {
+      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge etter at den åpner." });
+    }
+    if (v.registrationClosesAt && v.registrationClosesAt.getTime() > v.endsAt.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge før arrangementet er slutt." });
+    }
+  });
+
+export type EventInput = z.infer<typeof eventSchema>;

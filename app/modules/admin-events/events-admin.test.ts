@@ -1,0 +1,220 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { attendee, createEvent, uniqueSlug } from "../../../test/factories";
+import { registerAttendee } from "~/modules/registration/registration.server";
+import { cancelEvent, createEvent as createAdminEvent, publishEvent, updateEvent } from "./events-admin.server";
+import { eventSchema, type EventInput } from "./event.schema";
+import { parseOsloLocal, toOsloLocal } from "./oslo-time";
+
+const actor = { id: null, email: "arrangor@samhandling.test" };
+
+type EventRow = Awaited<ReturnType<typeof createEvent>>;
+
+/** The edit form as the browser would post it for an event, with some fields changed. */
+function formFor(e: EventRow, changes: Record<string, string> = {}): EventInput {
+  const form: Record<string, string> = {
+    kind: e.kind,
+    title: e.title,
+    slug: e.slug,
+    summary: e.summary,
+    description: e.description,
+    district: e.district ?? "",
+    venueName: e.venueName,
+    venueAddress: e.venueAddress,
+    venuePostcode: e.venuePostcode,
+    venueCity: e.venueCity,
+    startsAt: toOsloLocal(e.startsAt),
+    endsAt: toOsloLocal(e.endsAt),
+    capacity: e.capacity === null ? "" : String(e.capacity),
+    registrationOpensAt: toOsloLocal(e.registrationOpensAt),
+    registrationClosesAt: toOsloLocal(e.registrationClosesAt),
+    livestreamUrl: e.livestreamUrl ?? "",
+    privacyNotice: e.privacyNotice,
+    reminderHoursBefore: e.reminderHoursBefore === null ? "" : String(e.reminderHoursBefore),
+    ...changes,
+  };
+  const parsed = eventSchema.safeParse(form);
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.flatten()));
+  return parsed.data;
+}
+
+function parseIcs(text: string) {
+  const root = new ICAL.Component(ICAL.parse(text));
+  const vevent = root.getFirstSubcomponent("vevent")!;
+  return {
+    method: String(root.getFirstPropertyValue("method")),
+    uid: String(vevent.getFirstPropertyValue("uid")),
+    sequence: Number(vevent.getFirstPropertyValue("sequence")),
+    location: String(vevent.getFirstPropertyValue("location")),
+    status: String(vevent.getFirstPropertyValue("status")),
+    start: (vevent.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate(),
+  };
+}
+
+async function mails(address: string, kind?: string) {
+  return db().outboxMessage.findMany({ where: { toAddress: address, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
+}
+
+const calendarOf = (mail: { attachments: string }) => {
+  const [a] = JSON.parse(mail.attachments) as Array<{ content: string; method: string }>;
+  return { ...parseIcs(a.content), attachmentMethod: a.method };
+};
+
+describe("changing a published event", () => {
+  it("a new venue raises SEQUENCE and mails every confirmed and waiting registrant an updated invitation", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const [a, b, c] = [attendee("a"), attendee("b"), attendee("c")];
+    await registerAttendee(event.id, a, "nb");
+    await registerAttendee(event.id, b, "nn"); // waiting
+    const rc = await registerAttendee(event.id, c, "en");
+    await db().registration.updateMany({ where: { eventId: event.id, email: c.email }, data: { status: "CANCELLED" } });
+    expect(rc.outcome).toBe("waiting");
+
+    const confirmation = calendarOf((await mails(a.email, "CONFIRMATION"))[0]);
+    const result = await updateEvent(actor, event.id, formFor(event, { venueName: "Lund kirke", venueAddress: "Kirkegata 5" }));
+    expect(result).toMatchObject({ ok: true, notified: 2 });
+
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.sequence).toBe(event.sequence + 1);
+    const [changedA] = await mails(a.email, "EVENT_CHANGED");
+    const [changedB] = await mails(b.email, "EVENT_CHANGED");
+    expect(await mails(c.email, "EVENT_CHANGED")).toHaveLength(0);
+    expect(changedA.subject).toContain("Endret tid eller sted");
+    expect(changedB.subject).toContain("Endra tid eller stad"); // nynorsk
+    const cal = calendarOf(changedA);
+    expect(cal.method).toBe("REQUEST");
+    expect(cal.attachmentMethod).toBe("REQUEST");
+    expect(cal.uid).toBe(confirmation.uid);
+    expect(cal.sequence).toBeGreaterThan(confirmation.sequence);
+    expect(cal.location).toContain("Lund kirke, Kirkegata 5");
+    expect(changedA.text).toContain("Lund kirke");
+
+    const log = await db().auditLog.findFirstOrThrow({ where: { targetId: event.id, action: "event.update" } });
+    expect(JSON.parse(log.details).changes.venueName).toEqual({ before: "Testby skole", after: "Lund kirke" });
+  });
+
+  it("a new start time is in the invitation; a change of text only mails nobody", async () => {
+    const event = await createEvent();
+    const a = attendee("time");
+    await registerAttendee(event.id, a, "nb");
+    const newStart = parseOsloLocal(toOsloLocal(new Date(event.startsAt.getTime() + 3600_000)))!;
+    await updateEvent(
+      actor,
+      event.id,
+      formFor(event, { startsAt: toOsloLocal(newStart), endsAt: toOsloLocal(new Date(event.endsAt.getTime() + 3600_000)) }),
+    );
+    const [changed] = await mails(a.email, "EVENT_CHANGED");
+    expect(calendarOf(changed).start.getTime()).toBe(newStart.getTime());
+
+    const moved = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    await updateEvent(actor, event.id, formFor(moved, { summary: "Ny omtale" }));
+    expect(await mails(a.email, "EVENT_CHANGED")).toHaveLength(1);
+    expect((await db().event.findUniqueOrThrow({ where: { id: event.id } })).sequence).toBe(moved.sequence);
+  });
+
+  it("changing a draft mails nobody and keeps SEQUENCE", async () => {
+    const event = await createEvent({ status: "DRAFT" });
+    await updateEvent(actor, event.id, formFor(event, { venueName: "Et annet sted" }));
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.venueName).toBe("Et annet sted");
+    expect(after.sequence).toBe(0);
+  });
+});
+
+describe("capacity", () => {
+  it("raising it promotes people from the waiting list", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const people = [attendee("c1"), attendee("c2"), attendee("c3")];
+    for (const p of people) await registerAttendee(event.id, p, "nb");
+    const result = await updateEvent(actor, event.id, formFor(event, { capacity: "2" }));
+    expect(result).toMatchObject({ ok: true, promoted: 1 });
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.confirmedCount).toBe(2);
+    expect(await mails(people[1].email, "PROMOTED")).toHaveLength(1);
+    expect(await db().registration.count({ where: { eventId: event.id, status: "WAITING" } })).toBe(1);
+
+    // Unlimited: everybody gets a seat.
+    await updateEvent(actor, event.id, formFor(after, { capacity: "" }));
+    expect(await db().registration.count({ where: { eventId: event.id, status: "WAITING" } })).toBe(0);
+  });
+
+  it("lowering it below the confirmed count is refused and changes nothing", async () => {
+    const event = await createEvent({ capacity: 5 });
+    for (const n of [1, 2, 3]) await registerAttendee(event.id, attendee(`low${n}`), "nb");
+    const before = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    const result = await updateEvent(actor, event.id, formFor(before, { capacity: "2", title: "Endret tittel" }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.fieldErrors?.capacity?.[0]).toContain("bekreftede påmeldinger (3)");
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after).toEqual(before);
+    expect(await db().auditLog.count({ where: { targetId: event.id } })).toBe(0);
+  });
+});
+
+describe("cancelling", () => {
+  it("mails every registrant who has not cancelled a CANCEL for their invitation", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const [a, b] = [attendee("x1"), attendee("x2")];
+    await registerAttendee(event.id, a, "en");
+    await registerAttendee(event.id, b, "nb");
+    const confirmation = calendarOf((await mails(a.email, "CONFIRMATION"))[0]);
+    const result = await cancelEvent(actor, event.id);
+    expect(result).toEqual({ ok: true, notified: 2 });
+    const [cancelA] = await mails(a.email, "EVENT_CANCELLED");
+    expect(cancelA.subject).toBe(`Cancelled: ${event.title}`);
+    const cal = calendarOf(cancelA);
+    expect(cal.method).toBe("CANCEL");
+    expect(cal.status).toBe("CANCELLED");
+    expect(cal.uid).toBe(confirmation.uid);
+    expect(cal.sequence).toBeGreaterThan(confirmation.sequence);
+    expect(await mails(b.email, "EVENT_CANCELLED")).toHaveLength(1);
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.status).toBe("CANCELLED");
+    expect(after.cancelledAt).not.toBeNull();
+    expect(await cancelEvent(actor, event.id)).toEqual({ ok: false, notified: 0 });
+  });
+});
+
+describe("creating and publishing", () => {
+  it("generates a unique slug from the title, and refuses a slug in use", async () => {
+    const existing = await createEvent();
+    const base = formFor(existing, { title: `Verksted på Søm ${uniqueSlug("x")}`, slug: "" });
+    const first = await createAdminEvent(actor, base);
+    const second = await createAdminEvent(actor, base);
+    expect(first.ok && second.ok).toBe(true);
+    const [e1, e2] = await Promise.all([
+      db().event.findUniqueOrThrow({ where: { id: (first as { id: string }).id } }),
+      db().event.findUniqueOrThrow({ where: { id: (second as { id: string }).id } }),
+    ]);
+    expect(e1.slug).toMatch(/^verksted-pa-som-/);
+    expect(e2.slug).toBe(`${e1.slug}-2`);
+    expect(e1.status).toBe("DRAFT");
+    const clash = await createAdminEvent(actor, { ...base, slug: existing.slug });
+    expect(clash).toEqual({ ok: false, fieldErrors: { slug: [expect.stringContaining("i bruk")] } });
+
+    expect(await publishEvent(actor, e1.id)).toBe(true);
+    const published = await db().event.findUniqueOrThrow({ where: { id: e1.id } });
+    expect(published.status).toBe("PUBLISHED");
+    expect(published.publishedAt).not.toBeNull();
+    expect(await publishEvent(actor, e1.id)).toBe(false);
+  });
+
+  it("the schema refuses a bad postcode, an end before the start and a bad reminder", () => {
+    const result = eventSchema.safeParse({
+      kind: "WORKSHOP",
+      title: "T",
+      summary: "S",
+      venueName: "V",
+      venueAddress: "A",
+      venuePostcode: "461",
+      venueCity: "K",
+      startsAt: "2027-03-10T17:00",
+      endsAt: "2027-03-10T16:00",
+      reminderHoursBefore: "-3",
+    });
+    expect(result.success).toBe(false);
+    const errors = result.error!.flatten().fieldErrors;
+    expect(Object.keys(errors).sort()).toEqual(["endsAt", "reminderHoursBefore", "venuePostcode"]);
+  });
+});

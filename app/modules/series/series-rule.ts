@@ -1,0 +1,98 @@
+// A dialogue-meeting series is generated from a rule such as "the second Wednesday of each
+// month, 17.00–19.30, six times from March". Pure calendar arithmetic on plain days; only the
+// final step turns a day and a wall-clock time into a UTC instant in Europe/Oslo, so meetings
+// stay at 17.00 local time on either side of a daylight-saving change.
+import { osloInstant } from "~/modules/admin-events/oslo-time";
+
+export type Ordinal = 1 | 2 | 3 | 4 | "last";
+
+export type SeriesRule = {
+  /** 1 = Monday … 7 = Sunday (ISO). */
+  weekday: number;
+  ordinal: Ordinal;
+  /** "YYYY-MM" */
+  startMonth: string;
+  count: number;
+  /** "HH:MM", Oslo time */
+  startTime: string;
+  endTime: string;
+};
+
+export type Day = { year: number; month: number; day: number };
+export type GeneratedMeeting = { day: Day; startsAt: Date; endsAt: Date };
+
+export const WEEKDAY_NAMES = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+export const ORDINAL_NAMES: Record<string, string> = { "1": "første", "2": "andre", "3": "tredje", "4": "fjerde", last: "siste" };
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
+function isoWeekday(d: Day): number {
+  const js = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return js === 0 ? 7 : js;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The n-th (or last) given weekday of a month. */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, ordinal: Ordinal): Day {
+  if (ordinal === "last") {
+    const last = daysInMonth(year, month);
+    const lastDow = isoWeekday({ year, month, day: last });
+    return { year, month, day: last - ((lastDow - weekday + 7) % 7) };
+  }
+  const firstDow = isoWeekday({ year, month, day: 1 });
+  return { year, month, day: 1 + ((weekday - firstDow + 7) % 7) + (ordinal - 1) * 7 };
+}
+
+const hm = (hhmm: string) => hhmm.split(":").map(Number) as [number, number];
+
+/** "andre onsdag i måneden" */
+export function describeRule(rule: Pick<SeriesRule, "weekday" | "ordinal">): string {
+  return `${ORDINAL_NAMES[String(rule.ordinal)]} ${WEEKDAY_NAMES[rule.weekday - 1]} i måneden`;
+}
+
+/** The meetings a rule gives, in order: one per month from startMonth. */
+export function generateMeetings(rule: SeriesRule): GeneratedMeeting[] {
+  const [startYear, startMonth] = rule.startMonth.split("-").map(Number);
+  const [sh, sm] = hm(rule.startTime);
+  const [eh, em] = hm(rule.endTime);
+  const meetings: GeneratedMeeting[] = [];
+  for (let i = 0; i < rule.count; i++) {
+    const index = startYear * 12 + (startMonth - 1) + i;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const day = nthWeekdayOfMonth(year, month, rule.weekday, rule.ordinal);
+    meetings.push({
+      day,
+      startsAt: osloInstant(day.year, day.month, day.day, sh, sm),
+      endsAt: osloInstant(day.year, day.month, day.day, eh, em),
+    });
+  }
+  return meetings;
+}
+
+export type VenueLine = { district: string; venueName: string; venueAddress: string; venuePostcode: string; venueCity: string };
+
+/**
+ * "district; venue name; address; postcode; city", one line per meeting. Returns the venues or
+ * the message for the first bad line.
+ */
+export function parseVenueLines(text: string): { venues: VenueLine[] } | { error: string } {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const venues: VenueLine[] = [];
+  for (const [i, line] of lines.entries()) {
+    const parts = line.split(";").map((p) => p.trim());
+    if (parts.length !== 5 || parts.some((p) => p === "")) {
+      return { error: `Linje ${i + 1} må ha fem deler skilt med semikolon: bydel; sted; adresse; postnummer; poststed.` };
+    }
+    const [district, venueName, venueAddress, venuePostcode, venueCity] = parts;
+    if (!/^\d{4}$/.test(venuePostcode)) return { error: `Linje ${i + 1}: postnummeret må være fire sifre.` };
+    if (parts.some((p) => p.length > 200)) return { error: `Linje ${i + 1} er for lang.` };
+    venues.push({ district, venueName, venueAddress, venuePostcode, venueCity });
+  }
+  return { venues };
+}
