@@ -20,6 +20,8 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin", label: "Oversikt", role: "MODERATOR", end: true },
   { to: "/admin/events", label: "Arrangementer", role: "ORGANISER" },
   { to: "/admin/series", label: "Møteserier", role: "ORGANISER" },
+  { to: "/admin/speakers", label: "Foredragsholdere", role: "ORGANISER" },
+  { to: "/admin/organisations", label: "Organisasjoner", role: "ORGANISER" },
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
   { to: "/admin/audit", label: "Endringslogg", role: "ADMIN" },
 ];
