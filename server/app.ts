@@ -20,6 +20,7 @@ import { setDb, type Db } from "../app/utils/db.server.js";
 import type { Env } from "../app/utils/env.server.js";
 import { connectDatabase, migrateDatabase, pendingMigrations } from "./db.js";
 import { databaseFlavour } from "./db-adapters.js";
+import { attachLive } from "./live.js";
 import { startOutboxWorker } from "./outbox-worker.js";
 import { loadOrCreateSecrets } from "./secrets.js";
 
@@ -180,6 +181,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
 
   const httpServer = createHttpServer(app);
   const io = new SocketServer(httpServer, { serveClient: false });
+  const live = attachLive(io, { log, redisUrl: env.REDIS_URL });
 
   await new Promise<void>((ok, fail) => {
     httpServer.once("error", fail);
@@ -193,6 +195,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
   const close = () =>
     (closing ??= (async () => {
       // Stop taking connections, let requests in flight finish, then release resources.
+      await live.close();
       await new Promise<void>((ok) => {
         io.close(() => ok());
         httpServer.closeIdleConnections?.();

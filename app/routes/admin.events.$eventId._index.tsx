@@ -154,6 +154,9 @@ export default function AdminEvent() {
           <li>
             <Link to={`/admin/events/${event.id}/messages`}>Meldinger</Link>
           </li>
+          <li>
+            <Link to={`/admin/events/${event.id}/live`}>Spørsmål og avstemninger (live)</Link>
+          </li>
         </ul>
       </nav>
 

@@ -9,11 +9,18 @@ import { registrationState, seatsLeft } from "~/modules/events/registration-wind
 import { formatDateTime } from "~/utils/format";
 import { seriesTexts } from "~/modules/series/series.i18n";
 import { getSeriesLink } from "~/modules/series/series.server";
+import { EventLiveSection } from "~/modules/live/event-live-section";
+import { liveRoomsForEventPage } from "~/modules/live/event-live.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const event = await requirePublicEvent(params.slug, locale);
-  const [programme, speakers, series] = await Promise.all([getProgramme(event.id), getEventSpeakers(event.id), getSeriesLink(event.seriesId)]);
+  const [programme, speakers, series, liveRooms] = await Promise.all([
+    getProgramme(event.id),
+    getEventSpeakers(event.id),
+    getSeriesLink(event.seriesId),
+    liveRoomsForEventPage(event),
+  ]);
   return {
     event,
     series,
@@ -21,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     speakerCount: speakers.length,
     registration: registrationState(event, new Date()),
     seatsLeft: seatsLeft(event),
+    liveRooms,
   };
 }
 
@@ -28,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
-  const { event, series, programme, speakerCount, registration, seatsLeft } = useLoaderData<typeof loader>();
+  const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -44,6 +52,9 @@ export default function EventPage() {
           {seriesTexts[locale].partOfSeries}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
         </p>
       ) : null}
+
+      {/* While the event takes place: questions and polls first, next to the live stream. */}
+      {liveRooms ? <EventLiveSection rooms={liveRooms} livestreamUrl={event.livestreamUrl} /> : null}
 
       <section aria-labelledby="registration-heading" className="notice">
         <h2 id="registration-heading">{t("event.registration")}</h2>

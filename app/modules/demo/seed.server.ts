@@ -787,6 +787,62 @@ async function seedDraft(tx: Tx, now: Date): Promise<void> {
 }
 
 /**
+ * A workshop that takes place on the day the database is seeded (from an hour ago to three
+ * hours from now), so the live questions and polls can be tried at once. Registration is
+ * closed: it has started.
+ */
+async function seedTodayWorkshop(tx: Tx, now: Date): Promise<void> {
+  const FIVE_MINUTES = 5 * MINUTE;
+  const startsAt = new Date(Math.floor((now.getTime() - 60 * MINUTE) / FIVE_MINUTES) * FIVE_MINUTES);
+  const after = (minutes: number) => new Date(startsAt.getTime() + minutes * MINUTE);
+  const endsAt = after(240);
+  const day = osloDay(now);
+  const slot = (from: number, to: number, kind: ItemKind, title: string, description: string) => ({
+    kind,
+    title,
+    description,
+    startsAt: after(from),
+    endsAt: after(to),
+    room: "Bystyresalen",
+  });
+  await tx.event.create({
+    data: {
+      slug: `dialogverksted-i-dag-trygg-skolevei-${day.year}-${pad2(day.month)}-${pad2(day.day)}`,
+      kind: "WORKSHOP",
+      status: "PUBLISHED",
+      publishedAt: now,
+      title: "Dialogverksted i dag: Trygg skolevei i Vågsbygd",
+      summary:
+        "Foreldre, elever, politikere og kommunen snakker om skoleveien i Vågsbygd. Still spørsmål og svar på avstemninger fra mobilen – i salen eller mens du ser direktesendingen.",
+      description: [
+        "Verkstedet pågår i dag. Du kan følge det på direktesending og stille spørsmål fra mobilen med koden som vises på skjermen i salen.",
+        "Demokratienheten samler spørsmålene og svarene fra avstemningene og publiserer en oppsummering etterpå.",
+      ].join("\n\n"),
+      venueName: "Kristiansand rådhus",
+      venueAddress: "Rådhusgata 18",
+      venuePostcode: "4611",
+      venueCity: "Kristiansand",
+      startsAt,
+      endsAt,
+      capacity: 80,
+      registrationClosesAt: startsAt,
+      reminderHoursBefore: null,
+      livestreamUrl: "https://www.facebook.com/kristiansandkommune/live",
+      privacyNotice: privacyNotice("dialogverkstedet om trygg skolevei i Vågsbygd", { streamed: true }),
+      programmeItems: {
+        create: [
+          slot(0, 30, "OTHER", "Velkommen og hensikten med verkstedet", "Demokratienheten ønsker velkommen og forklarer hvordan spørsmål og avstemninger fungerer."),
+          slot(30, 90, "TALK", "Skoleveien i dag – tall og erfaringer", "Kommunen legger fram ulykkestall, trafikktellinger og innspill fra foreldre."),
+          slot(90, 105, "BREAK", "Pause", "Kaffe og frukt."),
+          slot(105, 210, "OPEN_FLOOR", "Spørsmål fra salen", "Politikerne svarer på spørsmålene fra salen og fra dem som ser direktesendingen."),
+          slot(210, 240, "OTHER", "Oppsummering og veien videre", "Hva tar vi med oss, og når får dere svar?"),
+        ],
+      },
+    },
+  });
+}
+
+/**
  * Fills an empty database with demo content. Does nothing when any event exists.
  * `now` places the dialogue meetings (two before, about four after) and the workshop.
  */
@@ -802,6 +858,7 @@ export async function seedDemoContent(db: Db, now: Date = new Date()): Promise<{
         await seedDialogueMeetings(tx, orgs, now);
         await seedWorkshop(tx, now);
         await seedDraft(tx, now);
+        await seedTodayWorkshop(tx, now);
         return { seeded: true };
       },
       { maxWait: 10_000, timeout: 60_000 },

@@ -1,0 +1,139 @@
+// Staff exports of a live event: questions (text, name or "anonym", status, upvotes, time) and
+// poll results, per room or for the whole event, as CSV for Norwegian Excel (the writer from
+// the registrations export). The data stays in the database with the event; this only reads it.
+import { toCsv } from "~/modules/admin-registrations/csv";
+import { audit, type Actor } from "~/modules/audit/audit.server";
+import { db } from "~/utils/db.server";
+import { resultsOf, pollSelect } from "./polls.server";
+import type { PollKind } from "./protocol";
+
+export type LiveExportKind = "questions" | "polls";
+
+const STATUS_NAMES: Record<string, string> = {
+  PENDING: "venter på godkjenning",
+  APPROVED: "publisert",
+  HIDDEN: "skjult",
+  ANSWERED: "besvart",
+  WITHDRAWN: "trukket tilbake",
+};
+
+const POLL_STATUS_NAMES: Record<string, string> = { DRAFT: "ikke åpnet", OPEN: "åpen", CLOSED: "lukket" };
+const POLL_KIND_NAMES: Record<string, string> = {
+  SINGLE: "ett valg",
+  MULTIPLE: "flere valg",
+  RATING: "skala",
+  WORDCLOUD: "ordsky",
+  OPEN_TEXT: "åpen tekst",
+};
+
+const osloStamp = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+/** "2026-11-24 17.05" in Oslo time: sorts as text and reads as Norwegian time. */
+export const exportTime = (d: Date | null) => (d ? osloStamp.format(d).replace(":", ".") : "");
+
+async function roomsOf(eventId: string, roomCode: string | null) {
+  return db().liveRoom.findMany({
+    where: { eventId, ...(roomCode ? { code: roomCode } : {}) },
+    select: { id: true, code: true, title: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function questionsCsv(eventId: string, roomCode: string | null): Promise<string> {
+  const rooms = await roomsOf(eventId, roomCode);
+  const rows: Array<Array<string | number>> = [];
+  for (const room of rooms) {
+    const questions = await db().question.findMany({
+      where: { roomId: room.id },
+      select: { text: true, displayName: true, status: true, upvoteCount: true, createdAt: true, answeredAt: true, flagged: true },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const q of questions) {
+      rows.push([
+        room.title,
+        room.code,
+        q.text,
+        q.displayName?.trim() || "anonym",
+        STATUS_NAMES[q.status] ?? q.status,
+        q.upvoteCount,
+        exportTime(q.createdAt),
+        exportTime(q.answeredAt),
+        q.flagged ? "ja" : "nei",
+      ]);
+    }
+  }
+  return toCsv(["Rom", "Kode", "Spørsmål", "Navn", "Status", "Stemmer", "Stilt", "Besvart", "Flagget av ordfilter"], rows);
+}
+
+/** With a decimal comma, as Norwegian Excel reads numbers. */
+const percent = (count: number, total: number) => String(total > 0 ? Math.round((count / total) * 1000) / 10 : 0).replace(".", ",");
+
+export async function pollsCsv(eventId: string, roomCode: string | null): Promise<string> {
+  const rooms = await roomsOf(eventId, roomCode);
+  const rows: Array<Array<string | number>> = [];
+  for (const room of rooms) {
+    const polls = await db().poll.findMany({ where: { roomId: room.id }, select: pollSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+    for (const poll of polls) {
+      const head = [room.title, room.code, poll.title, POLL_KIND_NAMES[poll.kind] ?? poll.kind, POLL_STATUS_NAMES[poll.status] ?? poll.status];
+      const results = await resultsOf(poll);
+      const before = rows.length;
+      const row = (answer: string | number, count: number) => rows.push([...head, results.total, answer, count, percent(count, results.total)]);
+      switch (poll.kind as PollKind) {
+        case "SINGLE":
+        case "MULTIPLE":
+          if (results.kind === "SINGLE" || results.kind === "MULTIPLE") for (const o of results.options) row(o.label, o.count);
+          break;
+        case "RATING":
+          if (results.kind === "RATING") {
+            results.distribution.forEach((count, i) => row(i + 1, count));
+            rows.push([...head, results.total, "gjennomsnitt", results.average === null ? "" : String(results.average).replace(".", ","), ""]);
+          }
+          break;
+        case "WORDCLOUD":
+        case "OPEN_TEXT": {
+          // Every answer, not only the top words or latest texts the live view shows.
+          const groups = await db().pollAnswer.groupBy({
+            by: ["text"],
+            where: { pollId: poll.id, text: { not: null } },
+            _count: { _all: true },
+            orderBy: { text: "asc" },
+          });
+          for (const g of groups.sort((a, b) => b._count._all - a._count._all)) row(g.text ?? "", g._count._all);
+          break;
+        }
+      }
+      // A poll without options or answers still gets its line.
+      if (rows.length === before) rows.push([...head, results.total, "", "", ""]);
+    }
+  }
+  return toCsv(["Rom", "Kode", "Avstemning", "Type", "Status", "Svar totalt", "Svar", "Antall", "Prosent"], rows);
+}
+
+/** The export file, audited (names in questions are personal data). Null when the event does not exist. */
+export async function exportLive(
+  eventId: string,
+  kind: LiveExportKind,
+  roomCode: string | null,
+  actor: Actor,
+): Promise<{ filename: string; content: Buffer } | null> {
+  const event = await db().event.findUnique({ where: { id: eventId }, select: { id: true, slug: true, title: true } });
+  if (!event) return null;
+  const text = kind === "questions" ? await questionsCsv(event.id, roomCode) : await pollsCsv(event.id, roomCode);
+  await db().$transaction(async (tx) => {
+    await audit(tx, actor, {
+      action: "live.export",
+      targetType: "Event",
+      targetId: event.id,
+      summary: `Eksporterte ${kind === "questions" ? "spørsmål" : "avstemningsresultater"} fra ${event.title}${roomCode ? ` (rom ${roomCode})` : ""}`,
+      details: { kind, roomCode },
+    });
+  });
+  const name = kind === "questions" ? "sporsmal" : "avstemninger";
+  return { filename: `${name}-${event.slug}${roomCode ? `-${roomCode}` : ""}.csv`, content: Buffer.from(text, "utf8") };
+}

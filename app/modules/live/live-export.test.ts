@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createEvent } from "../../../test/factories";
+import { exportLive, exportTime, pollsCsv, questionsCsv } from "./live-export.server";
+import { answerPoll, createPoll, setPollStatus } from "./polls.server";
+import { askQuestion, moderateQuestion, upvoteQuestion } from "./questions.server";
+import { ensureRoomsForEvent } from "./rooms.server";
+
+const actor = { id: null, email: "dora@kristiansand.kommune.no" };
+const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+
+async function eventWithRoom() {
+  const event = await createEvent({ title: "Dialogmøte – eksport" });
+  const [room] = await ensureRoomsForEvent(event.id);
+  return { event, room };
+}
+
+describe("questions CSV", () => {
+  it("has a BOM, semicolons, the name or «anonym», status in words, upvotes and Oslo time", async () => {
+    const { event, room } = await eventWithRoom();
+    const named = await askQuestion(room.id, "p-a", { text: "Når kommer gang- og sykkelveien?", displayName: "Åse" });
+    const anonymous = await askQuestion(room.id, "p-b", { text: "=HYPERLINK(\"x\")" });
+    await upvoteQuestion(room.id, "p-c", named.id, true);
+    await upvoteQuestion(room.id, "p-d", named.id, true);
+    await moderateQuestion(room.id, anonymous.id, "answer");
+
+    const csv = await questionsCsv(event.id, null);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = lines(csv);
+    expect(header).toBe('"Rom";"Kode";"Spørsmål";"Navn";"Status";"Stemmer";"Stilt";"Besvart";"Flagget av ordfilter"');
+    expect(rows).toHaveLength(2);
+    const time = exportTime(named.createdAt);
+    expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}\.\d{2}$/);
+    expect(rows[0]).toBe(`"Dialogmøte – eksport";"${room.code}";"Når kommer gang- og sykkelveien?";"Åse";"publisert";"2";"${time}";"";"nei"`);
+    // A formula is neutralised; no name means «anonym».
+    expect(rows[1]).toContain(`"'=HYPERLINK(""x"")";"anonym";"besvart";"0"`);
+  });
+
+  it("exports one room or all rooms of the event", async () => {
+    const event = await createEvent();
+    await db().programmeItem.create({
+      data: { eventId: event.id, kind: "TALK", title: "Innledning", startsAt: event.startsAt, endsAt: event.endsAt },
+    });
+    const [main, talk] = await ensureRoomsForEvent(event.id);
+    await askQuestion(main.id, "p1", { text: "Til hele møtet" });
+    await askQuestion(talk.id, "p1", { text: "Til innledningen" });
+    expect(lines(await questionsCsv(event.id, null))).toHaveLength(3);
+    const one = lines(await questionsCsv(event.id, talk.code));
+    expect(one).toHaveLength(2);
+    expect(one[1]).toContain("Til innledningen");
+  });
+});
+
+describe("polls CSV", () => {
+  it("has one line per option with count and percentage, ratings with the average, and every word", async () => {
+    const { event, room } = await eventWithRoom();
+    const choice = await createPoll(room.id, { title: "Beste tiltak?", kind: "SINGLE", options: ["Fortau", "Fartshump", "Lys"] });
+    await setPollStatus(room.id, choice.id, "OPEN");
+    const [fortau, fartshump] = choice.options;
+    await answerPoll(room.id, "p1", choice.id, { optionIds: [fortau.id] });
+    await answerPoll(room.id, "p2", choice.id, { optionIds: [fortau.id] });
+    await answerPoll(room.id, "p3", choice.id, { optionIds: [fartshump.id] });
+    const rating = await createPoll(room.id, { title: "Hvor trygg er skoleveien?", kind: "RATING", scaleMax: 3 });
+    await setPollStatus(room.id, rating.id, "OPEN");
+    await answerPoll(room.id, "p1", rating.id, { rating: 1 });
+    await answerPoll(room.id, "p2", rating.id, { rating: 2 });
+    const words = await createPoll(room.id, { title: "Ett ord", kind: "WORDCLOUD" });
+    await setPollStatus(room.id, words.id, "OPEN");
+    await answerPoll(room.id, "p1", words.id, { text: "trygghet" });
+    await answerPoll(room.id, "p2", words.id, { text: "Trygghet" });
+    await answerPoll(room.id, "p3", words.id, { text: "lys" });
+    await createPoll(room.id, { title: "Utkast uten svar", kind: "OPEN_TEXT" });
+
+    const [header, ...rows] = lines(await pollsCsv(event.id, null));
+    expect(header).toBe('"Rom";"Kode";"Avstemning";"Type";"Status";"Svar totalt";"Svar";"Antall";"Prosent"');
+    const head = (title: string, kind: string, status: string) => `"Dialogmøte – eksport";"${room.code}";"${title}";"${kind}";"${status}"`;
+    expect(rows).toEqual([
+      `${head("Beste tiltak?", "ett valg", "åpen")};"3";"Fortau";"2";"66,7"`,
+      `${head("Beste tiltak?", "ett valg", "åpen")};"3";"Fartshump";"1";"33,3"`,
+      `${head("Beste tiltak?", "ett valg", "åpen")};"3";"Lys";"0";"0"`,
+      `${head("Hvor trygg er skoleveien?", "skala", "åpen")};"2";"1";"1";"50"`,
+      `${head("Hvor trygg er skoleveien?", "skala", "åpen")};"2";"2";"1";"50"`,
+      `${head("Hvor trygg er skoleveien?", "skala", "åpen")};"2";"3";"0";"0"`,
+      `${head("Hvor trygg er skoleveien?", "skala", "åpen")};"2";"gjennomsnitt";"1,5";""`,
+      `${head("Ett ord", "ordsky", "åpen")};"3";"trygghet";"2";"66,7"`,
+      `${head("Ett ord", "ordsky", "åpen")};"3";"lys";"1";"33,3"`,
+      `${head("Utkast uten svar", "åpen tekst", "ikke åpnet")};"0";"";"";""`,
+    ]);
+  });
+});
+
+describe("exportLive", () => {
+  it("names the file after the event (and room) and writes the audit log", async () => {
+    const { event, room } = await eventWithRoom();
+    const all = await exportLive(event.id, "questions", null, actor);
+    expect(all?.filename).toBe(`sporsmal-${event.slug}.csv`);
+    const one = await exportLive(event.id, "polls", room.code, actor);
+    expect(one?.filename).toBe(`avstemninger-${event.slug}-${room.code}.csv`);
+    const log = await db().auditLog.findMany({ where: { targetId: event.id, action: "live.export" } });
+    expect(log).toHaveLength(2);
+    expect(await exportLive("finnes-ikke", "questions", null, actor)).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+// What the three live pages (audience, moderator, projector) load: the room by its code (404
+// when unknown), the participant cookie of this browser and the room's current snapshot, so the
+// page renders fully before JavaScript takes over with the socket.
+import QRCode from "qrcode";
+import { requireStaff } from "~/modules/auth/session.server";
+import { absoluteUrl } from "~/utils/config.server";
+import { getOrCreateParticipant } from "./participant.server";
+import type { LiveRole, RoomState } from "./protocol";
+import { getRoomByCode, roomState, verifySpeakerKey } from "./rooms.server";
+
+const CODE = /^[A-Z2-9]{6}$/;
+
+export async function requireRoom(code: string | undefined) {
+  const normalised = (code ?? "").trim().toUpperCase();
+  const room = CODE.test(normalised) ? await getRoomByCode(normalised) : null;
+  if (!room) throw new Response("Fant ikke noe rom med denne koden. Sjekk koden og prøv igjen.", { status: 404 });
+  return room;
+}
+
+/**
+ * Loads a live page. For the moderator view, a valid `?key=` (the speaker's secret link) is
+ * enough; otherwise a staff member with the moderator role (or higher) must be signed in.
+ */
+export async function loadLivePage(
+  request: Request,
+  code: string | undefined,
+  role: LiveRole,
+): Promise<{ snapshot: RoomState; speakerKey: string | null; headers: HeadersInit }> {
+  const room = await requireRoom(code);
+  let speakerKey: string | null = null;
+  if (role === "moderator") {
+    const key = new URL(request.url).searchParams.get("key");
+    if (key && (await verifySpeakerKey(room, key))) speakerKey = key;
+    else await requireStaff(request, "MODERATOR");
+  }
+  const { participantId, setCookie } = await getOrCreateParticipant(request);
+  const snapshot = await roomState(room.id, participantId, role);
+  const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
+  if (setCookie) headers["Set-Cookie"] = setCookie;
+  return { snapshot, speakerKey, headers };
+}
+
+/** The audience address of a room and its QR code as a data: URL (for the projector and staff). */
+export async function roomLink(code: string): Promise<{ url: string; qr: string }> {
+  const url = absoluteUrl(`/live/${code}`);
+  const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, width: 480, type: "image/png" });
+  return { url, qr };
+}

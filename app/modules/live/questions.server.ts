@@ -1,0 +1,248 @@
+// Questions from the audience: asking, editing, withdrawing, upvoting, and what moderators do
+// with them. Upvotes are rows guarded by their primary key (question, participant); the count
+// on Question moves in the same transaction and only when a row was really added or removed,
+// so retries and concurrent clicks can never count twice or lose a vote.
+import { db, isUniqueViolation } from "~/utils/db.server";
+import { LiveError, notFound, roomClosed } from "./errors.server";
+import { DISPLAY_NAME_MAX, QUESTION_MAX, type LiveRole, type QuestionStatus, type QuestionView } from "./protocol";
+import { needsModeration } from "./wordfilter";
+
+/** Statuses the audience sees; upvotes are only possible on these. */
+export const VISIBLE_STATUSES: QuestionStatus[] = ["APPROVED", "ANSWERED"];
+export const isVisible = (status: string) => (VISIBLE_STATUSES as string[]).includes(status);
+
+export const questionSelect = {
+  id: true,
+  roomId: true,
+  participantId: true,
+  displayName: true,
+  text: true,
+  status: true,
+  flagged: true,
+  pinned: true,
+  upvoteCount: true,
+  createdAt: true,
+} as const;
+
+export type QuestionRow = {
+  id: string;
+  roomId: string;
+  participantId: string;
+  displayName: string | null;
+  text: string;
+  status: string;
+  flagged: boolean;
+  pinned: boolean;
+  upvoteCount: number;
+  createdAt: Date;
+};
+
+/**
+ * What one viewer may see of a question. The audience never gets the text of a question that
+ * is not (or no longer) visible, except their own: a status they cannot see tells their client
+ * to drop it from the list.
+ */
+export function questionView(q: QuestionRow, viewer: { participantId: string | null; role: LiveRole }): QuestionView {
+  const moderator = viewer.role === "moderator";
+  const mine = viewer.participantId !== null && q.participantId === viewer.participantId;
+  const showText = moderator || mine || isVisible(q.status);
+  return {
+    id: q.id,
+    text: showText ? q.text : "",
+    displayName: showText ? q.displayName : null,
+    status: q.status as QuestionStatus,
+    pinned: q.pinned,
+    upvotes: q.upvoteCount,
+    createdAt: q.createdAt.toISOString(),
+    ...(mine ? { mine: true } : {}),
+    ...(moderator ? { flagged: q.flagged } : {}),
+  };
+}
+
+export type RateLimit = { count: number; windowMs: number };
+export const DEFAULT_QUESTION_RATE_LIMIT: RateLimit = { count: 3, windowMs: 60_000 };
+
+async function openRoom(roomId: string) {
+  const room = await db().liveRoom.findUnique({
+    where: { id: roomId },
+    select: { id: true, status: true, allowAnonymous: true, preModeration: true },
+  });
+  if (!room) throw notFound("rommet");
+  if (room.status !== "OPEN") throw roomClosed();
+  return room;
+}
+
+export async function askQuestion(
+  roomId: string,
+  participantId: string,
+  input: { text: string; displayName?: string | null },
+  rateLimit: RateLimit = DEFAULT_QUESTION_RATE_LIMIT,
+): Promise<QuestionRow> {
+  const room = await openRoom(roomId);
+  const text = input.text.trim();
+  const displayName = input.displayName?.trim() || null;
+  if (!text) throw new LiveError("invalid", "Skriv spørsmålet ditt.");
+  if (text.length > QUESTION_MAX) throw new LiveError("invalid", `Spørsmålet kan ha høyst ${QUESTION_MAX} tegn.`);
+  if (displayName && displayName.length > DISPLAY_NAME_MAX) {
+    throw new LiveError("invalid", `Navnet kan ha høyst ${DISPLAY_NAME_MAX} tegn.`);
+  }
+  if (!displayName && !room.allowAnonymous) {
+    throw new LiveError("invalid", "I dette rommet må du skrive navnet ditt for å stille spørsmål.");
+  }
+  // Kept in the database, so it holds across tabs, reconnects and server processes.
+  const recent = await db().question.count({
+    where: { roomId, participantId, createdAt: { gt: new Date(Date.now() - rateLimit.windowMs) } },
+  });
+  if (recent >= rateLimit.count) {
+    throw new LiveError(
+      "rate-limited",
+      `Du kan stille høyst ${rateLimit.count} spørsmål per ${Math.round(rateLimit.windowMs / 1000)} sekunder. Vent litt og prøv igjen.`,
+    );
+  }
+  const flagged = needsModeration(`${displayName ?? ""} ${text}`);
+  return db().question.create({
+    data: { roomId, participantId, displayName, text, flagged, status: room.preModeration || flagged ? "PENDING" : "APPROVED" },
+    select: questionSelect,
+  });
+}
+
+async function ownQuestion(roomId: string, participantId: string, questionId: string) {
+  const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
+  if (!q || q.status === "WITHDRAWN") throw notFound("spørsmålet");
+  if (q.participantId !== participantId) throw new LiveError("forbidden", "Du kan bare endre dine egne spørsmål.");
+  return q;
+}
+
+const EDITABLE = ["PENDING", "APPROVED"];
+
+function notEditable(status: string) {
+  return status === "ANSWERED"
+    ? new LiveError("conflict", "Spørsmålet er allerede besvart og kan ikke endres.")
+    : new LiveError("conflict", "Spørsmålet kan ikke endres nå.");
+}
+
+/** Returns the question before and after the change (the socket layer needs both to tell who must hear of it). */
+export async function editQuestion(roomId: string, participantId: string, questionId: string, text: string) {
+  await openRoom(roomId);
+  const before = await ownQuestion(roomId, participantId, questionId);
+  const clean = text.trim();
+  if (!clean || clean.length > QUESTION_MAX) throw new LiveError("invalid", `Spørsmålet må ha 1–${QUESTION_MAX} tegn.`);
+  const flagged = needsModeration(`${before.displayName ?? ""} ${clean}`);
+  // Conditional on the status, so an edit never lands on a question answered meanwhile.
+  const { count } = await db().question.updateMany({
+    where: { id: questionId, participantId, status: { in: EDITABLE } },
+    data: { text: clean, ...(flagged ? { flagged: true, status: "PENDING" } : {}) },
+  });
+  const after = await db().question.findUniqueOrThrow({ where: { id: questionId }, select: questionSelect });
+  if (count === 0) throw notEditable(after.status);
+  return { before, after };
+}
+
+export async function withdrawQuestion(roomId: string, participantId: string, questionId: string) {
+  const before = await ownQuestion(roomId, participantId, questionId);
+  const after = await db().$transaction(async (tx) => {
+    const { count } = await tx.question.updateMany({
+      where: { id: questionId, participantId, status: { in: EDITABLE } },
+      data: { status: "WITHDRAWN", pinned: false },
+    });
+    if (count === 0) {
+      const now = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { status: true } });
+      throw now.status === "ANSWERED"
+        ? new LiveError("conflict", "Spørsmålet er allerede besvart og kan ikke trekkes.")
+        : new LiveError("conflict", "Spørsmålet kan ikke trekkes nå.");
+    }
+    await tx.liveRoom.updateMany({ where: { id: roomId, onScreenQuestionId: questionId }, data: { onScreenQuestionId: null } });
+    return tx.question.findUniqueOrThrow({ where: { id: questionId }, select: questionSelect });
+  });
+  return { before, after };
+}
+
+export type UpvoteOutcome = { questionId: string; up: boolean; upvotes: number; changed: boolean };
+
+/** Upvote (up) or take the upvote back. Idempotent: a repeated request changes nothing. */
+export async function upvoteQuestion(roomId: string, participantId: string, questionId: string, up: boolean): Promise<UpvoteOutcome> {
+  await openRoom(roomId);
+  const refuse = async () => {
+    const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: { status: true } });
+    return !q || q.status === "WITHDRAWN"
+      ? notFound("spørsmålet")
+      : new LiveError("forbidden", "Du kan bare stemme på spørsmål som er godkjent.");
+  };
+  const visible = { id: questionId, roomId, status: { in: VISIBLE_STATUSES } };
+  let changed = false;
+  try {
+    changed = await db().$transaction(async (tx) => {
+      if (up) {
+        // The count moves first, conditional on the status; inserting the upvote row then
+        // fails on the primary key if it already exists, which rolls the count back with it.
+        const { count } = await tx.question.updateMany({ where: visible, data: { upvoteCount: { increment: 1 } } });
+        if (count === 0) throw await refuse();
+        await tx.questionUpvote.create({ data: { questionId, participantId } });
+        return true;
+      }
+      const { count: removed } = await tx.questionUpvote.deleteMany({
+        where: { questionId, participantId, question: visible },
+      });
+      if (removed === 0) return false;
+      await tx.question.updateMany({ where: { id: questionId }, data: { upvoteCount: { decrement: 1 } } });
+      return true;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: { upvoteCount: true, status: true } });
+  if (!q || q.status === "WITHDRAWN") throw notFound("spørsmålet");
+  if (!changed && !isVisible(q.status)) throw await refuse();
+  return { questionId, up, upvotes: q.upvoteCount, changed };
+}
+
+export type ModeratorAction = "approve" | "hide" | "answer" | "screen" | "unscreen" | "pin" | "unpin";
+
+/** A moderator's action. Returns the question before and after, and whether the room changed (the screen). */
+export async function moderateQuestion(roomId: string, questionId: string, action: ModeratorAction) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
+    if (!before) throw notFound("spørsmålet");
+    if (before.status === "WITHDRAWN") throw new LiveError("conflict", "Spørsmålet er trukket av den som stilte det.");
+    let roomChanged = false;
+    const where = { id: questionId, status: { not: "WITHDRAWN" } };
+    switch (action) {
+      case "approve":
+        await tx.question.updateMany({ where, data: { status: "APPROVED", answeredAt: null } });
+        break;
+      case "hide": {
+        await tx.question.updateMany({ where, data: { status: "HIDDEN", pinned: false } });
+        const { count } = await tx.liveRoom.updateMany({
+          where: { id: roomId, onScreenQuestionId: questionId },
+          data: { onScreenQuestionId: null },
+        });
+        roomChanged = count > 0;
+        break;
+      }
+      case "answer":
+        await tx.question.updateMany({ where, data: { status: "ANSWERED", answeredAt: new Date() } });
+        break;
+      case "screen":
+        if (!isVisible(before.status)) {
+          throw new LiveError("conflict", "Godkjenn spørsmålet før du viser det på skjermen.");
+        }
+        await tx.liveRoom.update({ where: { id: roomId }, data: { onScreenQuestionId: questionId } });
+        roomChanged = true;
+        break;
+      case "unscreen": {
+        const { count } = await tx.liveRoom.updateMany({
+          where: { id: roomId, onScreenQuestionId: questionId },
+          data: { onScreenQuestionId: null },
+        });
+        roomChanged = count > 0;
+        break;
+      }
+      case "pin":
+      case "unpin":
+        await tx.question.updateMany({ where, data: { pinned: action === "pin" } });
+        break;
+    }
+    const after = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: questionSelect });
+    return { before, after, roomChanged };
+  });
+}

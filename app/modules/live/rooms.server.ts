@@ -1,0 +1,201 @@
+// Live rooms: one for an event as a whole and one per programme item (except breaks), each
+// with a short join code; the state a viewer gets when joining; the speaker's secret link.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { db, isUniqueViolation } from "~/utils/db.server";
+import { notFound } from "./errors.server";
+import { canSeeResults, myAnswers, pollSelect, pollView, resultsOf, type MyAnswer, type PollRow } from "./polls.server";
+import { CODE_ALPHABET, type LiveRole, type PollResults, type RoomState } from "./protocol";
+import { questionSelect, questionView, VISIBLE_STATUSES, type QuestionRow } from "./questions.server";
+
+export const CODE_LENGTH = 6;
+
+export function generateRoomCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+export const roomSelect = {
+  id: true,
+  code: true,
+  eventId: true,
+  programmeItemId: true,
+  title: true,
+  allowAnonymous: true,
+  preModeration: true,
+  status: true,
+  speakerKeyHash: true,
+  onScreenQuestionId: true,
+  event: { select: { title: true, slug: true } },
+} as const;
+
+export type LiveRoomRow = {
+  id: string;
+  code: string;
+  eventId: string;
+  programmeItemId: string | null;
+  title: string;
+  allowAnonymous: boolean;
+  preModeration: boolean;
+  status: string;
+  speakerKeyHash: string | null;
+  onScreenQuestionId: string | null;
+  event: { title: string; slug: string };
+};
+
+export function roomView(room: LiveRoomRow): RoomState["room"] {
+  return {
+    id: room.id,
+    code: room.code,
+    title: room.title,
+    eventTitle: room.event.title,
+    eventSlug: room.event.slug,
+    allowAnonymous: room.allowAnonymous,
+    preModeration: room.preModeration,
+    status: room.status === "CLOSED" ? "CLOSED" : "OPEN",
+    onScreenQuestionId: room.onScreenQuestionId,
+  };
+}
+
+async function createRoom(data: { eventId: string; programmeItemId: string | null; title: string }): Promise<LiveRoomRow> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db().liveRoom.create({ data: { ...data, code: generateRoomCode() }, select: roomSelect });
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 10) throw err;
+      // Either the code was taken (try another) or someone else created this item's room just now.
+      if (data.programmeItemId) {
+        const existing = await db().liveRoom.findUnique({ where: { programmeItemId: data.programmeItemId }, select: roomSelect });
+        if (existing) return existing;
+      }
+    }
+  }
+}
+
+/** Idempotent: the event's own room first, then one per programme item in programme order (breaks have none). */
+export async function ensureRoomsForEvent(eventId: string): Promise<LiveRoomRow[]> {
+  const event = await db().event.findUnique({
+    where: { id: eventId },
+    select: {
+      title: true,
+      programmeItems: { where: { kind: { not: "BREAK" } }, select: { id: true, title: true }, orderBy: { startsAt: "asc" } },
+    },
+  });
+  if (!event) throw notFound("arrangementet");
+  const existing = await db().liveRoom.findMany({ where: { eventId }, select: roomSelect, orderBy: { createdAt: "asc" } });
+  const eventRoom =
+    existing.find((r) => r.programmeItemId === null) ?? (await createRoom({ eventId, programmeItemId: null, title: event.title }));
+  const itemRooms: LiveRoomRow[] = [];
+  for (const item of event.programmeItems) {
+    itemRooms.push(
+      existing.find((r) => r.programmeItemId === item.id) ??
+        (await createRoom({ eventId, programmeItemId: item.id, title: item.title })),
+    );
+  }
+  return [eventRoom, ...itemRooms];
+}
+
+export async function getRoomByCode(code: string): Promise<LiveRoomRow | null> {
+  const normalised = code.trim().toUpperCase();
+  if (!/^[A-Z2-9]{6}$/.test(normalised)) return null;
+  return db().liveRoom.findUnique({ where: { code: normalised }, select: roomSelect });
+}
+
+export async function getRoom(roomId: string): Promise<LiveRoomRow | null> {
+  return db().liveRoom.findUnique({ where: { id: roomId }, select: roomSelect });
+}
+
+/** The part of a snapshot that is the same for every viewer with this role (the server may share it between joins). */
+export type SharedRoomState = {
+  room: RoomState["room"];
+  questions: QuestionRow[];
+  polls: Array<{ poll: PollRow; results?: PollResults }>;
+};
+
+export async function sharedRoomState(roomId: string, role: LiveRole): Promise<SharedRoomState> {
+  const room = await getRoom(roomId);
+  if (!room) throw notFound("rommet");
+  const moderator = role === "moderator";
+  const [questions, polls] = await Promise.all([
+    db().question.findMany({
+      where: { roomId, status: moderator ? { not: "WITHDRAWN" } : { in: VISIBLE_STATUSES } },
+      select: questionSelect,
+    }),
+    db().poll.findMany({
+      where: moderator ? { roomId } : { roomId, status: { not: "DRAFT" } },
+      select: pollSelect,
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    }),
+  ]);
+  return {
+    room: roomView(room),
+    questions,
+    polls: await Promise.all(polls.map(async (poll) => ({ poll, results: canSeeResults(poll, role) ? await resultsOf(poll) : undefined }))),
+  };
+}
+
+const questionOrder = (a: QuestionRow, b: QuestionRow) =>
+  Number(b.pinned) - Number(a.pinned) || b.upvoteCount - a.upvoteCount || a.createdAt.getTime() - b.createdAt.getTime();
+
+/** Adds what only this participant sees: their own pending questions, their upvotes and poll answers. */
+export async function personalRoomState(
+  shared: SharedRoomState,
+  participantId: string,
+  role: LiveRole,
+  at = new Date(),
+): Promise<RoomState> {
+  const roomId = shared.room.id;
+  const audience = role === "audience";
+  const [ownPending, upvotes, answers] = await Promise.all([
+    audience
+      ? db().question.findMany({ where: { roomId, participantId, status: "PENDING" }, select: questionSelect })
+      : Promise.resolve([]),
+    db().questionUpvote.findMany({ where: { participantId, question: { roomId } }, select: { questionId: true } }),
+    audience ? myAnswers(shared.polls.map((p) => p.poll.id), participantId) : Promise.resolve(new Map<string, MyAnswer>()),
+  ]);
+  return {
+    room: shared.room,
+    role,
+    participantId,
+    questions: [...shared.questions, ...ownPending].sort(questionOrder).map((q) => questionView(q, { participantId, role })),
+    myUpvotes: upvotes.map((u) => u.questionId),
+    polls: shared.polls.map(({ poll, results }) =>
+      pollView(poll, { results, myAnswer: audience ? (answers.get(poll.id) ?? null) : undefined }),
+    ),
+    at: at.toISOString(),
+  };
+}
+
+/** The complete state one viewer may see: what a (re)joining client renders from. */
+export async function roomState(roomId: string, participantId: string, role: LiveRole): Promise<RoomState> {
+  const at = new Date();
+  return personalRoomState(await sharedRoomState(roomId, role), participantId, role, at);
+}
+
+export async function updateRoom(
+  roomId: string,
+  changes: { preModeration?: boolean; allowAnonymous?: boolean; status?: "OPEN" | "CLOSED" },
+): Promise<LiveRoomRow> {
+  const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data: changes });
+  if (count === 0) throw notFound("rommet");
+  return (await getRoom(roomId))!;
+}
+
+const keyHash = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
+
+/** A new secret for the speaker's link /live/:code/moderate?key=…; replaces (and so revokes) the previous one. */
+export async function createSpeakerKey(roomId: string): Promise<string> {
+  const key = randomBytes(24).toString("base64url");
+  const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data: { speakerKeyHash: keyHash(key) } });
+  if (count === 0) throw notFound("rommet");
+  return key;
+}
+
+export function verifySpeakerKey(room: { speakerKeyHash: string | null }, key: string | null | undefined): boolean {
+  if (!room.speakerKeyHash || !key) return false;
+  const given = Buffer.from(keyHash(key), "hex");
+  const stored = Buffer.from(room.speakerKeyHash, "hex");
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+

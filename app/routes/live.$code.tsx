@@ -1,0 +1,59 @@
+// The audience in a live room (/live/ABC234), made for a phone in one hand: ask a question,
+// upvote others', answer the open poll. The loader renders the current room without JavaScript;
+// the socket then keeps it live.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AskForm, AudienceQuestions } from "~/modules/live/audience-questions";
+import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
+import { loadLivePage } from "~/modules/live/live-page.server";
+import stylesUrl from "~/modules/live/live.css?url";
+import { PollCard } from "~/modules/live/poll-answer";
+import { useLiveRoom } from "~/modules/live/use-live-room";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.snapshot.room.title} – Spørsmål og avstemninger – Samhandling` : "Live – Samhandling" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { snapshot, headers } = await loadLivePage(request, params.code, "audience");
+  return data({ snapshot }, { headers });
+}
+
+export default function AudiencePage() {
+  const { snapshot } = useLoaderData<typeof loader>();
+  return <AudienceRoom key={snapshot.room.code} initial={snapshot} />;
+}
+
+function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"] }) {
+  const { state, status, announcement, actions } = useLiveRoom(initial, { as: "audience" });
+  const { room } = state;
+  const polls = state.polls.filter((p) => p.status === "OPEN" || (p.status === "CLOSED" && p.results));
+  const openPolls = polls.filter((p) => p.status === "OPEN");
+  const closedPolls = polls.filter((p) => p.status === "CLOSED").slice(-1);
+  return (
+    <div className="live-page">
+      <p className="small">
+        {room.eventTitle} · kode <span className="live-join-code">{room.code}</span>
+      </p>
+      <h1>{room.title}</h1>
+      <ConnectionLine status={status} />
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden" id="live-announcer">
+        {announcement}
+      </div>
+      <noscript>
+        <p className="notice">Siden viser rommet slik det var da den ble lastet. Slå på JavaScript for å stille spørsmål, stemme og se oppdateringer.</p>
+      </noscript>
+      {room.status === "CLOSED" ? <p className="notice">Rommet er stengt.</p> : null}
+      {[...openPolls, ...closedPolls].map((p) => (
+        <PollCard key={p.id} poll={p} actions={actions} roomClosed={room.status === "CLOSED"} />
+      ))}
+      <AskForm room={room} actions={actions} disabled={status !== "online"} />
+      <AudienceQuestions state={state} actions={actions} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = LiveErrorBoundary;

@@ -1,0 +1,57 @@
+// The moderator's view of a live room (/live/ABC234/moderate): staff with the moderator role,
+// or a speaker with the secret link (?key=...). Not under /admin: speakers have no account.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
+import { loadLivePage } from "~/modules/live/live-page.server";
+import stylesUrl from "~/modules/live/live.css?url";
+import { ModeratorPolls, ModeratorQuestions, RoomSettings } from "~/modules/live/moderator-panels";
+import { useLiveRoom } from "~/modules/live/use-live-room";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Moderering – ${data.snapshot.room.title} – Samhandling` : "Moderering – Samhandling" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { snapshot, speakerKey, headers } = await loadLivePage(request, params.code, "moderator");
+  return data({ snapshot, speakerKey }, { headers: { ...headers, "Referrer-Policy": "no-referrer" } });
+}
+
+export default function ModeratePage() {
+  const { snapshot, speakerKey } = useLoaderData<typeof loader>();
+  return <ModeratorRoom key={snapshot.room.code} initial={snapshot} speakerKey={speakerKey} />;
+}
+
+function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"]; speakerKey: string | null }) {
+  const { state, status, announcement, actions } = useLiveRoom(initial, { as: "moderator", speakerKey: speakerKey ?? undefined });
+  const { room } = state;
+  return (
+    <div className="live-page live-mod">
+      <p className="small">
+        {room.eventTitle} · kode <span className="live-join-code">{room.code}</span> ·{" "}
+        <Link to={`/live/${room.code}/screen`} target="_blank">
+          Åpne storskjermen
+        </Link>{" "}
+        · <Link to={`/live/${room.code}`}>Publikumsvisning</Link>
+      </p>
+      <h1>Moderering: {room.title}</h1>
+      <ConnectionLine status={status} />
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden">
+        {announcement}
+      </div>
+      <div className="live-mod-grid">
+        <ModeratorQuestions state={state} actions={actions} />
+        <div>
+          <RoomSettings room={room} actions={actions} />
+          <ModeratorPolls state={state} actions={actions} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = LiveErrorBoundary;
