@@ -14,25 +14,10 @@ import {
   type RegistrationStatus,
 } from "~/modules/registration/registration.server";
 import { newCheckInCode } from "~/modules/checkin/check-in-code.server";
+import { calendarEventSelect } from "~/modules/calendar/ics.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import type { RegistrationFilters, StaffRegistrationInput } from "./staff-registration.schema";
 
-const calendarEventSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  status: true,
-  startsAt: true,
-  endsAt: true,
-  venueName: true,
-  venueAddress: true,
-  venuePostcode: true,
-  venueCity: true,
-  livestreamUrl: true,
-  sequence: true,
-  updatedAt: true,
-} as const;
 
 /** The event as staff pages need it, or null. */
 export async function getStaffEvent(eventId: string | undefined) {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, dbFlavour, setDb, type Db } from "~/utils/db.server";
-import { connectDatabase } from "../../../server/db";
-import { createTestDatabase, type TestDatabase } from "../../../test/databases";
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { useOwnDatabase } from "../../../test/own-database";
 import { hashPassword } from "./password.server";
 import { hasRole } from "./roles";
 import { createStaffSession, getStaff, sha256 } from "./session.server";
 import { acceptInvitation, findInvitation, inviteStaff, removeStaff, setStaffRole, signInWithPassword } from "./staff.server";
 
+useOwnDatabase("staff");
+
 // Own database: the "last admin" rule looks at every staff account.
-let own: TestDatabase;
-let client: Db;
-beforeAll(async () => {
-  own = await createTestDatabase(dbFlavour(), "staff");
-  client = await connectDatabase(own.url);
-  setDb(client, dbFlavour());
-});
-afterAll(async () => {
-  await client?.$disconnect();
-  await own?.drop();
-});
 
 const unique = (p: string) => `${p}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@samhandling.test`;
 

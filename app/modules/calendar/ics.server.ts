@@ -26,6 +26,24 @@ export type CalendarEvent = {
   updatedAt: Date;
 };
 
+/** Prisma `select` for exactly the fields of a CalendarEvent. */
+export const calendarEventSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  venueName: true,
+  venueAddress: true,
+  venuePostcode: true,
+  venueCity: true,
+  livestreamUrl: true,
+  sequence: true,
+  updatedAt: true,
+} as const;
+
 export type CalendarItem = {
   id: string;
   title: string;

@@ -6,29 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelRegistration, registerAttendee } from "~/modules/registration/registration.server";
 import { deliverDueMail } from "~/modules/mail/outbox.server";
 import { createMailTransport } from "~/modules/mail/transport.server";
-import { db, dbFlavour, setDb, type Db } from "~/utils/db.server";
-import { connectDatabase } from "../../../server/db";
-import { createTestDatabase, type TestDatabase } from "../../../test/databases";
+import { db } from "~/utils/db.server";
+import { useOwnDatabase } from "../../../test/own-database";
 import { attendee, createEvent } from "../../../test/factories";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp-sink";
 import { checkInQrDataUrl } from "./check-in-code.server";
 
+useOwnDatabase("checkin-mail");
+
 // Own database: deliverDueMail sends everything due, and only this file's mail should be there.
-let own: TestDatabase;
-let client: Db;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  own = await createTestDatabase(dbFlavour(), "checkin-mail");
-  client = await connectDatabase(own.url);
-  setDb(client, dbFlavour());
   sink = await startSmtpSink();
 });
 
 afterAll(async () => {
   await sink?.stop();
-  await client?.$disconnect();
-  await own?.drop();
 });
 
 function decodePng(png: Buffer): string | null {

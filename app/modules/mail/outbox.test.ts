@@ -5,30 +5,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAttendee } from "~/modules/registration/registration.server";
-import { db, dbFlavour, setDb, type Db } from "~/utils/db.server";
-import { connectDatabase } from "../../../server/db";
-import { createTestDatabase, type TestDatabase } from "../../../test/databases";
+import { db } from "~/utils/db.server";
+import { useOwnDatabase } from "../../../test/own-database";
 import { attendee, createEvent } from "../../../test/factories";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp-sink";
 import { backoffSeconds, deliverDueMail } from "./outbox.server";
 import { createMailTransport } from "./transport.server";
 
+useOwnDatabase("outbox");
+
 // This file owns its database, so that the outbox holds only the mail these tests queue.
-let own: TestDatabase;
-let client: Db;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  own = await createTestDatabase(dbFlavour(), "outbox");
-  client = await connectDatabase(own.url);
-  setDb(client, dbFlavour());
   sink = await startSmtpSink();
 });
 
 afterAll(async () => {
   await sink?.stop();
-  await client?.$disconnect();
-  await own?.drop();
 });
 
 describe("the outbox", () => {

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffSession } from "~/modules/auth/session.server";
 import { deliverDueMail } from "~/modules/mail/outbox.server";
 import { createMailTransport } from "~/modules/mail/transport.server";
-import { db, dbFlavour, setDb, type Db } from "~/utils/db.server";
-import { connectDatabase } from "../../../server/db";
-import { createTestDatabase, type TestDatabase } from "../../../test/databases";
+import { db } from "~/utils/db.server";
+import { useOwnDatabase } from "../../../test/own-database";
 import { createEvent } from "../../../test/factories";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp-sink";
 import { action, loader } from "../../routes/admin.events.$eventId.messages";
@@ -24,21 +23,16 @@ import {
   sendMessage,
 } from "./messages.server";
 
-let own: TestDatabase;
-let client: Db;
+useOwnDatabase("messages");
+
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  own = await createTestDatabase(dbFlavour(), "messages");
-  client = await connectDatabase(own.url);
-  setDb(client, dbFlavour());
   sink = await startSmtpSink();
 });
 
 afterAll(async () => {
   await sink?.stop();
-  await client?.$disconnect();
-  await own?.drop();
 });
 
 const actor = { id: null, email: "arrangor@kristiansand.kommune.no" };

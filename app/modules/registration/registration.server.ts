@@ -4,7 +4,7 @@
 // concurrent requests can never overbook, on SQLite or PostgreSQL.
 import { randomBytes } from "node:crypto";
 import type { Locale } from "~/i18n";
-import type { CalendarEvent } from "~/modules/calendar/ics.server";
+import { calendarEventSelect, type CalendarEvent } from "~/modules/calendar/ics.server";
 import { newCheckInCode } from "~/modules/checkin/check-in-code.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import { registrationState, type RegistrationState } from "~/modules/events/registration-window";
@@ -27,22 +27,6 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const calendarEventSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  status: true,
-  startsAt: true,
-  endsAt: true,
-  venueName: true,
-  venueAddress: true,
-  venuePostcode: true,
-  venueCity: true,
-  livestreamUrl: true,
-  sequence: true,
-  updatedAt: true,
-} as const;
 
 /** Takes a seat if one is free. Returns true when it did. (Also used by staff tools.) */
 export async function takeSeat(tx: Tx, eventId: string): Promise<boolean> {
