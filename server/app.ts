@@ -129,12 +129,12 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     }
   });
 
-  // Registration spam: at most N attempts per client address per window.
+  // Form spam (registration and the public feedback form): at most N posts per client address per window.
   const registrationLimiter = new RateLimiterMemory({
     points: env.REGISTRATION_RATE_LIMIT,
     duration: env.REGISTRATION_RATE_WINDOW_SECONDS,
   });
-  app.post(/^\/events\/[^/]+\/register(\.data)?$/, async (req, res, next) => {
+  app.post(/^\/(events\/[^/]+\/register|tilgjengelighet)(\.data)?$/, async (req, res, next) => {
     try {
       await registrationLimiter.consume(req.ip ?? "unknown");
       res.locals.registrationRateLimited = false;

@@ -53,9 +53,14 @@ export function SiteFooter() {
       <div className="container">
         <p>{t("footer.about")}</p>
         <p>{t("footer.contact")}</p>
-        <p>
-          <a href="/calendar.ics">{t("footer.calendarFeed")}</a>
-        </p>
+        <ul className="footer-links">
+          <li>
+            <Link to="/tilgjengelighet">{t("footer.accessibility")}</Link>
+          </li>
+          <li>
+            <a href="/calendar.ics">{t("footer.calendarFeed")}</a>
+          </li>
+        </ul>
       </div>
     </footer>
   );

@@ -22,6 +22,7 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin/series", label: "Møteserier", role: "ORGANISER" },
   { to: "/admin/speakers", label: "Foredragsholdere", role: "ORGANISER" },
   { to: "/admin/organisations", label: "Organisasjoner", role: "ORGANISER" },
+  { to: "/admin/feedback", label: "Tilbakemeldinger", role: "ORGANISER" },
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
   { to: "/admin/audit", label: "Endringslogg", role: "ADMIN" },
 ];
