@@ -120,6 +120,9 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     next();
   });
 
+  // Browsers ask for /favicon.ico on their own; the icon is an SVG.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
   app.get("/healthz", async (_req, res) => {
     try {
       await db.$queryRawUnsafe("SELECT 1");
