@@ -137,7 +137,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     points: env.REGISTRATION_RATE_LIMIT,
     duration: env.REGISTRATION_RATE_WINDOW_SECONDS,
   });
-  app.post(/^\/(events\/[^/]+\/register|tilgjengelighet)(\.data)?$/, async (req, res, next) => {
+  app.post(/^\/(events\/[^/]+\/(register|innspill)|tilgjengelighet|foresporsel)(\.data)?$/, async (req, res, next) => {
     try {
       await registrationLimiter.consume(req.ip ?? "unknown");
       res.locals.registrationRateLimited = false;

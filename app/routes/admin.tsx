@@ -22,8 +22,10 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin/series", label: "Møteserier", role: "ORGANISER" },
   { to: "/admin/speakers", label: "Foredragsholdere", role: "ORGANISER" },
   { to: "/admin/organisations", label: "Organisasjoner", role: "ORGANISER" },
+  { to: "/admin/requests", label: "Forespørsler", role: "ORGANISER" },
   { to: "/admin/feedback", label: "Tilbakemeldinger", role: "ORGANISER" },
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
+  { to: "/admin/privacy", label: "Personvern", role: "ADMIN" },
   { to: "/admin/audit", label: "Endringslogg", role: "ADMIN" },
 ];
 
