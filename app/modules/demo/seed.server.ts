@@ -1,11 +1,12 @@
 // Demo content for an empty database: Samhandlingskonferansen 2022 with its programme and
-// speakers, a series of six formannskapets dialogmøter around `now`, one dialogverksted and
-// one draft. Runs only when there are no events at all, and writes everything in one
+// speakers, a series of six formannskapets dialogmøter around `now` (with input, minutes and
+// follow-up: dialogue-cycle.seed.server.ts), one dialogverksted and one draft. Runs only when there are no events at all, and writes everything in one
 // transaction. Apart from `now` (which places the dialogue meetings and the workshop) the
 // content is fixed, so two runs with the same `now` give the same data.
 import { TZDate } from "@date-fns/tz";
 import type { Db, Tx } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/db.server";
+import { seedDialogueCycle, type SeededMeeting } from "./dialogue-cycle.seed.server";
 
 const TIME_ZONE = "Europe/Oslo";
 const MINUTE = 60_000;
@@ -628,6 +629,7 @@ async function seedConference(tx: Tx, orgs: Orgs): Promise<void> {
 async function seedDialogueMeetings(tx: Tx, orgs: Orgs, now: Date): Promise<void> {
   const today = osloDay(now);
   let waitingListDemoPlaced = false;
+  const meetings: SeededMeeting[] = [];
 
   for (let i = 0; i < DISTRICTS.length; i++) {
     const d = DISTRICTS[i];
@@ -687,7 +689,8 @@ async function seedDialogueMeetings(tx: Tx, orgs: Orgs, now: Date): Promise<void
       15,
     );
 
-    await tx.event.create({
+    const event = await tx.event.create({
+      select: { id: true, startsAt: true, endsAt: true, programmeItems: { select: { id: true, kind: true }, orderBy: { startsAt: "asc" } } },
       data: {
         slug: `dialogmote-${slugify(d.name)}-${year}-${pad2(month)}`,
         kind: "DIALOGUE_MEETING",
@@ -708,7 +711,17 @@ async function seedDialogueMeetings(tx: Tx, orgs: Orgs, now: Date): Promise<void
         programmeItems: { create: items },
       },
     });
+    const slots = event.programmeItems.filter((item) => item.kind === "ORGANISATION_SLOT");
+    meetings.push({
+      id: event.id,
+      district: d.name,
+      school: d.school,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      orgTopics: d.orgs.map((o, index) => ({ organisation: o.name, topic: o.topic, itemId: slots[index].id })),
+    });
   }
+  await seedDialogueCycle(tx, meetings, now);
 }
 
 async function seedWorkshop(tx: Tx, now: Date): Promise<void> {

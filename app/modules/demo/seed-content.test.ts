@@ -1,0 +1,59 @@
+// The demo seed in a database of its own: what a fresh `npm start` shows.
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { useOwnDatabase } from "../../../test/own-database";
+import { osloTime, seedDemoContent } from "./seed.server";
+
+useOwnDatabase("seed");
+
+const NOW = osloTime(2026, 11, 24, 10, 0);
+
+describe("seedDemoContent", () => {
+  it("seeds once: a second run finds events and does nothing", async () => {
+    expect(await seedDemoContent(db(), NOW)).toEqual({ seeded: true });
+    expect(await seedDemoContent(db(), NOW)).toEqual({ seeded: false });
+  });
+
+  it("gives the dialogue meetings that ended over two weeks ago published minutes and public follow-up", async () => {
+    const meetings = await db().event.findMany({
+      where: { kind: "DIALOGUE_MEETING" },
+      orderBy: { startsAt: "asc" },
+      select: { endsAt: true, minutes: true, minutesPublishedAt: true, _count: { select: { followUpItems: true, inputs: true } } },
+    });
+    expect(meetings).toHaveLength(6);
+    const twoWeeksAgo = NOW.getTime() - 14 * 86_400_000;
+    const followedUp = meetings.filter((m) => m.endsAt.getTime() < twoWeeksAgo);
+    expect(followedUp.length).toBeGreaterThanOrEqual(1);
+    for (const m of followedUp) {
+      expect(m.minutesPublishedAt).not.toBeNull();
+      expect(m.minutes).toContain("formannskapet");
+      expect(m._count.followUpItems).toBeGreaterThan(0);
+    }
+    for (const m of meetings.filter((m) => m.endsAt.getTime() >= twoWeeksAgo)) {
+      expect(m.minutesPublishedAt).toBeNull();
+      expect(m._count.followUpItems).toBe(0);
+    }
+    // The story from the issue: the football pitch got new lighting.
+    const pitch = await db().followUpItem.findFirstOrThrow({
+      where: { title: { startsWith: "Lys på fotballbanen" } },
+      include: { updates: { orderBy: { at: "asc" } }, sourceInput: true },
+    });
+    expect(pitch.status).toBe("DONE");
+    expect(pitch.publicAnswer).toMatch(/lysmaster/);
+    expect(pitch.updates.map((u) => u.status)).toEqual(["REGISTERED", "IN_PROGRESS", "DONE"]);
+    expect(pitch.sourceInput?.email).toBe("kari.nordmann@example.no");
+    for (const u of pitch.updates) expect(u.at.getTime()).toBeLessThan(NOW.getTime());
+    const wontDo = await db().followUpItem.findMany({ where: { status: "WONT_DO" } });
+    for (const item of wontDo) expect(item.statusReason.length).toBeGreaterThan(0);
+  });
+
+  it("seeds requests in three states, the accepted one tied to an organisation slot", async () => {
+    const requests = await db().meetingRequest.findMany({ include: { programmeItem: true, updates: true } });
+    expect(requests.map((r) => r.status).sort()).toEqual(["ACCEPTED", "DECLINED", "RECEIVED"]);
+    const accepted = requests.find((r) => r.status === "ACCEPTED")!;
+    expect(accepted.programmeItem?.kind).toBe("ORGANISATION_SLOT");
+    const declined = requests.find((r) => r.status === "DECLINED")!;
+    expect(declined.response.length).toBeGreaterThan(0);
+    for (const r of requests) expect(r.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
