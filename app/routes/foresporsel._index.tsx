@@ -160,8 +160,8 @@ export default function RequestForm() {
             ))}
           </select>
         </Field>
-        <Field id={fields.district.id} label={t.district} error={err(fields.district)}>
-          <select {...props("district", false)}>
+        <Field id={fields.district.id} label={t.district} help={t.districtHelp} error={err(fields.district)}>
+          <select {...props("district", true)}>
             <option value="">{t.choose}</option>
             {DISTRICTS.map((d) => (
               <option key={d} value={d}>

@@ -15,6 +15,7 @@ export type RequestTexts = {
   noEvents: string;
   choose: string;
   district: string;
+  districtHelp: string;
   organisationName: string;
   organisationNumber: string;
   organisationNumberHelp: string;
@@ -80,6 +81,7 @@ const nb: RequestTexts = {
   noEvents: "Det er ingen planlagte dialogmøter akkurat nå. Be om et dialogmøte i bydelen i stedet.",
   choose: "Velg",
   district: "Bydel",
+  districtHelp: "Gjelder bare et dialogmøte i bydelen.",
   organisationName: "Navn på organisasjonen",
   organisationNumber: "Organisasjonsnummer (valgfritt)",
   organisationNumberHelp: "Ni siffer fra Brønnøysundregistrene, for eksempel 963 296 746.",
@@ -183,6 +185,7 @@ const nn: RequestTexts = {
   noEvents: "Det er ingen planlagde dialogmøte akkurat no. Be om eit dialogmøte i bydelen i staden.",
   choose: "Vel",
   district: "Bydel",
+  districtHelp: "Gjeld berre eit dialogmøte i bydelen.",
   organisationName: "Namnet på organisasjonen",
   organisationNumber: "Organisasjonsnummer (valfritt)",
   organisationNumberHelp: "Ni siffer frå Brønnøysundregistera, til dømes 963 296 746.",
@@ -286,6 +289,7 @@ const en: RequestTexts = {
   noEvents: "There are no planned dialogue meetings right now. Ask for a dialogue meeting in your district instead.",
   choose: "Choose",
   district: "District",
+  districtHelp: "Only for a dialogue meeting in your district.",
   organisationName: "Name of the organisation",
   organisationNumber: "Organisation number (optional)",
   organisationNumberHelp: "Nine digits from the Brønnøysund Register Centre, for example 963 296 746.",

@@ -257,6 +257,22 @@ describe("triage", () => {
     expect(await counts()).toEqual(stale);
   });
 
+  it("lets only one of two simultaneous decisions win", async () => {
+    const event = await meeting();
+    const r = await submit();
+    const itemsBefore = await db().programmeItem.count({ where: { eventId: event.id } });
+    const results = await Promise.all([
+      acceptRequest(actor, r.id, acceptInput(event.id, new Date(event.startsAt.getTime() + 30 * 60_000))),
+      acceptRequest(actor, r.id, acceptInput(event.id, new Date(event.startsAt.getTime() + 60 * 60_000))),
+      declineRequest(actor, r.id, "Nei"),
+    ]);
+    expect(results.filter((x) => x.ok)).toHaveLength(1);
+    const after = await db().meetingRequest.findUniqueOrThrow({ where: { id: r.id }, include: { updates: true } });
+    expect(after.updates.filter((u) => u.status !== "RECEIVED")).toHaveLength(1);
+    expect(await db().programmeItem.count({ where: { eventId: event.id } })).toBe(itemsBefore + (after.status === "ACCEPTED" ? 1 : 0));
+    expect(await db().outboxMessage.count({ where: { toAddress: r.contactEmail } })).toBe(2);
+  });
+
   it("creates the organisation when none has the name", async () => {
     const event = await meeting();
     const name = `Nytt lag ${randomBytes(3).toString("hex")}`;
