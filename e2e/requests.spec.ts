@@ -147,6 +147,10 @@ test("a request in English is declined only with a reason, and the reason reache
   const email = uniqueEmail("grim");
 
   await page.goto("/foresporsel");
+  await page.getByRole("button", { name: "Nynorsk" }).click();
+  await expect(page.getByRole("button", { name: "Send førespurnaden" })).toBeVisible();
+  await expect(page.getByText("Kontaktopplysningane blir sletta eitt år etter at førespurnaden er avgjord.")).toBeVisible();
+  await expectNoA11yViolations(page, { label: "the request form in nynorsk" });
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ask for a dialogue meeting or a slot" })).toBeVisible();
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "Ask for a dialogue meeting" })).toBeVisible();
