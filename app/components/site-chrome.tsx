@@ -1,5 +1,8 @@
 import { Form, Link } from "@remix-run/react";
-import { LOCALE_NAMES, LOCALES, useLocale, useT } from "~/i18n";
+import { LOCALE_NAMES, LOCALES, useLocale, useT, type Locale } from "~/i18n";
+
+// Kept here rather than in the shared catalogs, which other work edits at the same time.
+const REQUEST_LINK: Record<Locale, string> = { nb: "Be om dialogmøte", nn: "Be om dialogmøte", en: "Ask for a dialogue meeting" };
 
 export function SiteHeader({ path }: { path: string }) {
   const t = useT();
@@ -48,12 +51,16 @@ export function SiteHeader({ path }: { path: string }) {
 
 export function SiteFooter() {
   const t = useT();
+  const locale = useLocale();
   return (
     <footer className="site-footer">
       <div className="container">
         <p>{t("footer.about")}</p>
         <p>{t("footer.contact")}</p>
         <ul className="footer-links">
+          <li>
+            <Link to="/foresporsel">{REQUEST_LINK[locale]}</Link>
+          </li>
           <li>
             <Link to="/tilgjengelighet">{t("footer.accessibility")}</Link>
           </li>

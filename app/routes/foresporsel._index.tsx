@@ -1,0 +1,234 @@
+// The public form where an organisation asks for a slot at a dialogue meeting or for a meeting in
+// its district. Rate limited with the other public forms (server/app.ts).
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { describedBy, Field } from "~/components/ui/field";
+import { useLocale } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { DISTRICTS, requestSchema } from "~/modules/requests/request.schema";
+import { requestError, requestTexts, type RequestTexts } from "~/modules/requests/requests.i18n";
+import { listRequestableMeetings, submitRequest } from "~/modules/requests/requests.server";
+import { formatDate } from "~/utils/format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const meetings = await listRequestableMeetings();
+  return {
+    title: `${requestTexts[locale].title} – Samhandling`,
+    meetings: meetings.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.startsAt, locale)}` })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Be om dialogmøte – Samhandling" }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["badRequest"] } } }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: requestSchema });
+  if (context.registrationRateLimited) return data({ result: submission.reply({ formErrors: ["tooMany"] }) }, { status: 429 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await submitRequest(submission.value, await getLocale(request));
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] } }) }, { status: 400 });
+  return redirect(`/foresporsel/${result.token}?sendt=1`);
+}
+
+const FIELDS = [
+  "kind",
+  "eventId",
+  "district",
+  "organisationName",
+  "organisationNumber",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "topic",
+  "description",
+  "preferredTime",
+  "privacyConsent",
+] as const;
+type Name = (typeof FIELDS)[number];
+
+function ErrorSummary({ t, formErrors, fieldErrors }: { t: RequestTexts; formErrors: string[]; fieldErrors: Array<{ id: string; label: string; message: string }> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const count = formErrors.length + fieldErrors.length;
+  const signature = [...formErrors, ...fieldErrors.map((e) => e.id)].join("|");
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count, signature]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} id="error-summary">
+      {fieldErrors.length > 0 ? <p className="form-error">{t.errorSummary}</p> : null}
+      {formErrors.map((m) => (
+        <p key={m} className="form-error">
+          {requestError(t, m)}
+        </p>
+      ))}
+      {fieldErrors.length > 0 ? (
+        <ul>
+          {fieldErrors.map((e) => (
+            <li key={e.id}>
+              <a href={`#${e.id}`}>
+                {e.label}: {requestError(t, e.message)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export default function RequestForm() {
+  const { meetings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = requestTexts[useLocale()];
+  const [form, fields] = useForm({
+    id: "request",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(requestSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: requestSchema }),
+  });
+  const labels: Record<Name, string> = {
+    kind: t.kindLegend,
+    eventId: t.event,
+    district: t.district,
+    organisationName: t.organisationName,
+    organisationNumber: t.organisationNumber,
+    contactName: t.contactName,
+    contactEmail: t.contactEmail,
+    contactPhone: t.contactPhone,
+    topic: t.topic,
+    description: t.description,
+    preferredTime: t.preferredTime,
+    privacyConsent: t.privacyHeading,
+  };
+  const kindId = `${fields.kind.id}-SLOT`;
+  const fieldErrors = FIELDS.filter((n) => fields[n].errors?.length).map((n) => ({
+    id: n === "kind" ? kindId : fields[n].id,
+    label: labels[n],
+    message: fields[n].errors![0],
+  }));
+  const err = (f: FieldMetadata<unknown>) => requestError(t, f.errors?.[0]);
+  const props = (name: Name, help: boolean) => ({
+    id: fields[name].id,
+    name: fields[name].name,
+    defaultValue: (fields[name].initialValue as string | undefined) ?? undefined,
+    "aria-invalid": fields[name].errors ? true : undefined,
+    "aria-describedby": describedBy(fields[name].id, help, Boolean(fields[name].errors)),
+  });
+  const kindValue = fields.kind.initialValue as string | undefined;
+  return (
+    <div className="container narrow">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <ErrorSummary t={t} formErrors={form.errors ?? []} fieldErrors={fieldErrors} />
+      <Form method="post" className="stacked" {...getFormProps(form)}>
+        <fieldset
+          aria-invalid={fields.kind.errors ? true : undefined}
+          aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}
+        >
+          <legend>
+            {t.kindLegend} {t.required}
+          </legend>
+          {(["SLOT", "MEETING"] as const).map((k) => (
+            <div className="checkbox" key={k}>
+              <input type="radio" id={`${fields.kind.id}-${k}`} name={fields.kind.name} value={k} defaultChecked={kindValue === k} />
+              <label htmlFor={`${fields.kind.id}-${k}`}>{k === "SLOT" ? t.kindSlot : t.kindMeeting}</label>
+            </div>
+          ))}
+          {fields.kind.errors ? (
+            <p className="error" id={`${fields.kind.id}-error`}>
+              {err(fields.kind)}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field id={fields.eventId.id} label={t.event} help={meetings.length ? t.eventHelp : t.noEvents} error={err(fields.eventId)}>
+          <select {...props("eventId", true)}>
+            <option value="">{t.choose}</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={fields.district.id} label={t.district} help={t.districtHelp} error={err(fields.district)}>
+          <select {...props("district", true)}>
+            <option value="">{t.choose}</option>
+            {DISTRICTS.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={fields.organisationName.id} label={`${t.organisationName} ${t.required}`} error={err(fields.organisationName)}>
+          <input type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
+        </Field>
+        <Field
+          id={fields.organisationNumber.id}
+          label={t.organisationNumber}
+          help={t.organisationNumberHelp}
+          error={err(fields.organisationNumber)}
+        >
+          <input type="text" inputMode="numeric" maxLength={20} {...props("organisationNumber", true)} />
+        </Field>
+        <Field id={fields.contactName.id} label={`${t.contactName} ${t.required}`} error={err(fields.contactName)}>
+          <input type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
+        </Field>
+        <Field id={fields.contactEmail.id} label={`${t.contactEmail} ${t.required}`} help={t.contactEmailHelp} error={err(fields.contactEmail)}>
+          <input type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
+        </Field>
+        <Field id={fields.contactPhone.id} label={t.contactPhone} error={err(fields.contactPhone)}>
+          <input type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
+        </Field>
+        <Field id={fields.topic.id} label={`${t.topic} ${t.required}`} help={t.topicHelp} error={err(fields.topic)}>
+          <input type="text" maxLength={200} {...props("topic", true)} />
+        </Field>
+        <Field id={fields.description.id} label={`${t.description} ${t.required}`} help={t.descriptionHelp} error={err(fields.description)}>
+          <textarea rows={5} maxLength={4000} {...props("description", true)} />
+        </Field>
+        <Field id={fields.preferredTime.id} label={t.preferredTime} help={t.preferredTimeHelp} error={err(fields.preferredTime)}>
+          <input type="text" maxLength={200} {...props("preferredTime", true)} />
+        </Field>
+        <h2 id="privacy">{t.privacyHeading}</h2>
+        {t.privacy.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id={fields.privacyConsent.id}
+            name={fields.privacyConsent.name}
+            value="on"
+            aria-invalid={fields.privacyConsent.errors ? true : undefined}
+            aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
+          />
+          <label htmlFor={fields.privacyConsent.id}>{t.consent}</label>
+        </div>
+        {fields.privacyConsent.errors ? (
+          <p className="error" id={`${fields.privacyConsent.id}-error`}>
+            {err(fields.privacyConsent)}
+          </p>
+        ) : null}
+        <div className="hp-field">
+          <label htmlFor="website">{t.honeypot}</label>
+          <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <p>
+          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            {t.send}
+          </button>
+        </p>
+      </Form>
+    </div>
+  );
+}
