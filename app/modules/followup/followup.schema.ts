@@ -15,7 +15,8 @@ const text = (max: number, label: string, required = false) => {
     .refine((v) => !MARKUP.test(v.replace(/\r?\n|\t/g, " ")), "Teksten inneholder tegn vi ikke kan ta imot (for eksempel HTML).");
   return required ? s.refine((v) => v.length > 0, `Fyll ut ${label}.`) : s;
 };
-const optional = (max: number, label: string) => z.preprocess((v) => (v == null ? "" : v), text(max, label));
+// Conform sends an empty field as undefined: an optional text is then "".
+const optional = (max: number, label: string) => text(max, label).default("");
 
 export const minutesSchema = z.object({
   intent: z.enum(["save-minutes", "publish-minutes", "unpublish-minutes"], { errorMap: () => ({ message: "Ukjent handling." }) }),

@@ -46,10 +46,13 @@ export async function getPublishedMinutes(eventId: string) {
 
 /** The first words of a text, as a title: at most eight words and 80 characters. */
 export function titleFromText(text: string): string {
-  const words = text.replace(/\s+/g, " ").trim().split(" ");
-  let title = words.slice(0, 8).join(" ");
+  const flat = text.replace(/\s+/g, " ").trim();
+  let title = flat.split(" ").slice(0, 8).join(" ");
   if (title.length > 80) title = title.slice(0, 79).replace(/\s+\S*$/, "") || title.slice(0, 79);
-  const cut = title.length < text.replace(/\s+/g, " ").trim().length;
+  const cut = title.length < flat.length;
+  // Prefer ending at the end of a clause when there is one after the first few words.
+  const clause = /^(\S+(?: \S+){2,}?)[,.;:!?](?: |$)/.exec(title);
+  if (cut && clause) title = clause[1];
   return cut ? `${title.replace(/[.,;:!?]+$/, "")} …` : title;
 }
 
