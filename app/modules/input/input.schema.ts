@@ -18,7 +18,12 @@ export const INPUT_TEXT_MAX = 4000;
 export const inputSchema = z
   .object({
     theme: z.enum(THEMES, { errorMap: () => ({ message: "input.theme" }) }),
-    text: clean(INPUT_TEXT_MAX).refine((v) => v.length >= 3, "input.text"),
+    text: z
+      .string({ required_error: "input.text", invalid_type_error: "error.badRequest" })
+      .trim()
+      .min(3, "input.text")
+      .max(INPUT_TEXT_MAX, "error.tooLong")
+      .refine((v) => !MARKUP.test(v), "error.invalidChars"),
     name: z.preprocess(blankToUndefined, clean(200).optional()),
     email: z.preprocess(
       blankToUndefined,
