@@ -209,3 +209,28 @@ test("a question from the live Q&A becomes a follow-up item in one click", async
   await expectNoA11yViolations(citizen);
   await citizenContext.close();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the input form refuses bad input with a readable summary and takes good input", async ({ page, request }) => {
+    const slug = await findUpcomingEvent(request, "DIALOGUE_MEETING");
+    const eventId = await eventIdOf(slug);
+    const before = await inputCount(eventId);
+    await page.goto(`/events/${slug}/innspill`);
+    await page.getByLabel(/^Innspillet ditt/).fill("<b>hei</b>");
+    await page.getByRole("button", { name: "Send innspill" }).click();
+    const summary = page.getByRole("alert");
+    await expect(summary).toContainText("Tema: Velg et tema fra listen.");
+    await expect(summary).toContainText("Innspillet ditt: Teksten inneholder tegn vi ikke kan ta imot.");
+    await expectNoA11yViolations(page, { javaScriptDisabled: true });
+    expect(await inputCount(eventId)).toBe(before);
+
+    await page.getByLabel(/^Tema/).selectOption({ label: "Natur og miljø" });
+    await page.getByLabel(/^Innspillet ditt/).fill("Bevar skogen ved Baneheia");
+    await page.getByRole("button", { name: "Send innspill" }).click();
+    await expect(page.getByRole("status")).toContainText("Takk! Innspillet ditt er mottatt.");
+    await expect(page.getByRole("status")).not.toContainText("kvittering");
+    expect(await inputCount(eventId)).toBe(before + 1);
+  });
+});
