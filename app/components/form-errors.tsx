@@ -16,12 +16,17 @@ export function ErrorSummary({
   formErrors,
   fieldErrors,
   labels,
+  translate,
 }: {
   formErrors: string[];
   fieldErrors: Array<{ id: string; field: string; message: string }>;
   labels: Record<string, string>;
+  /** For forms whose schema also uses keys of a module's own texts; defaults to the site catalogs. */
+  translate?: (message: string) => string | undefined;
 }) {
-  const t = useT();
+  const siteT = useT();
+  const tr = translate ?? ((m: string) => translateError(siteT, m));
+  const t = siteT;
   const ref = useRef<HTMLDivElement>(null);
   const count = formErrors.length + fieldErrors.length;
   useEffect(() => {
@@ -33,7 +38,7 @@ export function ErrorSummary({
       {fieldErrors.length > 0 ? <p className="form-error">{t("form.errorSummary")}</p> : null}
       {formErrors.map((m) => (
         <p key={m} className="form-error">
-          {translateError(t, m)}
+          {tr(m)}
         </p>
       ))}
       {fieldErrors.length > 0 ? (
@@ -41,7 +46,7 @@ export function ErrorSummary({
           {fieldErrors.map((e) => (
             <li key={e.id}>
               <a href={`#${e.id}`}>
-                {labels[e.field] ?? e.field}: {translateError(t, e.message)}
+                {labels[e.field] ?? e.field}: {tr(e.message)}
               </a>
             </li>
           ))}

@@ -157,6 +157,12 @@ export default function AdminEvent() {
           <li>
             <Link to={`/admin/events/${event.id}/live`}>Spørsmål og avstemninger (live)</Link>
           </li>
+          <li>
+            <Link to={`/admin/events/${event.id}/input`}>Innspill</Link>
+          </li>
+          <li>
+            <Link to={`/admin/events/${event.id}/followup`}>Referat og oppfølging</Link>
+          </li>
         </ul>
       </nav>
 

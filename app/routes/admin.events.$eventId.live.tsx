@@ -2,8 +2,8 @@
 // codes and QR codes, links to moderate and to the projector, new secret links for speakers,
 // and CSV exports of questions and poll results.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
@@ -12,6 +12,8 @@ import { listEventRooms, newSpeakerLink } from "~/modules/live/live-admin.server
 import { roomLink } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
+import { questionFollowUpSchema } from "~/modules/followup/followup.schema";
+import { createItemFromQuestion, listQuestionsForFollowUp } from "~/modules/followup/followup.server";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -33,14 +35,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
-  const withLinks = await Promise.all(rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) })));
-  return { event, rooms: withLinks };
+  const [withLinks, questions] = await Promise.all([
+    Promise.all(rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))),
+    listQuestionsForFollowUp(event.id),
+  ]);
+  return { event, rooms: withLinks, questions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const form = await request.formData().catch(() => null);
+  if (form?.get("intent") === "follow-up") {
+    // One click: the question becomes a follow-up item on the event page.
+    const parsed = questionFollowUpSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Skjemaet kunne ikke leses.", created: null }, { status: 400 });
+    const outcome = await createItemFromQuestion(actorOf(staff), event.id, parsed.data.questionId);
+    if (!outcome.ok) {
+      return data(
+        { error: outcome.reason === "hidden" ? "Skjulte eller trukne spørsmål kan ikke følges opp." : "Fant ikke spørsmålet i dette arrangementet.", created: null },
+        { status: outcome.reason === "hidden" ? 409 : 404 },
+      );
+    }
+    return redirect(`/admin/events/${event.id}/live?oppfolging=${outcome.itemId}#question-${parsed.data.questionId}`);
+  }
   const parsed = speakerLinkSchema.safeParse(form ? Object.fromEntries(form) : {});
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Skjemaet kunne ikke leses.", created: null }, { status: 400 });
   const created = await newSpeakerLink(event.id, parsed.data.roomId, actorOf(staff));
@@ -52,8 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventLiveRooms() {
-  const { event, rooms } = useLoaderData<typeof loader>();
+  const { event, rooms, questions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const createdItem = params.get("oppfolging");
   const base = `/admin/events/${event.id}/live.csv`;
   return (
     <div className="live-admin">
@@ -68,6 +88,12 @@ export default function EventLiveRooms() {
       {result?.error ? (
         <p className="notice notice-warn" role="alert">
           {result.error}
+        </p>
+      ) : null}
+      {createdItem ? (
+        <p className="notice notice-ok" role="status">
+          Oppfølgingspunktet er opprettet.{" "}
+          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>Sett ansvarlig enhet, status og svar</Link>
         </p>
       ) : null}
       {result?.created ? (
@@ -138,10 +164,55 @@ export default function EventLiveRooms() {
                   </Form>
                 </div>
               </div>
+              <QuestionsToFollowUp eventId={event.id} roomTitle={r.title} questions={questions.filter((q) => q.roomId === r.id)} />
             </li>
           ))}
         </ul>
       </section>
+    </div>
+  );
+}
+
+const QUESTION_STATUS: Record<string, string> = { PENDING: "venter på godkjenning", APPROVED: "publisert", ANSWERED: "besvart" };
+
+/** The room's questions, each with a one-click follow-up item (or a link to the one that exists). */
+function QuestionsToFollowUp({
+  eventId,
+  roomTitle,
+  questions,
+}: {
+  eventId: string;
+  roomTitle: string;
+  questions: Array<{ id: string; text: string; status: string; upvoteCount: number; followUp: { id: string } | null }>;
+}) {
+  if (questions.length === 0) return null;
+  return (
+    <div className="live-followup">
+      <h4>
+        Følg opp spørsmål fra «{roomTitle}» ({questions.length})
+      </h4>
+      <ul>
+        {questions.map((q) => (
+          <li key={q.id} id={`question-${q.id}`}>
+            <p>
+              {q.text} <span className="small">({QUESTION_STATUS[q.status] ?? q.status}, {q.upvoteCount} stemmer)</span>
+            </p>
+            {q.followUp ? (
+              <p>
+                <Link to={`/admin/events/${eventId}/followup/${q.followUp.id}`}>Oppfølging opprettet</Link>
+              </p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="follow-up" />
+                <input type="hidden" name="questionId" value={q.id} />
+                <button type="submit" className="small">
+                  Lag oppfølgingspunkt
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -11,15 +11,18 @@ import { seriesTexts } from "~/modules/series/series.i18n";
 import { getSeriesLink } from "~/modules/series/series.server";
 import { EventLiveSection } from "~/modules/live/event-live-section";
 import { liveRoomsForEventPage } from "~/modules/live/event-live.server";
+import { FollowUpSection, MinutesSection, SendInputBlock } from "~/modules/followup/event-followup-section";
+import { followUpForEventPage } from "~/modules/followup/followup.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const event = await requirePublicEvent(params.slug, locale);
-  const [programme, speakers, series, liveRooms] = await Promise.all([
+  const [programme, speakers, series, liveRooms, followUp] = await Promise.all([
     getProgramme(event.id),
     getEventSpeakers(event.id),
     getSeriesLink(event.seriesId),
     liveRoomsForEventPage(event),
+    followUpForEventPage(event),
   ]);
   return {
     event,
@@ -29,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registration: registrationState(event, new Date()),
     seatsLeft: seatsLeft(event),
     liveRooms,
+    followUp,
   };
 }
 
@@ -36,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
-  const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms } = useLoaderData<typeof loader>();
+  const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -109,6 +113,11 @@ export default function EventPage() {
           ))}
         </section>
       ) : null}
+
+      {/* The dialogue cycle: input before and after, then minutes and what happened to the input. */}
+      {followUp.takesInput ? <SendInputBlock slug={event.slug} /> : null}
+      {followUp.minutes ? <MinutesSection minutes={followUp.minutes} /> : null}
+      {followUp.items.length > 0 ? <FollowUpSection slug={event.slug} items={followUp.items} /> : null}
 
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t("event.programme")}</h2>

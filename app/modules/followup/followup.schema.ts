@@ -1,0 +1,55 @@
+// Staff forms for minutes and follow-up items (bokmål, like the other staff pages).
+import { z } from "zod";
+
+export const FOLLOW_UP_STATUSES = ["REGISTERED", "IN_PROGRESS", "DONE", "WONT_DO"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const UNASSIGNED_UNIT = "Ikke fordelt ennå";
+
+const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
+const text = (max: number, label: string, required = false) => {
+  const s = z
+    .string({ required_error: `Fyll ut ${label}.`, invalid_type_error: "Vi kunne ikke lese skjemaet." })
+    .trim()
+    .max(max, `${label[0].toUpperCase()}${label.slice(1)} kan ha høyst ${max} tegn.`)
+    .refine((v) => !MARKUP.test(v.replace(/\r?\n|\t/g, " ")), "Teksten inneholder tegn vi ikke kan ta imot (for eksempel HTML).");
+  return required ? s.refine((v) => v.length > 0, `Fyll ut ${label}.`) : s;
+};
+// Conform sends an empty field as undefined: an optional text is then "".
+const optional = (max: number, label: string) => text(max, label).default("");
+
+export const minutesSchema = z.object({
+  intent: z.enum(["save-minutes", "publish-minutes", "unpublish-minutes"], { errorMap: () => ({ message: "Ukjent handling." }) }),
+  minutes: optional(50_000, "referatet"),
+});
+
+export const followUpItemSchema = z
+  .object({
+    title: text(200, "tittelen", true),
+    summary: optional(4000, "sammendraget"),
+    responsibleUnit: text(200, "ansvarlig enhet", true),
+    status: z.enum(FOLLOW_UP_STATUSES, { errorMap: () => ({ message: "Velg en status fra listen." }) }),
+    statusReason: optional(2000, "begrunnelsen"),
+    publicAnswer: optional(4000, "svaret"),
+    note: optional(1000, "merknaden"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "WONT_DO" && v.statusReason.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["statusReason"], message: "Skriv en begrunnelse når punktet ikke blir gjennomført." });
+    }
+  });
+
+export type FollowUpItemInput = z.infer<typeof followUpItemSchema>;
+
+export const STATUS_NAMES_NB: Record<FollowUpStatus, string> = {
+  REGISTERED: "Registrert",
+  IN_PROGRESS: "Under arbeid",
+  DONE: "Gjennomført",
+  WONT_DO: "Blir ikke gjennomført",
+};
+
+/** One click on the staff pages: a follow-up item from a live question. */
+export const questionFollowUpSchema = z.object({
+  intent: z.literal("follow-up"),
+  questionId: z.string({ required_error: "Velg et spørsmål." }).min(1, "Velg et spørsmål.").max(64, "Ukjent spørsmål."),
+});

@@ -1,0 +1,345 @@
+// What happens after a meeting: minutes (saved, published, unpublished) and follow-up items
+// made from citizen input, from a live question or by hand. Every status change writes a
+// public FollowUpUpdate and, when the item came from input with an e-mail address, a mail to
+// that person in their language - in the same transaction as the change, audited.
+import { audit, type Actor } from "~/modules/audit/audit.server";
+import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
+import { renderMail } from "~/modules/mail/render.server";
+import { isLocaleSafe } from "~/modules/registration/registration-locale";
+import { absoluteUrl } from "~/utils/config.server";
+import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
+import { fill, followUpTexts, statusText } from "./followup.i18n";
+import { STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpItemInput } from "./followup.schema";
+
+export const FOLLOW_UP_MAIL_KIND = "FOLLOW_UP_STATUS";
+
+// ---------------------------------------------------------------- minutes
+
+export type MinutesAction = "save" | "publish" | "unpublish";
+
+/** Saves the minutes and publishes or unpublishes them (audited). False when the event is unknown. */
+export async function saveMinutes(actor: Actor, eventId: string, minutes: string, action: MinutesAction, now = new Date()): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { minutesPublishedAt: true } });
+    if (!event) return false;
+    const publishedAt = action === "publish" ? (event.minutesPublishedAt ?? now) : action === "unpublish" ? null : event.minutesPublishedAt;
+    await tx.event.update({ where: { id: eventId }, data: { minutes, minutesPublishedAt: publishedAt } });
+    await audit(tx, actor, {
+      action: `minutes.${action}`,
+      targetType: "Event",
+      targetId: eventId,
+      summary: action === "publish" ? "Publiserte referatet" : action === "unpublish" ? "Avpubliserte referatet" : "Lagret referatet",
+      details: { length: minutes.length },
+    });
+    return true;
+  });
+}
+
+/** The published minutes of an event, or null. */
+export async function getPublishedMinutes(eventId: string) {
+  const event = await db().event.findUnique({ where: { id: eventId }, select: { minutes: true, minutesPublishedAt: true } });
+  if (!event?.minutesPublishedAt || event.minutes.trim() === "") return null;
+  return { text: event.minutes, publishedAt: event.minutesPublishedAt };
+}
+
+// ---------------------------------------------------------------- creating items
+
+/** The first words of a text, as a title: at most eight words and 80 characters. */
+export function titleFromText(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  let title = flat.split(" ").slice(0, 8).join(" ");
+  if (title.length > 80) title = title.slice(0, 79).replace(/\s+\S*$/, "") || title.slice(0, 79);
+  const cut = title.length < flat.length;
+  // Prefer ending at the end of a clause when there is one after the first few words.
+  const clause = /^(\S+(?: \S+){2,}?)[,.;:!?](?: |$)/.exec(title);
+  if (cut && clause) title = clause[1];
+  return cut ? `${title.replace(/[.,;:!?]+$/, "")} …` : title;
+}
+
+async function nextPosition(tx: Tx, eventId: string): Promise<number> {
+  const last = await tx.followUpItem.findFirst({ where: { eventId }, orderBy: { position: "desc" }, select: { position: true } });
+  return (last?.position ?? -1) + 1;
+}
+
+async function insertItem(
+  tx: Tx,
+  actor: Actor,
+  eventId: string,
+  data: { title: string; summary: string; responsibleUnit: string; status: string; statusReason?: string; publicAnswer?: string; sourceInputId?: string; sourceQuestionId?: string },
+  source: string,
+  now: Date,
+) {
+  const item = await tx.followUpItem.create({
+    data: { eventId, ...data, position: await nextPosition(tx, eventId), statusChangedAt: now, createdAt: now },
+    select: { id: true },
+  });
+  await tx.followUpUpdate.create({ data: { itemId: item.id, status: data.status, note: "", at: now } });
+  await audit(tx, actor, {
+    action: "follow-up.created",
+    targetType: "FollowUpItem",
+    targetId: item.id,
+    summary: `Opprettet oppfølgingspunktet «${data.title}» (${source})`,
+    details: { eventId, sourceInputId: data.sourceInputId ?? null, sourceQuestionId: data.sourceQuestionId ?? null },
+  });
+  return item;
+}
+
+export type CreateOutcome = { ok: true; itemId: string; created: boolean } | { ok: false; reason: "not-found" | "hidden" };
+
+/** One click: a follow-up item from an input (one per input; a second click returns the first). */
+export async function createItemFromInput(actor: Actor, eventId: string, inputId: string, now = new Date()): Promise<CreateOutcome> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const input = await tx.citizenInput.findFirst({
+        where: { id: inputId, eventId },
+        select: { text: true, hiddenAt: true, followUp: { select: { id: true } } },
+      });
+      if (!input) return { ok: false as const, reason: "not-found" as const };
+      if (input.followUp) return { ok: true as const, itemId: input.followUp.id, created: false };
+      if (input.hiddenAt) return { ok: false as const, reason: "hidden" as const };
+      const item = await insertItem(
+        tx,
+        actor,
+        eventId,
+        { title: titleFromText(input.text), summary: input.text, responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceInputId: inputId },
+        "fra innspill",
+        now,
+      );
+      return { ok: true as const, itemId: item.id, created: true };
+    });
+  } catch (err) {
+    // Two clicks at once: the unique constraint on sourceInputId let only one through.
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await db().followUpItem.findUnique({ where: { sourceInputId: inputId }, select: { id: true } });
+    if (!existing) throw err;
+    return { ok: true, itemId: existing.id, created: false };
+  }
+}
+
+/** One click: a follow-up item from a question asked in one of the event's live rooms. */
+export async function createItemFromQuestion(actor: Actor, eventId: string, questionId: string, now = new Date()): Promise<CreateOutcome> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const question = await tx.question.findFirst({
+        where: { id: questionId, room: { eventId } },
+        select: { text: true, status: true, followUp: { select: { id: true } } },
+      });
+      if (!question) return { ok: false as const, reason: "not-found" as const };
+      if (question.followUp) return { ok: true as const, itemId: question.followUp.id, created: false };
+      if (question.status === "HIDDEN" || question.status === "WITHDRAWN") return { ok: false as const, reason: "hidden" as const };
+      const item = await insertItem(
+        tx,
+        actor,
+        eventId,
+        { title: titleFromText(question.text), summary: question.text, responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceQuestionId: questionId },
+        "fra spørsmål i live-rommet",
+        now,
+      );
+      return { ok: true as const, itemId: item.id, created: true };
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await db().followUpItem.findUnique({ where: { sourceQuestionId: questionId }, select: { id: true } });
+    if (!existing) throw err;
+    return { ok: true, itemId: existing.id, created: false };
+  }
+}
+
+/** A follow-up item written by hand. */
+export async function createItem(actor: Actor, eventId: string, input: FollowUpItemInput, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    if (!event) return null;
+    return insertItem(
+      tx,
+      actor,
+      eventId,
+      {
+        title: input.title,
+        summary: input.summary,
+        responsibleUnit: input.responsibleUnit,
+        status: input.status,
+        statusReason: input.status === "WONT_DO" ? input.statusReason : "",
+        publicAnswer: input.publicAnswer,
+      },
+      "for hånd",
+      now,
+    );
+  });
+}
+
+// ---------------------------------------------------------------- editing
+
+export type UpdateOutcome =
+  | { ok: true; statusChanged: boolean; mailed: boolean }
+  | { ok: false; reason: "not-found" | "conflict" };
+
+/**
+ * Saves an item. A new status writes a FollowUpUpdate (with the note) and tells the person who
+ * sent the source input, if they left an e-mail address and it is not anonymised; a note alone
+ * is added to the history under the current status.
+ */
+export async function updateItem(actor: Actor, eventId: string, itemId: string, input: FollowUpItemInput, now = new Date()): Promise<UpdateOutcome> {
+  let mailed = false;
+  const outcome = await db().$transaction(async (tx): Promise<UpdateOutcome> => {
+    const before = await tx.followUpItem.findFirst({
+      where: { id: itemId, eventId },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        responsibleUnit: true,
+        event: { select: { slug: true, title: true } },
+        sourceInput: { select: { name: true, email: true, locale: true, anonymisedAt: true, hiddenAt: true } },
+      },
+    });
+    if (!before) return { ok: false, reason: "not-found" };
+    const statusChanged = before.status !== input.status;
+    // Conditional on the status read above, so two staff saving at once cannot both send a mail.
+    const { count } = await tx.followUpItem.updateMany({
+      where: { id: itemId, status: before.status },
+      data: {
+        title: input.title,
+        summary: input.summary,
+        responsibleUnit: input.responsibleUnit,
+        status: input.status,
+        statusReason: input.status === "WONT_DO" ? input.statusReason : "",
+        publicAnswer: input.publicAnswer,
+        ...(statusChanged ? { statusChangedAt: now } : {}),
+      },
+    });
+    if (count === 0) return { ok: false, reason: "conflict" };
+    if (statusChanged || input.note) {
+      await tx.followUpUpdate.create({ data: { itemId, status: input.status, note: input.note, at: now } });
+    }
+    const person = before.sourceInput;
+    if (statusChanged && person?.email && !person.anonymisedAt && !person.hiddenAt) {
+      const locale = isLocaleSafe(person.locale);
+      const x = followUpTexts[locale];
+      const values = { event: before.event.title, title: input.title, status: statusText(input.status, locale) };
+      const url = absoluteUrl(`/events/${before.event.slug}/oppfolging/${itemId}`);
+      const rendered = renderMail({
+        locale,
+        subject: fill(x.mailSubject, values),
+        greetingName: person.name ?? x.mailGreetingNoName,
+        paragraphs: [fill(x.mailBody, values)],
+        facts: [
+          [x.unit, input.responsibleUnit],
+          [x.status, values.status],
+          ...(input.status === "WONT_DO" ? [[x.reason, input.statusReason] as [string, string]] : []),
+          ...(input.publicAnswer ? [[x.answer, input.publicAnswer] as [string, string]] : []),
+        ],
+        link: { intro: x.mailLink, label: input.title, url },
+      });
+      await queueMail(tx, { kind: FOLLOW_UP_MAIL_KIND, to: person.email, ...rendered });
+      mailed = true;
+    }
+    await audit(tx, actor, {
+      action: statusChanged ? "follow-up.status" : "follow-up.updated",
+      targetType: "FollowUpItem",
+      targetId: itemId,
+      summary: statusChanged
+        ? `Endret status på «${input.title}» fra ${STATUS_NAMES_NB[before.status as keyof typeof STATUS_NAMES_NB] ?? before.status} til ${STATUS_NAMES_NB[input.status]}${mailed ? " (innsenderen varslet)" : ""}`
+        : `Endret oppfølgingspunktet «${input.title}»`,
+      details: { eventId, from: before.status, to: input.status, unitFrom: before.responsibleUnit, unitTo: input.responsibleUnit, mailed },
+    });
+    return { ok: true, statusChanged, mailed };
+  });
+  if (mailed) mailQueued();
+  return outcome;
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Staff: the items of an event in order, with where they came from. */
+export async function listStaffItems(eventId: string) {
+  return db().followUpItem.findMany({
+    where: { eventId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      responsibleUnit: true,
+      status: true,
+      statusChangedAt: true,
+      sourceInputId: true,
+      sourceQuestionId: true,
+    },
+  });
+}
+
+/** Staff: one item with its history and its source (contact details only for staff). */
+export async function getStaffItem(eventId: string, itemId: string | undefined) {
+  if (!itemId) return null;
+  return db().followUpItem.findFirst({
+    where: { id: itemId, eventId },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      responsibleUnit: true,
+      status: true,
+      statusReason: true,
+      publicAnswer: true,
+      statusChangedAt: true,
+      updates: { orderBy: { at: "asc" }, select: { id: true, status: true, note: true, at: true } },
+      sourceInput: { select: { id: true, text: true, name: true, email: true, anonymisedAt: true } },
+      sourceQuestion: { select: { id: true, text: true } },
+    },
+  });
+}
+
+/** Only public fields: nothing that says who sent the input or asked the question. */
+const publicItemSelect = {
+  id: true,
+  title: true,
+  summary: true,
+  responsibleUnit: true,
+  status: true,
+  statusReason: true,
+  publicAnswer: true,
+  statusChangedAt: true,
+} as const;
+
+export async function listPublicItems(eventId: string) {
+  return db().followUpItem.findMany({
+    where: { eventId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: publicItemSelect,
+  });
+}
+
+export async function getPublicItem(eventId: string, itemId: string | undefined) {
+  if (!itemId || itemId.length > 64) return null;
+  return db().followUpItem.findFirst({
+    where: { id: itemId, eventId },
+    select: { ...publicItemSelect, updates: { orderBy: { at: "asc" }, select: { id: true, status: true, note: true, at: true } } },
+  });
+}
+
+/** Staff live page: the questions of the event's rooms that can be followed up, and their item if any. */
+export async function listQuestionsForFollowUp(eventId: string) {
+  return db().question.findMany({
+    where: { room: { eventId }, status: { notIn: ["HIDDEN", "WITHDRAWN"] } },
+    orderBy: [{ room: { createdAt: "asc" } }, { createdAt: "asc" }],
+    take: 500,
+    select: { id: true, roomId: true, text: true, status: true, upvoteCount: true, followUp: { select: { id: true } } },
+  });
+}
+
+/** What the public event page shows after a meeting: published minutes and the follow-up items. */
+export async function followUpForEventPage(event: { id: string; kind: string; status: string }) {
+  const [minutes, items] = await Promise.all([getPublishedMinutes(event.id), listPublicItems(event.id)]);
+  return {
+    takesInput: event.kind === "DIALOGUE_MEETING" && event.status === "PUBLISHED",
+    minutes,
+    items: items.map((i) => ({ ...i, publicAnswer: shortAnswer(i.publicAnswer) })),
+  };
+}
+
+/** The first 300 characters of an answer, cut at a word, for the list on the event page. */
+export function shortAnswer(answer: string, max = 300): string {
+  const flat = answer.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  return `${flat.slice(0, max).replace(/\s+\S*$/, "")} …`;
+}

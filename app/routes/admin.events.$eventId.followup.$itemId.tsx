@@ -1,0 +1,149 @@
+// Staff: edit one follow-up item - title, summary, unit, status (with a reason for "will not be
+// done"), the public answer and a note for the history. A new status tells the person who sent
+// the input, if they left an e-mail address.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
+import { staffHandle } from "~/modules/auth/roles";
+import { actorOf, requireStaff } from "~/modules/auth/session.server";
+import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
+import { followUpItemSchema, STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { getStaffItem, updateItem } from "~/modules/followup/followup.server";
+import { formatDateTime } from "~/utils/format";
+
+export const handle = staffHandle("ORGANISER");
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Oppfølgingspunkt"} – oppfølging – Samhandling` }];
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+async function load(request: Request, eventId: string | undefined, itemId: string | undefined) {
+  const staff = await requireStaff(request, "ORGANISER");
+  const event = await requireAdminEvent(eventId);
+  const item = await getStaffItem(event.id, itemId);
+  if (!item) throw new Response("Fant ikke oppfølgingspunktet.", { status: 404 });
+  return { staff, event, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event, item } = await load(request, params.eventId, params.itemId);
+  return { event: { id: event.id, title: event.title, slug: event.slug, status: event.status }, item };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, event, item } = await load(request, params.eventId, params.itemId);
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: followUpItemSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await updateItem(actorOf(staff), event.id, item.id, submission.value);
+  if (!outcome.ok) {
+    return data(
+      { result: submission.reply({ formErrors: [outcome.reason === "conflict" ? "Noen andre endret punktet samtidig. Last siden på nytt og prøv igjen." : "Fant ikke oppfølgingspunktet."] }) },
+      { status: outcome.reason === "conflict" ? 409 : 404 },
+    );
+  }
+  return redirect(`/admin/events/${event.id}/followup/${item.id}?lagret=${outcome.mailed ? "varslet" : "1"}`);
+}
+
+export default function EditFollowUpItem() {
+  const { event, item } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = params.get("opprettet")
+    ? "Oppfølgingspunktet er opprettet. Sett ansvarlig enhet og status, og skriv svaret når det finnes."
+    : params.get("fantes")
+      ? "Det fantes allerede et oppfølgingspunkt for dette; her er det."
+      : params.get("lagret") === "varslet"
+        ? "Endringene er lagret. Den som sendte innspillet, får e-post om den nye statusen."
+        : params.get("lagret")
+          ? "Endringene er lagret."
+          : null;
+  const publicUrl = `/events/${event.slug}/oppfolging/${item.id}`;
+  const contact = item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
+  return (
+    <>
+      <nav aria-label="Brødsmuler" className="breadcrumbs">
+        <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
+        {" › "}
+        <Link to={`/admin/events/${event.id}/followup`}>Referat og oppfølging</Link>
+      </nav>
+      <h1>Oppfølgingspunkt: {item.title}</h1>
+      {notice ? (
+        <p className="notice notice-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Status nå</dt>
+        <dd>
+          {STATUS_NAMES_NB[item.status as FollowUpStatus] ?? item.status} (siden {formatDateTime(new Date(item.statusChangedAt))})
+        </dd>
+        <dt>Offentlig side</dt>
+        <dd>{event.status === "DRAFT" ? `${publicUrl} (når arrangementet er publisert)` : <Link to={publicUrl}>{publicUrl}</Link>}</dd>
+        <dt>Kilde</dt>
+        <dd>
+          {item.sourceInput
+            ? `Innspill: «${item.sourceInput.text}»`
+            : item.sourceQuestion
+              ? `Spørsmål i live-rommet: «${item.sourceQuestion.text}»`
+              : "Skrevet for hånd"}
+        </dd>
+        {item.sourceInput ? (
+          <>
+            <dt>Innsender (bare for ansatte)</dt>
+            <dd>
+              {item.sourceInput.anonymisedAt
+                ? "Kontaktopplysningene er slettet."
+                : contact
+                  ? `${contact}${item.sourceInput.email ? " – får e-post når statusen endres" : ""}`
+                  : "Ingen kontaktopplysninger"}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading">Endre</h2>
+        <FollowUpItemForm
+          id="item"
+          defaultValue={{
+            title: item.title,
+            summary: item.summary,
+            responsibleUnit: item.responsibleUnit,
+            status: item.status,
+            statusReason: item.statusReason,
+            publicAnswer: item.publicAnswer,
+            note: "",
+          }}
+          lastResult={actionData?.result as never}
+          submitLabel="Lagre oppfølgingspunktet"
+        />
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Historikk (offentlig)</h2>
+        <ol>
+          {item.updates.map((u) => (
+            <li key={u.id}>
+              {formatDateTime(new Date(u.at))}: {STATUS_NAMES_NB[u.status as FollowUpStatus] ?? u.status}
+              {u.note ? ` – ${u.note}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <>
+      <h1>{status === 404 ? "Fant ikke oppfølgingspunktet" : status === 403 ? "Ingen tilgang" : "Noe gikk galt"}</h1>
+      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Oppfølgingspunktet kunne ikke vises. Prøv igjen om litt."}</p>
+      <p>
+        <Link to="/admin">Tilbake til oversikten</Link>
+      </p>
+    </>
+  );
+}
