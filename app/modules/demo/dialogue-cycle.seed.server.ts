@@ -6,6 +6,7 @@
 // as "a meeting two months ago whose input has been followed up". Names and addresses are
 // fictional (example.no).
 import { randomBytes } from "node:crypto";
+import type { Theme } from "~/modules/input/themes";
 import type { Tx } from "~/utils/db.server";
 
 const DAY = 24 * 60 * 60_000;
@@ -28,7 +29,7 @@ type FollowUpSeed = {
   history: Array<[number, "IN_PROGRESS" | "DONE" | "WONT_DO", string]>;
   statusReason?: string;
   answer: string;
-  input?: { theme: string; text: string; phase: "BEFORE" | "AFTER"; name?: string; email?: string };
+  input?: { theme: Theme; text: string; phase: "BEFORE" | "AFTER"; name?: string; email?: string };
 };
 
 const token = () => randomBytes(32).toString("base64url");
@@ -57,7 +58,7 @@ function followUpsForFirstMeeting(m: SeededMeeting): FollowUpSeed[] {
       ],
       answer: `Banen har fått nye LED-lysmaster. Lyset står på fra 16 til 22 alle dager fra oktober til mars, og kan slås på lenger ved kamper. Takk for innspillet!`,
       input: {
-        theme: "SPORT",
+        theme: "SPORT_OUTDOORS",
         phase: "BEFORE",
         text: `Fotballbanen ved ${m.school} er helt mørk om kvelden fra oktober. Barna trener med hodelykter. Kan kommunen sette opp lys?`,
         name: "Kari Nordmann",
@@ -102,7 +103,7 @@ function followUpsForFirstMeeting(m: SeededMeeting): FollowUpSeed[] {
       history: [],
       answer: "",
       input: {
-        theme: "NATURE",
+        theme: "NATURE_ENVIRONMENT",
         phase: "BEFORE",
         text: "Det er langt mellom benkene på turstien, og søppelkassene er fulle i helgene. Flere benker ville hjelpe oss som er eldre.",
       },
@@ -125,7 +126,7 @@ function followUpsForSecondMeeting(m: SeededMeeting): FollowUpSeed[] {
       unit: "Oppvekst, skole",
       history: [],
       answer: "",
-      input: { theme: "SCHOOL", phase: "BEFORE", text: "Vi står på venteliste til AKS. Blir det flere plasser fra høsten?" },
+      input: { theme: "SCHOOL_KINDERGARTEN", phase: "BEFORE", text: "Vi står på venteliste til AKS. Blir det flere plasser fra høsten?" },
     },
   ];
 }
@@ -184,10 +185,10 @@ async function seedFollowUps(tx: Tx, m: SeededMeeting, items: FollowUpSeed[], no
 /** Input without follow-up yet, to show how staff see it grouped by theme. */
 async function seedOpenInput(tx: Tx, m: SeededMeeting, phase: "BEFORE" | "AFTER") {
   const at = phase === "BEFORE" ? daysAfter(m.startsAt, -3) : daysAfter(m.endsAt, 1);
-  const inputs = [
-    { theme: "TRAFFIC", text: `Bussen til sentrum går bare hver time etter klokka 18. Det gjør det vanskelig å komme seg hjem fra ${m.district} uten bil.` },
-    { theme: "SPORT", text: "Kunstgressbanen trenger nytt gummigranulat, og lyset slukker klokka 21 midt i treningen." },
-    { theme: "HEALTH", text: "Det er lang ventetid på fastlege for oss som har flyttet hit. Hva gjør kommunen med det?", name: "Per Hansen", email: "per.hansen@example.no" },
+  const inputs: Array<{ theme: Theme; text: string; name?: string; email?: string }> = [
+    { theme: "ROADS_TRAFFIC", text: `Bussen til sentrum går bare hver time etter klokka 18. Det gjør det vanskelig å komme seg hjem fra ${m.district} uten bil.` },
+    { theme: "SPORT_OUTDOORS", text: "Kunstgressbanen trenger nytt gummigranulat, og lyset slukker klokka 21 midt i treningen." },
+    { theme: "HEALTH_CARE", text: "Det er lang ventetid på fastlege for oss som har flyttet hit. Hva gjør kommunen med det?", name: "Per Hansen", email: "per.hansen@example.no" },
   ];
   for (const [i, input] of inputs.entries()) {
     await seedInput(tx, m, { ...input, phase }, new Date(at.getTime() + i * 3_600_000));
