@@ -14,7 +14,7 @@
 // claims its rows with a conditional update, so a second run or a second process changes
 // nothing) and runs each step in its own transaction together with its audit entry. Audit
 // entries hold counts and ids, never personal data.
-import { audit, SYSTEM_ACTOR } from "~/modules/audit/audit.server";
+import { audit, SYSTEM_ACTOR, type Actor } from "~/modules/audit/audit.server";
 import { newToken } from "~/modules/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
 
@@ -248,6 +248,31 @@ export async function runRetention(
   report.mails = (await attempt("mail", () => deleteOldMail(now))) ?? { sent: 0, failed: 0 };
   report.feedback = (await attempt("feedback", () => clearOldFeedbackContacts(now))) ?? 0;
   return report;
+}
+
+/** Runs the job at once for a member of staff, and records who asked and what it did. */
+export async function runRetentionNow(actor: Actor, now = new Date()): Promise<RetentionReport> {
+  const report = await runRetention(now);
+  await db().$transaction((tx) =>
+    audit(tx, actor, {
+      action: "privacy.retention.run",
+      targetType: "Retention",
+      summary: `Kjørte slettejobben manuelt: ${describeReport(report)}`,
+      details: report,
+    }),
+  );
+  return report;
+}
+
+/** One sentence in bokmål about what a run did. */
+export function describeReport(r: RetentionReport): string {
+  const parts = [
+    `svar om kosthold og tilrettelegging slettet for ${r.needsPurged.length} arrangement(er) (${r.needsPurged.reduce((n, e) => n + e.needs, 0)} påmeldinger)`,
+    `${r.anonymised.reduce((n, e) => n + e.registrations, 0)} påmelding(er) anonymisert i ${r.anonymised.length} arrangement(er)`,
+    `${r.requests} forespørsel(er) og ${r.feedback} tilbakemelding(er) uten kontaktopplysninger`,
+    `${r.mails.sent + r.mails.failed} gammel(le) e-post(er) slettet`,
+  ];
+  return parts.join(", ") + (r.errors ? `. ${r.errors} steg feilet (se serverloggen).` : ".");
 }
 
 /** The retention job's and the erasures' audit entries, newest first (for /admin/privacy). */
