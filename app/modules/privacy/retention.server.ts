@@ -5,7 +5,7 @@
 //   (b) personalDataRetentionDays after it ends, its registrations are anonymised (kept for
 //       statistics: status, source, check-in and creation time) and the contact details left
 //       with its citizen input are removed (the input itself stays).
-// Across the site (fixed rules, shown to staff on /admin/privacy):
+// Across the site (fixed rules in retention-rules.ts, shown to staff on /admin/privacy):
 //   (c) an organisation request's contact details, REQUEST_CONTACT_DAYS after it was decided;
 //   (d) delivered mail after SENT_MAIL_DAYS, mail that could not be delivered after FAILED_MAIL_DAYS;
 //   (e) the contact details on accessibility feedback, FEEDBACK_CONTACT_DAYS after it was handled.
@@ -17,11 +17,7 @@
 import { audit, SYSTEM_ACTOR, type Actor } from "~/modules/audit/audit.server";
 import { newToken } from "~/modules/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
-
-export const REQUEST_CONTACT_DAYS = 365;
-export const SENT_MAIL_DAYS = 30;
-export const FAILED_MAIL_DAYS = 90;
-export const FEEDBACK_CONTACT_DAYS = 365;
+import { FAILED_MAIL_DAYS, FEEDBACK_CONTACT_DAYS, REQUEST_CONTACT_DAYS, SENT_MAIL_DAYS } from "./retention-rules";
 
 export const ANONYMISED_NAME = "Anonymisert";
 /** A unique value that is not an address anyone can have (.invalid is reserved, RFC 2606). */
@@ -90,13 +86,16 @@ async function purgeNeeds(event: { id: string; endsAt: Date; needsRetentionDays:
     });
     if (claim.count === 0) return null;
     const { count } = await tx.registrationNeeds.deleteMany({ where: { registration: { eventId: event.id } } });
-    await audit(tx, SYSTEM_ACTOR, {
-      action: "privacy.retention.needs",
-      targetType: "Event",
-      targetId: event.id,
-      summary: `Slettet svar om kosthold og tilrettelegging fra ${count} påmelding(er) (${event.needsRetentionDays} dager etter arrangementet)`,
-      details: { eventId: event.id, needsDeleted: count, retentionDays: event.needsRetentionDays },
-    });
+    // An event without answers is marked done silently: the history lists only what changed.
+    if (count > 0) {
+      await audit(tx, SYSTEM_ACTOR, {
+        action: "privacy.retention.needs",
+        targetType: "Event",
+        targetId: event.id,
+        summary: `Slettet svar om kosthold og tilrettelegging fra ${count} påmelding(er) (${event.needsRetentionDays} dager etter arrangementet)`,
+        details: { eventId: event.id, needsDeleted: count, retentionDays: event.needsRetentionDays },
+      });
+    }
     return count;
   });
 }
@@ -127,18 +126,20 @@ async function anonymiseEvent(event: { id: string; endsAt: Date; personalDataRet
       },
       data: { name: null, email: null, emailNormalized: null, phone: null, privacyConsentAt: null, anonymisedAt: now },
     });
-    await audit(tx, SYSTEM_ACTOR, {
-      action: "privacy.retention.anonymise",
-      targetType: "Event",
-      targetId: event.id,
-      summary: `Anonymiserte ${regs.length} påmelding(er) og kontaktopplysningene i ${inputs.count} innspill (${event.personalDataRetentionDays} dager etter arrangementet)`,
-      details: {
-        eventId: event.id,
-        registrationsAnonymised: regs.length,
-        inputsAnonymised: inputs.count,
-        retentionDays: event.personalDataRetentionDays,
-      },
-    });
+    if (regs.length + inputs.count > 0) {
+      await audit(tx, SYSTEM_ACTOR, {
+        action: "privacy.retention.anonymise",
+        targetType: "Event",
+        targetId: event.id,
+        summary: `Anonymiserte ${regs.length} påmelding(er) og kontaktopplysningene i ${inputs.count} innspill (${event.personalDataRetentionDays} dager etter arrangementet)`,
+        details: {
+          eventId: event.id,
+          registrationsAnonymised: regs.length,
+          inputsAnonymised: inputs.count,
+          retentionDays: event.personalDataRetentionDays,
+        },
+      });
+    }
     return { registrations: regs.length, inputs: inputs.count };
   });
 }
@@ -300,11 +301,13 @@ export function startRetentionScheduler(
   async function round() {
     try {
       const r = await runRetention(new Date(), (step, err) => log.error(`retention: ${step} failed`, err));
-      const changed = r.needsPurged.length + r.anonymised.length + r.requests + r.mails.sent + r.mails.failed + r.feedback;
-      if (changed > 0) {
+      const needs = r.needsPurged.reduce((n, e) => n + e.needs, 0);
+      const anonymised = r.anonymised.reduce((n, e) => n + e.registrations + e.inputs, 0);
+      const mails = r.mails.sent + r.mails.failed;
+      if (needs + anonymised + r.requests + mails + r.feedback > 0) {
         log.info(
-          `retention: answers deleted for ${r.needsPurged.length} event(s), ${r.anonymised.length} event(s) anonymised, ` +
-            `${r.requests} request(s), ${r.mails.sent + r.mails.failed} mail(s), ${r.feedback} feedback contact(s)`,
+          `retention: ${needs} answer(s) deleted, ${anonymised} registration(s)/input(s) anonymised, ` +
+            `${r.requests} request(s), ${mails} mail(s), ${r.feedback} feedback contact(s)`,
         );
       }
     } catch (err) {

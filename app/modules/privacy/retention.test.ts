@@ -60,11 +60,14 @@ const retentionAudits = () =>
 
 let main: Setup;
 let short: Setup;
+/** An event nobody registered for: marked done, but nothing in the history. */
+let emptyId: string;
 let siteWide: { requestId: string; undecidedId: string; sentId: string; failedId: string; pendingId: string; feedbackId: string };
 
 beforeAll(async () => {
   main = await setUpEvent("main");
   short = await setUpEvent("short", { needsRetentionDays: 3, personalDataRetentionDays: 30 });
+  emptyId = (await createEvent({ startsAt: new Date(T.getTime() - 2 * 3600_000), endsAt: T, title: "Tomt møte" })).id;
   const request = (name: string, decidedAt: Date | null) =>
     db().meetingRequest.create({
       data: {
@@ -136,7 +139,8 @@ describe("runRetention with a controlled clock", () => {
     expect(await snapshot(main)).toEqual(before);
 
     const report = await runRetention(at(14));
-    expect(report.needsPurged).toEqual([{ eventId: main.event.id, needs: 2 }]);
+    expect(report.needsPurged).toEqual(expect.arrayContaining([{ eventId: main.event.id, needs: 2 }, { eventId: emptyId, needs: 0 }]));
+    expect(report.needsPurged).toHaveLength(2);
     const after = await snapshot(main);
     expect(after.needs).toEqual([]);
     expect(await db().registrationNeeds.count({ where: { registrationId: { in: before.registrations.map((r) => r.id) } } })).toBe(0);
@@ -181,7 +185,13 @@ describe("runRetention with a controlled clock", () => {
     expect(await db().meetingRequest.findUniqueOrThrow({ where: { id: siteWide.requestId } })).toEqual(requestBefore);
 
     const report = await runRetention(at(365));
-    expect(report.anonymised).toEqual([{ eventId: main.event.id, registrations: 3, inputs: 1 }]);
+    expect(report.anonymised).toEqual(
+      expect.arrayContaining([
+        { eventId: main.event.id, registrations: 3, inputs: 1 },
+        { eventId: emptyId, registrations: 0, inputs: 0 },
+      ]),
+    );
+    expect(report.anonymised).toHaveLength(2);
     expect(report.requests).toBe(1);
     expect(report.feedback).toBe(1);
     const after = await snapshot(main);
@@ -262,6 +272,8 @@ describe("runRetention with a controlled clock", () => {
       ["privacy.retention.requests", null],
       ["privacy.retention.feedback", null],
     ]);
+    const empty = await db().event.findUniqueOrThrow({ where: { id: emptyId } });
+    expect([empty.needsPurgedAt, empty.personalDataAnonymisedAt]).toEqual([at(14), at(365)]);
     const all = JSON.stringify(entries);
     for (const personal of ["Kari", "Nordmann", "Vegetar", "Teleslynge", "example.no", "lundvel", "Randi", "Fia", "+47"]) {
       expect(all).not.toContain(personal);
