@@ -10,15 +10,8 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { countPerson, erasePerson, type PersonCounts } from "~/modules/privacy/person.server";
 import { personEraseSchema, personLookupSchema } from "~/modules/privacy/privacy.schema";
-import {
-  describeReport,
-  FAILED_MAIL_DAYS,
-  FEEDBACK_CONTACT_DAYS,
-  privacyHistory,
-  REQUEST_CONTACT_DAYS,
-  runRetentionNow,
-  SENT_MAIL_DAYS,
-} from "~/modules/privacy/retention.server";
+import { FAILED_MAIL_DAYS, FEEDBACK_CONTACT_DAYS, REQUEST_CONTACT_DAYS, SENT_MAIL_DAYS } from "~/modules/privacy/retention-rules";
+import { describeReport, privacyHistory, runRetentionNow } from "~/modules/privacy/retention.server";
 import { formatDateTime } from "~/utils/format";
 
 export const handle = staffHandle("ADMIN");
@@ -122,7 +115,7 @@ export default function PrivacyPage() {
             Sendte e-poster slettes etter {SENT_MAIL_DAYS} dager, e-poster som ikke kom fram etter {FAILED_MAIL_DAYS} dager.
           </li>
           <li>Kontaktopplysninger i tilbakemeldinger om tilgjengelighet fjernes {FEEDBACK_CONTACT_DAYS} dager etter at de er behandlet.</li>
-          <li>Slettejobben kjører av seg selv hver time. Alt den gjør, står i historikken nederst.</li>
+          <li>Slettejobben kjører av seg selv når serveren starter og deretter jevnlig (vanligvis hver time). Alt den gjør, står i historikken nederst.</li>
         </ul>
       </section>
 
