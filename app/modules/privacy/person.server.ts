@@ -71,7 +71,7 @@ export async function exportPerson(email: string, now = new Date()) {
   const [registrations, inputs, requests, feedbackRows, mails] = await Promise.all([
     tx.registration.findMany({
       where: { emailNormalized: normalized },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         status: true,
@@ -95,7 +95,7 @@ export async function exportPerson(email: string, now = new Date()) {
     }),
     tx.citizenInput.findMany({
       where: { emailNormalized: normalized },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         theme: true,
@@ -114,7 +114,7 @@ export async function exportPerson(email: string, now = new Date()) {
     }),
     tx.meetingRequest.findMany({
       where: { contactEmailNormalized: normalized },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         kind: true,
@@ -139,13 +139,13 @@ export async function exportPerson(email: string, now = new Date()) {
     }),
     tx.accessibilityFeedback.findMany({
       where: { id: { in: feedback } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, message: true, pageUrl: true, contactName: true, contactEmail: true, locale: true, handledAt: true, createdAt: true },
     }),
     // Metadata only: the bodies repeat what is above (and links that must not leave the system).
     tx.outboxMessage.findMany({
       where: { toAddress: { in: addresses } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, kind: true, toAddress: true, subject: true, status: true, createdAt: true, sentAt: true },
     }),
   ]);

@@ -48,9 +48,9 @@ async function setUpEvent(tag: string, days?: { needsRetentionDays: number; pers
 async function snapshot(s: Setup) {
   const [event, registrations, needs, inputs] = await Promise.all([
     db().event.findUniqueOrThrow({ where: { id: s.event.id } }),
-    db().registration.findMany({ where: { eventId: s.event.id }, orderBy: { createdAt: "asc" } }),
-    db().registrationNeeds.findMany({ where: { registration: { eventId: s.event.id } }, orderBy: { createdAt: "asc" } }),
-    db().citizenInput.findMany({ where: { eventId: s.event.id }, orderBy: { createdAt: "asc" } }),
+    db().registration.findMany({ where: { eventId: s.event.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db().registrationNeeds.findMany({ where: { registration: { eventId: s.event.id } }, orderBy: [{ createdAt: "asc" }, { registrationId: "asc" }] }),
+    db().citizenInput.findMany({ where: { eventId: s.event.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   return { event, registrations, needs, inputs };
 }
