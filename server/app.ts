@@ -14,6 +14,7 @@ import { Server as SocketServer } from "socket.io";
 import { ensureBootstrapAdmin } from "../app/modules/auth/staff.server.js";
 import { seedDemoContent } from "../app/modules/demo/seed.server.js";
 import { createMailTransport } from "../app/modules/mail/transport.server.js";
+import { startRetentionScheduler } from "../app/modules/privacy/retention.server.js";
 import { startReminderScheduler } from "../app/modules/reminders/reminders.server.js";
 import { setConfig } from "../app/utils/config.server.js";
 import { setDb, type Db } from "../app/utils/db.server.js";
@@ -80,6 +81,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
   const outbox = startOutboxWorker(transport, env.OUTBOX_POLL_SECONDS, log);
   nudgeOutbox = outbox.nudge;
   const reminders = startReminderScheduler(env.REMINDER_POLL_SECONDS, log);
+  const retention = startRetentionScheduler(env.RETENTION_POLL_SECONDS, log);
 
   const app = express();
   app.disable("x-powered-by");
@@ -205,6 +207,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
       });
       await new Promise<void>((ok) => httpServer.close(() => ok()));
       await reminders.stop();
+      await retention.stop();
       await outbox.stop();
       await viteDevServer?.close();
       await db.$disconnect();

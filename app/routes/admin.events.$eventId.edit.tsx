@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       livestreamUrl: event.livestreamUrl ?? "",
       privacyNotice: event.privacyNotice,
       reminderHoursBefore: event.reminderHoursBefore === null ? "" : String(event.reminderHoursBefore),
+      needsRetentionDays: String(event.needsRetentionDays),
+      personalDataRetentionDays: String(event.personalDataRetentionDays),
     },
   };
 }

@@ -34,8 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const limiterKey = `${ip}|${submission.value.email.toLowerCase()}`;
   try {
-    await limiter.consume(`${ip}|${submission.value.email.toLowerCase()}`);
+    // Every attempt takes a point before the password is checked (so parallel guesses count too);
+    // a successful sign-in gives it back, so only failed attempts add up.
+    await limiter.consume(limiterKey);
   } catch {
     return data(
       { result: submission.reply({ formErrors: ["For mange forsøk. Vent et kvarter og prøv igjen."], hideFields: ["password"] }) },
@@ -49,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 401 },
     );
   }
+  await limiter.reward(limiterKey, 1);
   const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
   return redirect(safeRedirectPath(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
 }

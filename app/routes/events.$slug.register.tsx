@@ -13,6 +13,7 @@ import { registrationState, seatsLeft } from "~/modules/events/registration-wind
 import { DetailsFields, textProps } from "~/modules/registration/registration-fields";
 import { registrationSchema, EMAIL_MAX } from "~/modules/registration/registration.schema";
 import { registerAttendee } from "~/modules/registration/registration.server";
+import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requirePublicEvent(params.slug, await getLocale(request));
@@ -116,10 +117,7 @@ export default function Register() {
               <label htmlFor="website">{t("form.honeypot")}</label>
               <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
             </div>
-            <section aria-labelledby="privacy-heading">
-              <h2 id="privacy-heading">{t("form.privacyNotice")}</h2>
-              <div className="privacy-notice">{event.privacyNotice}</div>
-            </section>
+            <PrivacyNotice event={event} />
             <div className="checkbox">
               <input
                 type="checkbox"

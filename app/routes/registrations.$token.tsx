@@ -10,6 +10,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { checkInText } from "~/modules/checkin/checkin.i18n";
 import { checkInQrDataUrl } from "~/modules/checkin/check-in-code.server";
 import { registrationState } from "~/modules/events/registration-window";
+import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 import { DetailsFields } from "~/modules/registration/registration-fields";
 import { registrationDetailsSchema } from "~/modules/registration/registration.schema";
 import {
@@ -190,6 +191,7 @@ export default function MyRegistration() {
               </p>
             </Form>
           </section>
+          <PrivacyNotice event={reg.event} />
         </>
       )}
     </div>

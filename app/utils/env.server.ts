@@ -38,6 +38,8 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_SCOPES: z.string().default("openid email profile"),
     REMINDER_POLL_SECONDS: z.coerce.number().min(1).default(300),
+    /** How often the privacy retention job runs (it also runs once at start). */
+    RETENTION_POLL_SECONDS: z.coerce.number().min(1).default(3600),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must look like "redis://host:6379"').optional(),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {

@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
-import { eventSchema, KIND_NAMES } from "./event.schema";
+import { eventSchema, KIND_NAMES, NEEDS_RETENTION, PERSONAL_DATA_RETENTION } from "./event.schema";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-form";
 
 const LABELS: Record<string, string> = {
@@ -25,6 +25,8 @@ const LABELS: Record<string, string> = {
   livestreamUrl: "Lenke til direktesending",
   privacyNotice: "Personvernerklæring",
   reminderHoursBefore: "Påminnelse (timer før)",
+  needsRetentionDays: "Slett svar om kosthold og tilrettelegging (dager etter)",
+  personalDataRetentionDays: "Anonymiser påmeldingene (dager etter)",
 };
 
 export function EventForm({
@@ -97,7 +99,31 @@ export function EventForm({
           />
         </fieldset>
         <TextField field={fields.livestreamUrl} label={LABELS.livestreamUrl} type="url" />
-        <TextAreaField field={fields.privacyNotice} label={LABELS.privacyNotice} rows={5} />
+        <fieldset>
+          <legend>Personvern</legend>
+          <TextAreaField
+            field={fields.privacyNotice}
+            label={LABELS.privacyNotice}
+            rows={5}
+            help="Vises på påmeldingsskjemaet sammen med datoene for sletting under."
+          />
+          <TextField
+            field={fields.needsRetentionDays}
+            label={LABELS.needsRetentionDays}
+            type="number"
+            min={NEEDS_RETENTION.min}
+            max={NEEDS_RETENTION.max}
+            help={`Antall dager etter at arrangementet er slutt: ${NEEDS_RETENTION.min}–${NEEDS_RETENTION.max}, vanligvis ${NEEDS_RETENTION.default}. Svarene slettes automatisk.`}
+          />
+          <TextField
+            field={fields.personalDataRetentionDays}
+            label={LABELS.personalDataRetentionDays}
+            type="number"
+            min={PERSONAL_DATA_RETENTION.min}
+            max={PERSONAL_DATA_RETENTION.max}
+            help={`Navn, e-post, telefon og organisasjon erstattes, og kontaktopplysninger i innspill fjernes: ${PERSONAL_DATA_RETENTION.min}–${PERSONAL_DATA_RETENTION.max} dager etter slutt, vanligvis ${PERSONAL_DATA_RETENTION.default}, og ikke før svarene over er slettet. Lengre tid bare når arkivplikten krever det.`}
+          />
+        </fieldset>
         <p>
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}
@@ -112,4 +138,6 @@ export const EMPTY_EVENT_FORM: Record<string, string> = {
   kind: "DIALOGUE_MEETING",
   venueCity: "Kristiansand",
   reminderHoursBefore: "24",
+  needsRetentionDays: String(NEEDS_RETENTION.default),
+  personalDataRetentionDays: String(PERSONAL_DATA_RETENTION.default),
 };

@@ -31,6 +31,17 @@ export function osloDateTime(message: string) {
     });
 }
 
+/** A whole number of days within [min, max]; blank or missing means the default. */
+function days(min: number, max: number, fallback: number, message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).default(fallback),
+  );
+}
+
+export const NEEDS_RETENTION = { min: 1, max: 365, default: 14 } as const;
+export const PERSONAL_DATA_RETENTION = { min: 30, max: 3650, default: 365 } as const;
+
 const optionalOsloDateTime = (message: string) => z.preprocess(blankToUndefined, osloDateTime(message).optional());
 
 function optionalInt(min: number, max: number, message: string) {
@@ -88,6 +99,18 @@ export const eventSchema = z
     ),
     privacyNotice: optionalText(5000),
     reminderHoursBefore: optionalInt(1, 720, "Påminnelsen må sendes fra 1 til 720 timer før, eller la feltet stå tomt."),
+    needsRetentionDays: days(
+      NEEDS_RETENTION.min,
+      NEEDS_RETENTION.max,
+      NEEDS_RETENTION.default,
+      `Svar om kosthold og tilrettelegging må slettes etter et helt antall dager fra ${NEEDS_RETENTION.min} til ${NEEDS_RETENTION.max}.`,
+    ),
+    personalDataRetentionDays: days(
+      PERSONAL_DATA_RETENTION.min,
+      PERSONAL_DATA_RETENTION.max,
+      PERSONAL_DATA_RETENTION.default,
+      `Påmeldingene må anonymiseres etter et helt antall dager fra ${PERSONAL_DATA_RETENTION.min} til ${PERSONAL_DATA_RETENTION.max}.`,
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.endsAt.getTime() <= v.startsAt.getTime()) {
@@ -95,6 +118,14 @@ export const eventSchema = z
     }
     if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt) {
       ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge etter at den åpner." });
+    }
+    // (Only when the answers' days are valid: otherwise that field's own message says enough.)
+    if (v.needsRetentionDays <= NEEDS_RETENTION.max && v.personalDataRetentionDays < v.needsRetentionDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["personalDataRetentionDays"],
+        message: "Påmeldingene kan ikke anonymiseres før svarene om kosthold og tilrettelegging er slettet. Velg minst like mange dager.",
+      });
     }
     if (v.registrationClosesAt && v.registrationClosesAt.getTime() > v.endsAt.getTime()) {
       ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge før arrangementet er slutt." });

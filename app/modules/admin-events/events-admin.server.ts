@@ -47,6 +47,8 @@ const EDITABLE = [
   "livestreamUrl",
   "privacyNotice",
   "reminderHoursBefore",
+  "needsRetentionDays",
+  "personalDataRetentionDays",
 ] as const;
 
 type EditableField = (typeof EDITABLE)[number];
@@ -71,6 +73,8 @@ function columns(input: EventInput, slug: string) {
     livestreamUrl: input.livestreamUrl ?? null,
     privacyNotice: input.privacyNotice ?? "",
     reminderHoursBefore: input.reminderHoursBefore ?? null,
+    needsRetentionDays: input.needsRetentionDays,
+    personalDataRetentionDays: input.personalDataRetentionDays,
   } satisfies Record<EditableField, unknown>;
 }
 

@@ -32,6 +32,8 @@ function formFor(e: EventRow, changes: Record<string, string> = {}): EventInput 
     livestreamUrl: e.livestreamUrl ?? "",
     privacyNotice: e.privacyNotice,
     reminderHoursBefore: e.reminderHoursBefore === null ? "" : String(e.reminderHoursBefore),
+    needsRetentionDays: String(e.needsRetentionDays),
+    personalDataRetentionDays: String(e.personalDataRetentionDays),
     ...changes,
   };
   const parsed = eventSchema.safeParse(form);
@@ -216,5 +218,57 @@ describe("creating and publishing", () => {
     expect(result.success).toBe(false);
     const errors = result.error!.flatten().fieldErrors;
     expect(Object.keys(errors).sort()).toEqual(["endsAt", "reminderHoursBefore", "venuePostcode"]);
+  });
+});
+
+describe("retention settings", () => {
+  const base = {
+    kind: "WORKSHOP",
+    title: "T",
+    summary: "S",
+    venueName: "V",
+    venueAddress: "A",
+    venuePostcode: "4611",
+    venueCity: "K",
+    startsAt: "2027-03-10T17:00",
+    endsAt: "2027-03-10T19:00",
+  };
+  const errorsOf = (fields: Record<string, string>) => {
+    const result = eventSchema.safeParse({ ...base, ...fields });
+    return result.success ? {} : result.error.flatten().fieldErrors;
+  };
+
+  it("default to 14 and 365 days when left out or blank", () => {
+    for (const fields of [{}, { needsRetentionDays: "", personalDataRetentionDays: " " }]) {
+      const parsed = eventSchema.parse({ ...base, ...fields });
+      expect([parsed.needsRetentionDays, parsed.personalDataRetentionDays]).toEqual([14, 365]);
+    }
+  });
+
+  it.each([
+    [{ needsRetentionDays: "0" }, "needsRetentionDays", "fra 1 til 365"],
+    [{ needsRetentionDays: "366" }, "needsRetentionDays", "fra 1 til 365"],
+    [{ needsRetentionDays: "2.5" }, "needsRetentionDays", "fra 1 til 365"],
+    [{ needsRetentionDays: "to uker" }, "needsRetentionDays", "fra 1 til 365"],
+    [{ personalDataRetentionDays: "29" }, "personalDataRetentionDays", "fra 30 til 3650"],
+    [{ personalDataRetentionDays: "3651" }, "personalDataRetentionDays", "fra 30 til 3650"],
+    [{ needsRetentionDays: "200", personalDataRetentionDays: "100" }, "personalDataRetentionDays", "minst like mange dager"],
+  ])("refuse %o with a readable message", (fields, field, message) => {
+    const errors = errorsOf(fields) as Record<string, string[]>;
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field]![0]).toContain(message);
+  });
+
+  it("are saved per event and audited", async () => {
+    const event = await createEvent({ status: "DRAFT", startsAt: new Date("2027-05-05T15:00:00Z"), endsAt: new Date("2027-05-05T17:00:00Z") });
+    const result = await updateEvent(actor, event.id, formFor(event, { needsRetentionDays: "3", personalDataRetentionDays: "90" }));
+    expect(result.ok).toBe(true);
+    const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
+    expect([after.needsRetentionDays, after.personalDataRetentionDays]).toEqual([3, 90]);
+    const log = await db().auditLog.findFirstOrThrow({ where: { targetId: event.id, action: "event.update" } });
+    expect(JSON.parse(log.details).changes).toEqual({
+      needsRetentionDays: { before: 14, after: 3 },
+      personalDataRetentionDays: { before: 365, after: 90 },
+    });
   });
 });

@@ -272,6 +272,8 @@ export async function getRegistrationByToken(token: string) {
           registrationOpensAt: true,
           registrationClosesAt: true,
           privacyNotice: true,
+          needsRetentionDays: true,
+          personalDataRetentionDays: true,
         },
       },
     },

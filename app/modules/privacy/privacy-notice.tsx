@@ -1,0 +1,53 @@
+// The privacy notice on every public form that collects personal data: the event's own notice
+// and the dates its retention rules give (in the reader's language, Oslo time).
+import { useLocale, type Locale } from "~/i18n";
+import { formatDate } from "~/utils/format";
+import { privacyTexts } from "./privacy.i18n";
+
+const DAY = 24 * 3600_000;
+
+export type PrivacyNoticeEvent = {
+  privacyNotice: string;
+  endsAt: Date | string;
+  needsRetentionDays: number;
+  personalDataRetentionDays: number;
+};
+
+/** The generated sentences, for a registration form or a citizen-input form. */
+export function retentionSentences(event: PrivacyNoticeEvent, form: "registration" | "input", locale: Locale): string[] {
+  const t = privacyTexts[locale] ?? privacyTexts.nb;
+  const ends = new Date(event.endsAt).getTime();
+  const date = (days: number) => formatDate(new Date(ends + days * DAY), locale);
+  return form === "registration"
+    ? [
+        t.needs.replace("{date}", date(event.needsRetentionDays)),
+        t.registration.replace("{date}", date(event.personalDataRetentionDays)),
+        t.rights,
+      ]
+    : [t.input.replace("{date}", date(event.personalDataRetentionDays)), t.rights];
+}
+
+export function PrivacyNotice({
+  event,
+  form = "registration",
+  headingId = "privacy-heading",
+}: {
+  event: PrivacyNoticeEvent;
+  form?: "registration" | "input";
+  /** Unique per page; the section is labelled by its heading. */
+  headingId?: string;
+}) {
+  const locale = useLocale();
+  const t = privacyTexts[locale] ?? privacyTexts.nb;
+  return (
+    <section aria-labelledby={headingId} className="privacy">
+      <h2 id={headingId}>{t.heading}</h2>
+      <div className="privacy-notice">
+        {event.privacyNotice ? <p>{event.privacyNotice}</p> : null}
+        {retentionSentences(event, form, locale).map((s) => (
+          <p key={s}>{s}</p>
+        ))}
+      </div>
+    </section>
+  );
+}
