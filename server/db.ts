@@ -12,15 +12,21 @@ import type { Db } from "../app/utils/db.server.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * Interactive transactions wait up to 10 s for a connection (Prisma's default is 2 s): a burst of
+ * registrations larger than the pool queues instead of failing with "Unable to start a transaction".
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 export async function connectDatabase(url: string): Promise<Db> {
   const adapter = createQueryAdapter(url);
   if (databaseFlavour(url) === "postgres") {
     const { PrismaClient: PgClient } = await import("../prisma/generated/postgres/client.js");
     // Both clients are generated from the same model, so their APIs are the same; the app is
     // typed against the SQLite one.
-    return new PgClient({ adapter }) as unknown as Db;
+    return new PgClient({ adapter, transactionOptions }) as unknown as Db;
   }
-  const client = new SqliteClient({ adapter });
+  const client = new SqliteClient({ adapter, transactionOptions });
   // WAL lets readers continue while a registration commits; busy_timeout waits for a writer
   // in another process (a migration, a script) instead of failing at once.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -11,7 +11,8 @@ import { ITEM_KIND_NAMES, programmeItemSchema } from "~/modules/admin-events/pro
 import { deleteProgrammeItem, listProgramme, programmeChoices, saveProgrammeItem } from "~/modules/admin-events/programme.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { formatDateTimeRange, formatPostalPlace, formatTimeRange } from "~/utils/format";
+import { retentionDates } from "~/modules/privacy/retention.server";
+import { formatDate, formatDateTimeRange, formatPostalPlace, formatTimeRange } from "~/utils/format";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Arrangement"} – ansatte – Samhandling` }];
@@ -20,7 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
   const event = await requireAdminEvent(params.eventId);
   const [items, choices] = await Promise.all([listProgramme(event.id), programmeChoices()]);
-  return { event, items, choices, newItemStart: toOsloLocal(items.length ? items[items.length - 1].endsAt : event.startsAt) };
+  return {
+    event,
+    items,
+    choices,
+    retention: retentionDates(event),
+    newItemStart: toOsloLocal(items.length ? items[items.length - 1].endsAt : event.startsAt),
+  };
 }
 
 const cancelSchema = z.object({
@@ -71,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminEvent() {
-  const { event, items, choices, newItemStart } = useLoaderData<typeof loader>();
+  const { event, items, choices, retention, newItemStart } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const start = new Date(event.startsAt);
@@ -133,6 +140,16 @@ export default function AdminEvent() {
         <dd>
           {event.confirmedCount}
           {event.capacity !== null ? ` av ${event.capacity}` : " (ubegrenset)"}, {event.waiting} på venteliste
+        </dd>
+        <dt>Sletting</dt>
+        <dd>
+          Svar om kosthold og tilrettelegging{" "}
+          {event.needsPurgedAt ? `ble slettet ${formatDate(new Date(event.needsPurgedAt))}` : `slettes ${formatDate(new Date(retention.needsDeletedAt))}`}{" "}
+          ({event.needsRetentionDays} dager etter). Påmeldinger og kontaktopplysninger på innspill{" "}
+          {event.personalDataAnonymisedAt
+            ? `ble anonymisert ${formatDate(new Date(event.personalDataAnonymisedAt))}`
+            : `anonymiseres ${formatDate(new Date(retention.anonymisedAt))}`}{" "}
+          ({event.personalDataRetentionDays} dager etter).
         </dd>
         <dt>Nettadresse</dt>
         <dd>

@@ -13,6 +13,7 @@ import { inputTexts } from "~/modules/input/input.i18n";
 import { INPUT_TEXT_MAX, inputSchema } from "~/modules/input/input.schema";
 import { getInputEvent, phaseAt, submitInput } from "~/modules/input/input.server";
 import { THEMES, THEME_LABELS } from "~/modules/input/themes";
+import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 
 async function requireInputEvent(slug: string | undefined, locale: Locale) {
   const event = await getInputEvent(slug);
@@ -25,7 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireInputEvent(params.slug, locale);
   const sent = new URL(request.url).searchParams.get("sendt");
   return {
-    event: { slug: event.slug, title: event.title, privacyNotice: event.privacyNotice },
+    event: {
+      slug: event.slug,
+      title: event.title,
+      privacyNotice: event.privacyNotice,
+      endsAt: event.endsAt,
+      needsRetentionDays: event.needsRetentionDays,
+      personalDataRetentionDays: event.personalDataRetentionDays,
+    },
     after: phaseAt(event, new Date()) === "AFTER",
     sent: sent === "1" || sent === "e" ? sent : null,
     title: `${inputTexts[locale].title}: ${event.title} – Samhandling`,
@@ -143,12 +151,7 @@ export default function SendInput() {
           <Field id={fields.phone.id} label={x.phone} error={err("phone")}>
             <input type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
           </Field>
-          {event.privacyNotice ? (
-            <section aria-labelledby="privacy-heading">
-              <h2 id="privacy-heading">{x.privacyNotice}</h2>
-              <div className="privacy-notice">{event.privacyNotice}</div>
-            </section>
-          ) : null}
+          <PrivacyNotice event={event} form="input" />
           <div className="checkbox">
             <input
               type="checkbox"

@@ -22,6 +22,8 @@ const inputEventSelect = {
   startsAt: true,
   endsAt: true,
   privacyNotice: true,
+  needsRetentionDays: true,
+  personalDataRetentionDays: true,
 } as const;
 
 /** A published, not cancelled dialogue meeting that takes input; null otherwise. */
