@@ -81,8 +81,13 @@ test("input about the football pitch becomes a follow-up item with a public answ
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signInAsAdmin(staff);
-  await staff.goto(`/admin/events/${eventId}`);
-  await staff.getByRole("link", { name: "Innspill", exact: true }).click();
+  // The overview across meetings counts it under its meeting and theme.
+  await staff.getByRole("navigation", { name: "Arbeidsflate for ansatte" }).getByRole("link", { name: "Innspill" }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Innspill fra innbyggerne");
+  const meetingLink = staff.locator(`a[href="/admin/events/${eventId}/input"]`);
+  await expect(staff.getByRole("listitem").filter({ has: meetingLink }).first()).toContainText(/Idrett og friluftsliv: \d+/);
+  await expectNoA11yViolations(staff);
+  await meetingLink.click();
   const theme = staff.getByRole("region", { name: /^Idrett og friluftsliv \(\d+\)$/ });
   const card = theme.getByRole("listitem").filter({ hasText: text });
   await expect(card).toContainText(citizenEmail);

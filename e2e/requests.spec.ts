@@ -206,3 +206,15 @@ test("a request in English is declined only with a reason, and the reason reache
   await expectNoA11yViolations(page, { label: "the 404 page for a wrong link" });
   await staffContext.close();
 });
+
+test("an upcoming dialogue meeting's page links to the request form with that meeting chosen", async ({ page }) => {
+  await page.goto("/");
+  const meetingLink = page.getByRole("link", { name: /^Dialogmøte med formannskapet/ }).first();
+  const title = (await meetingLink.innerText()).trim();
+  await meetingLink.click();
+  await page.getByRole("region", { name: "Send innspill" }).getByRole("link", { name: "Be om et innlegg" }).click();
+  await expect(page).toHaveURL(/\/foresporsel\?moete=/);
+  await expect(page.getByRole("radio", { name: /^Et innlegg/ })).toBeChecked();
+  await expect(page.getByLabel(/^Dialogmøte/).locator("option:checked")).toContainText(title);
+  await expectNoA11yViolations(page);
+});

@@ -24,6 +24,7 @@ export const en: Messages = {
   "a11y.supervisionText": "The Norwegian Digitalisation Agency (Uutilsynet) supervises universal design of ICT. If you get no answer from us, or are not satisfied with it, you can complain to Uutilsynet.",
   "a11y.feedbackTitle": "Tell us about problems",
   "a11y.feedbackIntro": "Did you find something that does not work for you? Tell us what happened and, if you can, which page it was. Your message goes to the staff responsible for the service.",
+  "a11y.privacy": "Your name and e-mail are optional. We use them only to reply to you, and they are deleted one year after your feedback has been handled. Kristiansand kommune (the democracy unit) is the data controller.",
   "a11y.message": "What was difficult?",
   "a11y.page": "Which page was it? (optional)",
   "a11y.contactName": "Name (optional)",

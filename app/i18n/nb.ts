@@ -22,6 +22,7 @@ export const nb = {
   "a11y.supervisionText": "Digitaliseringsdirektoratet (Uutilsynet) fører tilsyn med universell utforming av IKT. Får du ikke svar fra oss, eller er du ikke fornøyd med svaret, kan du klage til Uutilsynet.",
   "a11y.feedbackTitle": "Gi oss beskjed om problemer",
   "a11y.feedbackIntro": "Fant du noe som ikke virker for deg? Skriv hva som skjedde og gjerne hvilken side det gjaldt. Meldingen går til de ansatte som har ansvar for løsningen.",
+  "a11y.privacy": "Navn og e-post er frivillig. Vi bruker dem bare til å svare deg, og de slettes ett år etter at tilbakemeldingen er behandlet. Kristiansand kommune ved Demokratienheten er behandlingsansvarlig.",
   "a11y.message": "Hva var vanskelig?",
   "a11y.page": "Hvilken side gjaldt det? (valgfritt)",
   "a11y.contactName": "Navn (valgfritt)",

@@ -24,6 +24,7 @@ export const nn: Messages = {
   "a11y.supervisionText": "Digitaliseringsdirektoratet (Uutilsynet) fører tilsyn med universell utforming av IKT. Får du ikkje svar frå oss, eller er du ikkje nøgd med svaret, kan du klage til Uutilsynet.",
   "a11y.feedbackTitle": "Gje oss beskjed om problem",
   "a11y.feedbackIntro": "Fann du noko som ikkje verkar for deg? Skriv kva som skjedde og gjerne kva side det galdt. Meldinga går til dei tilsette som har ansvar for løysinga.",
+  "a11y.privacy": "Namn og e-post er frivillig. Vi bruker dei berre til å svare deg, og dei blir sletta eitt år etter at tilbakemeldinga er behandla. Kristiansand kommune ved Demokratienheten er behandlingsansvarleg.",
   "a11y.message": "Kva var vanskeleg?",
   "a11y.page": "Kva side galdt det? (valfritt)",
   "a11y.contactName": "Namn (valfritt)",

@@ -107,7 +107,8 @@ export default function PrivacyPage() {
         <ul>
           <li>
             Svar om kosthold, allergier og tilrettelegging slettes et antall dager etter hvert arrangement (standard 14). Påmeldinger
-            anonymiseres og kontaktopplysninger i innspill fjernes etter et lengre antall dager (standard 365). Begge velges per
+            anonymiseres, og kontaktopplysninger i innspill og navn på spørsmål i direkte spørsmål og svar fjernes, etter et
+            lengre antall dager (standard 365). Begge velges per
             arrangement i skjemaet for arrangementet.
           </li>
           <li>Kontaktopplysninger i forespørsler fra organisasjoner fjernes {REQUEST_CONTACT_DAYS} dager etter at forespørselen ble avgjort.</li>

@@ -23,6 +23,7 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin/speakers", label: "Foredragsholdere", role: "ORGANISER" },
   { to: "/admin/organisations", label: "Organisasjoner", role: "ORGANISER" },
   { to: "/admin/requests", label: "Forespørsler", role: "ORGANISER" },
+  { to: "/admin/input", label: "Innspill", role: "ORGANISER" },
   { to: "/admin/feedback", label: "Tilbakemeldinger", role: "ORGANISER" },
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
   { to: "/admin/privacy", label: "Personvern", role: "ADMIN" },

@@ -33,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seatsLeft: seatsLeft(event),
     liveRooms,
     followUp,
+    // Organisations can still ask for a slot (the request form lists the same meetings).
+    requestable: event.kind === "DIALOGUE_MEETING" && event.status === "PUBLISHED" && new Date(event.startsAt) > new Date(),
   };
 }
 
@@ -40,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
-  const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp } = useLoaderData<typeof loader>();
+  const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp, requestable } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -115,7 +117,7 @@ export default function EventPage() {
       ) : null}
 
       {/* The dialogue cycle: input before and after, then minutes and what happened to the input. */}
-      {followUp.takesInput ? <SendInputBlock slug={event.slug} /> : null}
+      {followUp.takesInput ? <SendInputBlock slug={event.slug} requestEventId={requestable ? event.id : null} /> : null}
       {followUp.minutes ? <MinutesSection minutes={followUp.minutes} /> : null}
       {followUp.items.length > 0 ? <FollowUpSection slug={event.slug} items={followUp.items} /> : null}
 

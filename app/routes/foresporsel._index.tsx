@@ -17,7 +17,10 @@ import { formatDate } from "~/utils/format";
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const meetings = await listRequestableMeetings();
+  // From a meeting's page: "/foresporsel?moete=<event id>" asks for a slot at that meeting.
+  const asked = new URL(request.url).searchParams.get("moete");
   return {
+    preselected: meetings.some((m) => m.id === asked) ? asked : null,
     title: `${requestTexts[locale].title} – Samhandling`,
     meetings: meetings.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.startsAt, locale)}` })),
   };
@@ -84,12 +87,13 @@ function ErrorSummary({ t, formErrors, fieldErrors }: { t: RequestTexts; formErr
 }
 
 export default function RequestForm() {
-  const { meetings } = useLoaderData<typeof loader>();
+  const { meetings, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = requestTexts[useLocale()];
   const [form, fields] = useForm({
     id: "request",
+    defaultValue: preselected ? { kind: "SLOT", eventId: preselected } : undefined,
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     constraint: getZodConstraint(requestSchema),
     shouldValidate: "onSubmit",

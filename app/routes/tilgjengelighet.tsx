@@ -84,6 +84,7 @@ export default function AccessibilityStatement() {
         <Field id={fields.pageUrl.id} label={labels.pageUrl} error={translateError(t, fields.pageUrl.errors?.[0])}>
           <input type="text" maxLength={500} {...props("pageUrl")} />
         </Field>
+        <p id="feedback-privacy">{t("a11y.privacy")}</p>
         <Field id={fields.contactName.id} label={labels.contactName} error={translateError(t, fields.contactName.errors?.[0])}>
           <input type="text" autoComplete="name" maxLength={200} {...props("contactName")} />
         </Field>

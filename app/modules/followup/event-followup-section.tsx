@@ -8,7 +8,7 @@ import { fill, followUpTexts, statusText } from "./followup.i18n";
 
 type Item = { id: string; title: string; responsibleUnit: string; status: string; publicAnswer: string };
 
-export function SendInputBlock({ slug }: { slug: string }) {
+export function SendInputBlock({ slug, requestEventId }: { slug: string; requestEventId?: string | null }) {
   const x = inputTexts[useLocale()];
   return (
     <section aria-labelledby="input-heading" className="notice">
@@ -19,6 +19,11 @@ export function SendInputBlock({ slug }: { slug: string }) {
           {x.blockLink}
         </Link>
       </p>
+      {requestEventId ? (
+        <p>
+          {x.blockRequest} <Link to={`/foresporsel?moete=${encodeURIComponent(requestEventId)}`}>{x.blockRequestLink}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -24,6 +24,8 @@ type Texts = {
   blockHeading: string;
   blockIntro: string;
   blockLink: string;
+  blockRequest: string;
+  blockRequestLink: string;
   closed: string;
   errors: Record<"input.theme" | "input.text" | "input.consent", string>;
   mailSubject: string;
@@ -56,6 +58,8 @@ export const inputTexts: Record<Locale, Texts> = {
     blockHeading: "Send innspill",
     blockIntro: "Har du et innspill til formannskapet – før eller etter møtet? Alle innspill blir lest og fulgt opp.",
     blockLink: "Send innspill til dette møtet",
+    blockRequest: "Vil laget eller foreningen din ha ordet på møtet?",
+    blockRequestLink: "Be om et innlegg",
     closed: "Dette møtet tar ikke imot innspill.",
     errors: {
       "input.theme": "Velg et tema fra listen.",
@@ -90,6 +94,8 @@ export const inputTexts: Record<Locale, Texts> = {
     blockHeading: "Send innspel",
     blockIntro: "Har du eit innspel til formannskapet – før eller etter møtet? Alle innspel blir lesne og følgde opp.",
     blockLink: "Send innspel til dette møtet",
+    blockRequest: "Vil laget eller foreininga di ha ordet på møtet?",
+    blockRequestLink: "Be om eit innlegg",
     closed: "Dette møtet tek ikkje imot innspel.",
     errors: {
       "input.theme": "Vel eit tema frå lista.",
@@ -124,6 +130,8 @@ export const inputTexts: Record<Locale, Texts> = {
     blockHeading: "Send your input",
     blockIntro: "Do you have input for the executive committee – before or after the meeting? All input is read and followed up.",
     blockLink: "Send input to this meeting",
+    blockRequest: "Would your club or association like to speak at the meeting?",
+    blockRequestLink: "Ask for a slot",
     closed: "This meeting does not take input.",
     errors: {
       "input.theme": "Choose a topic from the list.",

@@ -169,3 +169,34 @@ export async function setInputHidden(actor: Actor, eventId: string, inputId: str
     return count === 1;
   });
 }
+
+/**
+ * Staff overview across meetings: every dialogue meeting with input, newest first, with the
+ * number of visible input per theme and how many still have no follow-up item.
+ */
+export async function inputOverview() {
+  const [groups, open, hidden] = await Promise.all([
+    db().citizenInput.groupBy({ by: ["eventId", "theme"], where: { hiddenAt: null }, _count: { _all: true } }),
+    db().citizenInput.groupBy({ by: ["eventId"], where: { hiddenAt: null, followUp: null }, _count: { _all: true } }),
+    db().citizenInput.groupBy({ by: ["eventId"], where: { hiddenAt: { not: null } }, _count: { _all: true } }),
+  ]);
+  const eventIds = [...new Set([...groups.map((g) => g.eventId), ...hidden.map((h) => h.eventId)])];
+  const events = await db().event.findMany({
+    where: { id: { in: eventIds } },
+    orderBy: { startsAt: "desc" },
+    select: { id: true, title: true, startsAt: true, district: true },
+  });
+  return events.map((event) => {
+    const themes = groups
+      .filter((g) => g.eventId === event.id)
+      .map((g) => ({ theme: g.theme, count: g._count._all }))
+      .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
+    return {
+      ...event,
+      themes,
+      total: themes.reduce((sum, t) => sum + t.count, 0),
+      withoutFollowUp: open.find((o) => o.eventId === event.id)?._count._all ?? 0,
+      hidden: hidden.find((h) => h.eventId === event.id)?._count._all ?? 0,
+    };
+  });
+}

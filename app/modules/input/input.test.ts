@@ -7,7 +7,7 @@ import { localeCookie } from "~/i18n/locale.server";
 import { db } from "~/utils/db.server";
 import { createEvent } from "../../../test/factories";
 import { action } from "../../routes/events.$slug.innspill";
-import { changeInputTheme, INPUT_RECEIPT_MAIL_KIND, listInputByTheme, setInputHidden } from "./input.server";
+import { changeInputTheme, INPUT_RECEIPT_MAIL_KIND, inputOverview, listInputByTheme, setInputHidden } from "./input.server";
 
 const actor = { id: null, email: "arrangor@kristiansand.kommune.no" };
 const email = (tag: string) => `innspill-${tag}-${randomBytes(4).toString("hex")}@example.no`;
@@ -151,5 +151,31 @@ describe("staff and input", () => {
     expect(listed.groups[0]).toMatchObject({ count: 1, hidden: 1 });
     expect(await setInputHidden(actor, event.id, a.id, false)).toBe(true);
     expect(await db().auditLog.count({ where: { targetId: a.id, action: { in: ["input.hidden", "input.unhidden"] } } })).toBe(2);
+  });
+});
+
+describe("the staff overview across meetings", () => {
+  it("counts visible input per meeting and theme, what has no follow-up item yet, and what is hidden", async () => {
+    const event = await createEvent();
+    const rows = await Promise.all(
+      (["SPORT_OUTDOORS", "SPORT_OUTDOORS", "CULTURE", "OTHER"] as const).map((theme, i) =>
+        db().citizenInput.create({ data: { eventId: event.id, theme, text: `Innspill ${i}`, phase: "BEFORE" } }),
+      ),
+    );
+    await setInputHidden(actor, event.id, rows[3].id, true);
+    await db().followUpItem.create({ data: { eventId: event.id, title: "Lys", responsibleUnit: "Idrett", sourceInputId: rows[0].id } });
+    const mine = (await inputOverview()).find((m) => m.id === event.id);
+    expect(mine).toMatchObject({
+      title: event.title,
+      total: 3,
+      withoutFollowUp: 2,
+      hidden: 1,
+      themes: [
+        { theme: "SPORT_OUTDOORS", count: 2 },
+        { theme: "CULTURE", count: 1 },
+      ],
+    });
+    const other = await createEvent();
+    expect((await inputOverview()).some((m) => m.id === other.id)).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export const addDays = (date: Date, days: number) => new Date(date.getTime() + d
 
 export type RetentionReport = {
   needsPurged: Array<{ eventId: string; needs: number }>;
-  anonymised: Array<{ eventId: string; registrations: number; inputs: number }>;
+  anonymised: Array<{ eventId: string; registrations: number; inputs: number; questions: number }>;
   requests: number;
   mails: { sent: number; failed: number };
   feedback: number;
@@ -126,21 +126,27 @@ async function anonymiseEvent(event: { id: string; endsAt: Date; personalDataRet
       },
       data: { name: null, email: null, emailNormalized: null, phone: null, privacyConsentAt: null, anonymisedAt: now },
     });
-    if (regs.length + inputs.count > 0) {
+    // Names typed next to questions in the live Q&A (optional, but personal data all the same).
+    const questions = await tx.question.updateMany({
+      where: { room: { eventId: event.id }, displayName: { not: null } },
+      data: { displayName: null },
+    });
+    if (regs.length + inputs.count + questions.count > 0) {
       await audit(tx, SYSTEM_ACTOR, {
         action: "privacy.retention.anonymise",
         targetType: "Event",
         targetId: event.id,
-        summary: `Anonymiserte ${regs.length} påmelding(er) og kontaktopplysningene i ${inputs.count} innspill (${event.personalDataRetentionDays} dager etter arrangementet)`,
+        summary: `Anonymiserte ${regs.length} påmelding(er), kontaktopplysningene i ${inputs.count} innspill og navnet på ${questions.count} spørsmål (${event.personalDataRetentionDays} dager etter arrangementet)`,
         details: {
           eventId: event.id,
           registrationsAnonymised: regs.length,
           inputsAnonymised: inputs.count,
+          questionNamesRemoved: questions.count,
           retentionDays: event.personalDataRetentionDays,
         },
       });
     }
-    return { registrations: regs.length, inputs: inputs.count };
+    return { registrations: regs.length, inputs: inputs.count, questions: questions.count };
   });
 }
 

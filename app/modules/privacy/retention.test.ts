@@ -42,17 +42,32 @@ async function setUpEvent(tag: string, days?: { needsRetentionDays: number; pers
   const anonymous = await db().citizenInput.create({
     data: { eventId: event.id, theme: "CULTURE", text: "Mer lys i parken.", phase: "AFTER" },
   });
+  // A live question signed with a name, and one without.
+  await db().liveRoom.create({
+    data: {
+      code: `R${tag.slice(0, 5).toUpperCase().padEnd(5, "X")}`,
+      eventId: event.id,
+      title: "Åpen post",
+      questions: {
+        create: [
+          { participantId: `p1-${tag}`, displayName: "Kari N.", text: "Når kommer gatelyset?", status: "APPROVED" },
+          { participantId: `p2-${tag}`, text: "Hva med bussen?", status: "APPROVED" },
+        ],
+      },
+    },
+  });
   return { event, tokens: [kari, ola, per].map((o) => ("token" in o ? o.token : "")), inputs: [withContact.id, anonymous.id] };
 }
 
 async function snapshot(s: Setup) {
-  const [event, registrations, needs, inputs] = await Promise.all([
+  const [event, registrations, needs, inputs, questions] = await Promise.all([
     db().event.findUniqueOrThrow({ where: { id: s.event.id } }),
     db().registration.findMany({ where: { eventId: s.event.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db().registrationNeeds.findMany({ where: { registration: { eventId: s.event.id } }, orderBy: [{ createdAt: "asc" }, { registrationId: "asc" }] }),
     db().citizenInput.findMany({ where: { eventId: s.event.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db().question.findMany({ where: { room: { eventId: s.event.id } }, orderBy: { participantId: "asc" } }),
   ]);
-  return { event, registrations, needs, inputs };
+  return { event, registrations, needs, inputs, questions };
 }
 
 const retentionAudits = () =>
@@ -158,7 +173,7 @@ describe("runRetention with a controlled clock", () => {
   it("anonymises the short event after 30 days and deletes delivered mail older than 30 days", async () => {
     const before = await snapshot(short);
     const report = await runRetention(at(30));
-    expect(report.anonymised).toEqual([{ eventId: short.event.id, registrations: 3, inputs: 1 }]);
+    expect(report.anonymised).toEqual([{ eventId: short.event.id, registrations: 3, inputs: 1, questions: 1 }]);
     expect(report.mails).toEqual({ sent: 1, failed: 0 });
     const after = await snapshot(short);
     expect(after.registrations.map((r) => r.name)).toEqual(["Anonymisert", "Anonymisert", "Anonymisert"]);
@@ -187,8 +202,8 @@ describe("runRetention with a controlled clock", () => {
     const report = await runRetention(at(365));
     expect(report.anonymised).toEqual(
       expect.arrayContaining([
-        { eventId: main.event.id, registrations: 3, inputs: 1 },
-        { eventId: emptyId, registrations: 0, inputs: 0 },
+        { eventId: main.event.id, registrations: 3, inputs: 1, questions: 1 },
+        { eventId: emptyId, registrations: 0, inputs: 0, questions: 0 },
       ]),
     );
     expect(report.anonymised).toHaveLength(2);
@@ -237,6 +252,9 @@ describe("runRetention with a controlled clock", () => {
     expect(input.text).toBe("Vi trenger en trygg skolevei langs Lundsvingen.");
     expect(input.theme).toBe("TRAFFIC");
     expect(anonymousInput).toEqual(before.inputs[1]);
+    // The live questions keep their text and status; only the typed name goes.
+    expect(before.questions.map((q) => q.displayName)).toEqual(["Kari N.", null]);
+    expect(after.questions).toEqual(before.questions.map((q) => ({ ...q, displayName: null, updatedAt: expect.any(Date) })));
     expect(after.event.personalDataAnonymisedAt).toEqual(at(365));
 
     const request = await db().meetingRequest.findUniqueOrThrow({ where: { id: siteWide.requestId } });
@@ -282,6 +300,7 @@ describe("runRetention with a controlled clock", () => {
       eventId: main.event.id,
       registrationsAnonymised: 3,
       inputsAnonymised: 1,
+      questionNamesRemoved: 1,
       retentionDays: 365,
     });
   });
