@@ -4,7 +4,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
@@ -12,6 +12,7 @@ import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
 import { followUpItemSchema, STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
 import { getStaffItem, updateItem } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
+import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Oppfølgingspunkt"} – oppfølging – Samhandling` }];
@@ -135,15 +136,5 @@ export default function EditFollowUpItem() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <>
-      <h1>{status === 404 ? "Fant ikke oppfølgingspunktet" : status === 403 ? "Ingen tilgang" : "Noe gikk galt"}</h1>
-      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Oppfølgingspunktet kunne ikke vises. Prøv igjen om litt."}</p>
-      <p>
-        <Link to="/admin">Tilbake til oversikten</Link>
-      </p>
-    </>
-  );
+  return <StaffRouteError notFound="Fant ikke oppfølgingspunktet" fallback="Oppfølgingspunktet kunne ikke vises. Prøv igjen om litt." />;
 }

@@ -4,7 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { ErrorSummary, TextAreaField } from "~/modules/admin-events/staff-form";
 import { staffHandle } from "~/modules/auth/roles";
@@ -13,6 +13,7 @@ import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
 import { followUpItemSchema, minutesSchema, STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpStatus } from "~/modules/followup/followup.schema";
 import { createItem, listStaffItems, saveMinutes } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
+import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Referat og oppfølging – ${data?.event.title ?? "Arrangement"} – Samhandling` }];
@@ -170,15 +171,5 @@ export default function AdminFollowUp() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <>
-      <h1>{status === 404 ? "Fant ikke arrangementet" : status === 403 ? "Ingen tilgang" : "Noe gikk galt"}</h1>
-      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Oppfølgingen kunne ikke vises. Prøv igjen om litt."}</p>
-      <p>
-        <Link to="/admin">Tilbake til oversikten</Link>
-      </p>
-    </>
-  );
+  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Oppfølgingen kunne ikke vises. Prøv igjen om litt." />;
 }

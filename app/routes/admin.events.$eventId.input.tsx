@@ -2,7 +2,7 @@
 // details (staff only). Move to another theme, hide spam, and make a follow-up item in one click.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
@@ -12,6 +12,7 @@ import { staffInputSchema } from "~/modules/input/input.schema";
 import { changeInputTheme, listInputByTheme, setInputHidden } from "~/modules/input/input.server";
 import { THEMES, themeLabel } from "~/modules/input/themes";
 import { formatDateTime, formatPhone } from "~/utils/format";
+import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Innspill – ${data?.event.title ?? "Arrangement"} – Samhandling` }];
@@ -164,15 +165,5 @@ export default function AdminInput() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <>
-      <h1>{status === 404 ? "Fant ikke arrangementet" : status === 403 ? "Ingen tilgang" : "Noe gikk galt"}</h1>
-      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Innspillene kunne ikke vises. Prøv igjen om litt."}</p>
-      <p>
-        <Link to="/admin">Tilbake til oversikten</Link>
-      </p>
-    </>
-  );
+  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Innspillene kunne ikke vises. Prøv igjen om litt." />;
 }

@@ -4,7 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
@@ -28,6 +28,7 @@ import {
 } from "~/modules/messages/messages.server";
 import { reminderStatus, type ReminderStatus } from "~/modules/reminders/reminders.server";
 import { formatDateTime, formatDateTimeRange } from "~/utils/format";
+import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -366,19 +367,5 @@ function MessagesPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <>
-      <h1>{status === 404 ? "Fant ikke arrangementet" : status === 403 ? "Ingen tilgang" : "Noe gikk galt"}</h1>
-      <p>
-        {isRouteErrorResponse(error) && typeof error.data === "string"
-          ? error.data
-          : "Meldingssiden kunne ikke vises. Prøv igjen om litt."}
-      </p>
-      <p>
-        <Link to="/admin">Tilbake til oversikten</Link>
-      </p>
-    </>
-  );
+  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Meldingssiden kunne ikke vises. Prøv igjen om litt." />;
 }

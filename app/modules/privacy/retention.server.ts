@@ -18,6 +18,7 @@ import { audit, SYSTEM_ACTOR, type Actor } from "~/modules/audit/audit.server";
 import { newToken } from "~/modules/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
 import { FAILED_MAIL_DAYS, FEEDBACK_CONTACT_DAYS, REQUEST_CONTACT_DAYS, SENT_MAIL_DAYS } from "./retention-rules";
+import { runPeriodically, type Periodic } from "~/utils/periodic.server";
 
 export const ANONYMISED_NAME = "Anonymisert";
 /** A unique value that is not an address anyone can have (.invalid is reserved, RFC 2606). */
@@ -300,43 +301,22 @@ export async function privacyHistory(take = 30) {
 export function startRetentionScheduler(
   pollSeconds: number,
   log: Pick<Console, "info" | "error"> = console,
-): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
-  async function round() {
-    try {
+): Periodic {
+  return runPeriodically(
+    "retention",
+    pollSeconds,
+    async () => {
       const r = await runRetention(new Date(), (step, err) => log.error(`retention: ${step} failed`, err));
       const needs = r.needsPurged.reduce((n, e) => n + e.needs, 0);
-      const anonymised = r.anonymised.reduce((n, e) => n + e.registrations + e.inputs, 0);
+      const anonymised = r.anonymised.reduce((n, e) => n + e.registrations + e.inputs + e.questions, 0);
       const mails = r.mails.sent + r.mails.failed;
       if (needs + anonymised + r.requests + mails + r.feedback > 0) {
         log.info(
-          `retention: ${needs} answer(s) deleted, ${anonymised} registration(s)/input(s) anonymised, ` +
+          `retention: ${needs} answer(s) deleted, ${anonymised} registration(s)/input(s)/question name(s) anonymised, ` +
             `${r.requests} request(s), ${mails} mail(s), ${r.feedback} feedback contact(s)`,
         );
       }
-    } catch (err) {
-      log.error("retention: round failed", err);
-    }
-  }
-
-  function tick() {
-    if (stopped || running) return;
-    running = round().finally(() => {
-      running = null;
-    });
-  }
-
-  const timer = setInterval(tick, Math.max(10, pollSeconds * 1000));
-  timer.unref();
-  tick();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
     },
-  };
+    log,
+  );
 }

@@ -7,6 +7,7 @@ import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { isLocaleSafe } from "~/modules/registration/registration-locale";
 import { db, type Tx } from "~/utils/db.server";
 import { renderReminderMail } from "./reminder-mail.server";
+import { runPeriodically, type Periodic } from "~/utils/periodic.server";
 
 export const REMINDER_MAIL_KIND = "REMINDER";
 const HOUR = 3600_000;
@@ -130,36 +131,15 @@ async function sendReminder(
 export function startReminderScheduler(
   pollSeconds: number,
   log: Pick<Console, "info" | "error"> = console,
-): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
-  async function round() {
-    try {
+): Periodic {
+  return runPeriodically(
+    "reminders",
+    pollSeconds,
+    async () => {
       const report = await sendDueReminders(new Date(), (id, err) => log.error(`reminders: event ${id} failed`, err));
       if (report.mails > 0) mailQueued();
       if (report.events > 0) log.info(`reminders: ${report.mails} mail(s) queued for ${report.events} event(s)`);
-    } catch (err) {
-      log.error("reminders: round failed", err);
-    }
-  }
-
-  function tick() {
-    if (stopped || running) return;
-    running = round().finally(() => {
-      running = null;
-    });
-  }
-
-  const timer = setInterval(tick, Math.max(10, pollSeconds * 1000));
-  timer.unref();
-  tick();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
     },
-  };
+    log,
+  );
 }
