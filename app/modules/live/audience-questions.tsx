@@ -75,7 +75,12 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
           required={nameRequired}
           value={name}
           onChange={(e) => setName(e.target.value)}
+          aria-describedby="question-name-privacy"
         />
+        <p id="question-name-privacy" className="small">
+          Navnet vises sammen med spørsmålet for alle i rommet. Det slettes når påmeldingene til arrangementet anonymiseres (vanligvis
+          ett år etter). Kristiansand kommune ved Demokratienheten er behandlingsansvarlig.
+        </p>
       </div>
       <button type="submit" className="button primary" disabled={busy || disabled}>
         Send spørsmål
