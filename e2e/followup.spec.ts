@@ -96,10 +96,15 @@ test("input about the football pitch becomes a follow-up item with a public answ
   await expectNoA11yViolations(staff);
   await card.getByRole("button", { name: "Lag oppfølgingspunkt" }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(`Oppfølgingspunkt: ${text}`);
-  await expect(staff.getByRole("status")).toContainText("Oppfølgingspunktet er opprettet.");
+  await expect(staff.getByRole("status")).toContainText("Oppfølgingspunktet er opprettet som utkast.");
   await expect(staff.getByLabel("Ansvarlig enhet")).toHaveValue("Ikke fordelt ennå");
+  await expect(staff.getByLabel("Synlighet")).toHaveValue("DRAFT");
   await expectNoA11yViolations(staff);
   const itemId = new URL(staff.url()).pathname.split("/").pop()!;
+
+  // A draft is not public: its own URL is a 404 until staff publish it.
+  const draftPage = await page.request.get(`/events/${slug}/oppfolging/${itemId}`);
+  expect(draftPage.status()).toBe(404);
 
   // "Will not be done" without a reason is refused and changes nothing.
   await staff.getByLabel("Ansvarlig enhet").fill("Idrett og friluftsliv");
@@ -112,9 +117,10 @@ test("input about the football pitch becomes a follow-up item with a public answ
     responsibleUnit: "Ikke fordelt ennå",
   });
 
-  // Done, with a public answer: saved, and the citizen is told.
+  // Done, with a public answer, and published: saved, and the citizen is told.
   const answer = `Banen fikk ny LED-belysning i oktober (${tag}).`;
   await staff.getByLabel("Status", { exact: true }).selectOption({ label: "Gjennomført" });
+  await staff.getByLabel("Synlighet").selectOption({ label: "Publisert på arrangementssiden" });
   await staff.getByLabel("Svar til innbyggerne (offentlig)").fill(answer);
   await staff.getByLabel(/^Merknad i historikken/).fill("Lysmastene er satt opp.");
   await staff.getByRole("button", { name: "Lagre oppfølgingspunktet" }).click();
@@ -197,11 +203,18 @@ test("a question from the live Q&A becomes a follow-up item in one click", async
   await expect(row).toBeVisible();
   await expectNoA11yViolations(staff);
   await row.getByRole("button", { name: "Lag oppfølgingspunkt" }).click();
-  await expect(staff.getByRole("status")).toContainText("Oppfølgingspunktet er opprettet.");
-  await expect(staff.locator(".live-followup li").filter({ hasText: question }).getByRole("link", { name: "Oppfølging opprettet" })).toBeVisible();
+  await expect(staff.getByRole("status")).toContainText("Oppfølgingspunktet er opprettet");
+  const created = staff.locator(".live-followup li").filter({ hasText: question }).getByRole("link", { name: "Oppfølging opprettet" });
+  await expect(created).toBeVisible();
   await expectNoA11yViolations(staff);
 
-  // It is on the public event page at once, as registered.
+  // Staff read it through and publish it as it stands.
+  await created.click();
+  await staff.getByLabel("Synlighet").selectOption({ label: "Publisert på arrangementssiden" });
+  await staff.getByRole("button", { name: "Lagre oppfølgingspunktet" }).click();
+  await expect(staff.getByRole("status")).toContainText("Endringene er lagret.");
+
+  // Now it is on the public event page, as registered.
   const citizenContext = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
   const citizen = await citizenContext.newPage();
   await citizen.goto(`/events/${slug}`);

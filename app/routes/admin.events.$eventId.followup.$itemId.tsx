@@ -52,7 +52,7 @@ export default function EditFollowUpItem() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = params.get("opprettet")
-    ? "Oppfølgingspunktet er opprettet. Sett ansvarlig enhet og status, og skriv svaret når det finnes."
+    ? "Oppfølgingspunktet er opprettet som utkast. Les gjennom tittel og sammendrag, sett ansvarlig enhet og status, og publiser det."
     : params.get("fantes")
       ? "Det fantes allerede et oppfølgingspunkt for dette; her er det."
       : params.get("lagret") === "varslet"
@@ -81,7 +81,15 @@ export default function EditFollowUpItem() {
           {STATUS_NAMES_NB[item.status as FollowUpStatus] ?? item.status} (siden {formatDateTime(new Date(item.statusChangedAt))})
         </dd>
         <dt>Offentlig side</dt>
-        <dd>{event.status === "DRAFT" ? `${publicUrl} (når arrangementet er publisert)` : <Link to={publicUrl}>{publicUrl}</Link>}</dd>
+        <dd>
+          {!item.publishedAt ? (
+            `Utkast: vises ikke på arrangementssiden før det er publisert (${publicUrl})`
+          ) : event.status === "DRAFT" ? (
+            `${publicUrl} (når arrangementet er publisert)`
+          ) : (
+            <Link to={publicUrl}>{publicUrl}</Link>
+          )}
+        </dd>
         <dt>Kilde</dt>
         <dd>
           {item.sourceInput
@@ -115,6 +123,7 @@ export default function EditFollowUpItem() {
             statusReason: item.statusReason,
             publicAnswer: item.publicAnswer,
             note: "",
+            visibility: item.publishedAt ? "PUBLISHED" : "DRAFT",
           }}
           lastResult={actionData?.result as never}
           submitLabel="Lagre oppfølgingspunktet"

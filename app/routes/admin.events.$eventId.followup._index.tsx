@@ -143,6 +143,12 @@ export default function AdminFollowUp() {
                 <tr key={item.id}>
                   <td>
                     <Link to={`/admin/events/${event.id}/followup/${item.id}`}>{item.title}</Link>
+                    {item.publishedAt ? null : (
+                      <>
+                        {" "}
+                        <strong className="tag">Utkast</strong>
+                      </>
+                    )}
                   </td>
                   <td>{item.responsibleUnit}</td>
                   <td>
@@ -161,7 +167,16 @@ export default function AdminFollowUp() {
         <FollowUpItemForm
           id="new-item"
           intent="new-item"
-          defaultValue={{ title: "", summary: "", responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", statusReason: "", publicAnswer: "", note: "" }}
+          defaultValue={{
+            title: "",
+            summary: "",
+            responsibleUnit: UNASSIGNED_UNIT,
+            status: "REGISTERED",
+            statusReason: "",
+            publicAnswer: "",
+            note: "",
+            visibility: "PUBLISHED",
+          }}
           lastResult={actionData?.intent === "new-item" ? (actionData.result as never) : undefined}
           submitLabel="Legg til oppfølgingspunkt"
         />

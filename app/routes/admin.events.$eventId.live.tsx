@@ -92,8 +92,8 @@ export default function EventLiveRooms() {
       ) : null}
       {createdItem ? (
         <p className="notice notice-ok" role="status">
-          Oppfølgingspunktet er opprettet.{" "}
-          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>Sett ansvarlig enhet, status og svar</Link>
+          Oppfølgingspunktet er opprettet som utkast.{" "}
+          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>Les gjennom, sett ansvarlig enhet og status, og publiser det</Link>
         </p>
       ) : null}
       {result?.created ? (

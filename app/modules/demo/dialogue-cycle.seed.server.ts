@@ -169,6 +169,7 @@ async function seedFollowUps(tx: Tx, m: SeededMeeting, items: FollowUpSeed[], no
         publicAnswer: item.answer,
         sourceInputId,
         position,
+        publishedAt: registeredAt,
         statusChangedAt: last ? when(last[0]) : registeredAt,
         createdAt: registeredAt,
         updates: {

@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
-import { FOLLOW_UP_STATUSES, STATUS_NAMES_NB, followUpItemSchema } from "./followup.schema";
+import { FOLLOW_UP_STATUSES, STATUS_NAMES_NB, VISIBILITIES, VISIBILITY_NAMES, followUpItemSchema } from "./followup.schema";
 
 const LABELS: Record<string, string> = {
   title: "Tittel",
@@ -13,6 +13,7 @@ const LABELS: Record<string, string> = {
   statusReason: "Begrunnelse (må fylles ut for «Blir ikke gjennomført»)",
   publicAnswer: "Svar til innbyggerne (offentlig)",
   note: "Merknad i historikken (offentlig, valgfritt)",
+  visibility: "Synlighet",
 };
 
 export function FollowUpItemForm({
@@ -50,6 +51,12 @@ export function FollowUpItemForm({
         <TextAreaField field={fields.statusReason} label={LABELS.statusReason} rows={2} />
         <TextAreaField field={fields.publicAnswer} label={LABELS.publicAnswer} rows={4} />
         <TextField field={fields.note} label={LABELS.note} maxLength={1000} help="Den som sendte innspillet får e-post når statusen endres." />
+        <SelectField
+          field={fields.visibility}
+          label={LABELS.visibility}
+          help="Les gjennom tittel og sammendrag før du publiserer: et punkt laget fra et innspill starter med innbyggerens egen tekst."
+          options={VISIBILITIES.map((v) => [v, VISIBILITY_NAMES[v]])}
+        />
         <p>
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}

@@ -6,6 +6,12 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export const UNASSIGNED_UNIT = "Ikke fordelt ennå";
 
+export const VISIBILITIES = ["DRAFT", "PUBLISHED"] as const;
+export const VISIBILITY_NAMES: Record<(typeof VISIBILITIES)[number], string> = {
+  DRAFT: "Utkast – bare ansatte ser punktet",
+  PUBLISHED: "Publisert på arrangementssiden",
+};
+
 const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 const text = (max: number, label: string, required = false) => {
   const s = z
@@ -32,6 +38,8 @@ export const followUpItemSchema = z
     statusReason: optional(2000, "begrunnelsen"),
     publicAnswer: optional(4000, "svaret"),
     note: optional(1000, "merknaden"),
+    /** DRAFT: only staff see the item; PUBLISHED: on the event page, with its own URL. */
+    visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: "Velg om punktet skal vises på arrangementssiden." }) }).default("PUBLISHED"),
   })
   .superRefine((v, ctx) => {
     if (v.status === "WONT_DO" && v.statusReason.length === 0) {

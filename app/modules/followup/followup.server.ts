@@ -65,7 +65,17 @@ async function insertItem(
   tx: Tx,
   actor: Actor,
   eventId: string,
-  data: { title: string; summary: string; responsibleUnit: string; status: string; statusReason?: string; publicAnswer?: string; sourceInputId?: string; sourceQuestionId?: string },
+  data: {
+    title: string;
+    summary: string;
+    responsibleUnit: string;
+    status: string;
+    statusReason?: string;
+    publicAnswer?: string;
+    sourceInputId?: string;
+    sourceQuestionId?: string;
+    publishedAt?: Date | null;
+  },
   source: string,
   now: Date,
 ) {
@@ -161,6 +171,7 @@ export async function createItem(actor: Actor, eventId: string, input: FollowUpI
         status: input.status,
         statusReason: input.status === "WONT_DO" ? input.statusReason : "",
         publicAnswer: input.publicAnswer,
+        publishedAt: input.visibility === "PUBLISHED" ? now : null,
       },
       "for hånd",
       now,
@@ -189,12 +200,16 @@ export async function updateItem(actor: Actor, eventId: string, itemId: string, 
         title: true,
         status: true,
         responsibleUnit: true,
+        publishedAt: true,
         event: { select: { slug: true, title: true } },
         sourceInput: { select: { name: true, email: true, locale: true, anonymisedAt: true, hiddenAt: true } },
       },
     });
     if (!before) return { ok: false, reason: "not-found" };
     const statusChanged = before.status !== input.status;
+    const published = input.visibility === "PUBLISHED";
+    // The person who sent the input hears of it when it is first published, and of every later status.
+    const newlyPublished = published && before.publishedAt === null;
     // Conditional on the status read above, so two staff saving at once cannot both send a mail.
     const { count } = await tx.followUpItem.updateMany({
       where: { id: itemId, status: before.status },
@@ -205,6 +220,7 @@ export async function updateItem(actor: Actor, eventId: string, itemId: string, 
         status: input.status,
         statusReason: input.status === "WONT_DO" ? input.statusReason : "",
         publicAnswer: input.publicAnswer,
+        publishedAt: published ? (before.publishedAt ?? now) : null,
         ...(statusChanged ? { statusChangedAt: now } : {}),
       },
     });
@@ -213,7 +229,7 @@ export async function updateItem(actor: Actor, eventId: string, itemId: string, 
       await tx.followUpUpdate.create({ data: { itemId, status: input.status, note: input.note, at: now } });
     }
     const person = before.sourceInput;
-    if (statusChanged && person?.email && !person.anonymisedAt && !person.hiddenAt) {
+    if ((statusChanged || newlyPublished) && published && person?.email && !person.anonymisedAt && !person.hiddenAt) {
       const locale = isLocaleSafe(person.locale);
       const x = followUpTexts[locale];
       const values = { event: before.event.title, title: input.title, status: statusText(input.status, locale) };
@@ -240,8 +256,16 @@ export async function updateItem(actor: Actor, eventId: string, itemId: string, 
       targetId: itemId,
       summary: statusChanged
         ? `Endret status på «${input.title}» fra ${STATUS_NAMES_NB[before.status as keyof typeof STATUS_NAMES_NB] ?? before.status} til ${STATUS_NAMES_NB[input.status]}${mailed ? " (innsenderen varslet)" : ""}`
-        : `Endret oppfølgingspunktet «${input.title}»`,
-      details: { eventId, from: before.status, to: input.status, unitFrom: before.responsibleUnit, unitTo: input.responsibleUnit, mailed },
+        : `Endret oppfølgingspunktet «${input.title}»${newlyPublished ? " og publiserte det" : ""}${mailed ? " (innsenderen varslet)" : ""}`,
+      details: {
+        eventId,
+        from: before.status,
+        to: input.status,
+        unitFrom: before.responsibleUnit,
+        unitTo: input.responsibleUnit,
+        published,
+        mailed,
+      },
     });
     return { ok: true, statusChanged, mailed };
   });
@@ -262,6 +286,7 @@ export async function listStaffItems(eventId: string) {
       responsibleUnit: true,
       status: true,
       statusChangedAt: true,
+      publishedAt: true,
       sourceInputId: true,
       sourceQuestionId: true,
     },
@@ -282,6 +307,7 @@ export async function getStaffItem(eventId: string, itemId: string | undefined) 
       statusReason: true,
       publicAnswer: true,
       statusChangedAt: true,
+      publishedAt: true,
       updates: { orderBy: { at: "asc" }, select: { id: true, status: true, note: true, at: true } },
       sourceInput: { select: { id: true, text: true, name: true, email: true, anonymisedAt: true } },
       sourceQuestion: { select: { id: true, text: true } },
@@ -303,7 +329,7 @@ const publicItemSelect = {
 
 export async function listPublicItems(eventId: string) {
   return db().followUpItem.findMany({
-    where: { eventId },
+    where: { eventId, publishedAt: { not: null } },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: publicItemSelect,
   });
@@ -312,7 +338,7 @@ export async function listPublicItems(eventId: string) {
 export async function getPublicItem(eventId: string, itemId: string | undefined) {
   if (!itemId || itemId.length > 64) return null;
   return db().followUpItem.findFirst({
-    where: { id: itemId, eventId },
+    where: { id: itemId, eventId, publishedAt: { not: null } },
     select: { ...publicItemSelect, updates: { orderBy: { at: "asc" }, select: { id: true, status: true, note: true, at: true } } },
   });
 }

@@ -54,6 +54,7 @@ const edit = (over: Partial<FollowUpItemInput> = {}): FollowUpItemInput => ({
   statusReason: "",
   publicAnswer: "",
   note: "",
+  visibility: "PUBLISHED",
   ...over,
 });
 
@@ -81,6 +82,8 @@ describe("follow-up from input", () => {
       responsibleUnit: "Ikke fordelt ennå",
       status: "REGISTERED",
       sourceInputId: input.id,
+      // A draft: the text is the citizen's own until staff have read it.
+      publishedAt: null,
     });
     expect(item.updates.map((u) => u.status)).toEqual(["REGISTERED"]);
     expect(await db().auditLog.count({ where: { targetId: a.itemId, action: "follow-up.created" } })).toBe(1);
@@ -130,6 +133,41 @@ describe("editing an item", () => {
     });
     expect(await db().outboxMessage.count({ where: { toAddress: to } })).toBe(1);
     expect(await db().followUpUpdate.count({ where: { itemId: created.itemId } })).toBe(2);
+  });
+
+  it("a one-click item stays off the public page and mails nobody until it is published; publishing mails the sender once", async () => {
+    const event = await createEvent();
+    const to = `draft-${hex()}@example.no`;
+    const input = await inputFor(event.id, { email: to, name: "Dina" });
+    const created = await createItemFromInput(actor, event.id, input.id);
+    if (!created.ok) throw new Error("not created");
+    expect((await followUpForEventPage(event)).items).toHaveLength(0);
+    expect(await getPublicItem(event.id, created.itemId)).toBeNull();
+
+    // Still a draft: a new status is saved, but neither shown nor mailed.
+    expect(await updateItem(actor, event.id, created.itemId, edit({ status: "IN_PROGRESS", visibility: "DRAFT" }))).toEqual({
+      ok: true,
+      statusChanged: true,
+      mailed: false,
+    });
+    expect(await getPublicItem(event.id, created.itemId)).toBeNull();
+    expect(await db().outboxMessage.count({ where: { toAddress: to } })).toBe(0);
+
+    // Published with the same status: shown, and the sender hears of it once.
+    expect(await updateItem(actor, event.id, created.itemId, edit({ status: "IN_PROGRESS" }))).toEqual({ ok: true, statusChanged: false, mailed: true });
+    const publicItem = await getPublicItem(event.id, created.itemId);
+    expect(publicItem?.title).toBe("Lys på kunstgressbanen");
+    expect((await followUpForEventPage(event)).items.map((i) => i.id)).toEqual([created.itemId]);
+    const published = await db().followUpItem.findUniqueOrThrow({ where: { id: created.itemId } });
+    expect(published.publishedAt).toBeInstanceOf(Date);
+    expect(await updateItem(actor, event.id, created.itemId, edit({ status: "IN_PROGRESS", summary: "Banen er mørk." }))).toMatchObject({ mailed: false });
+    expect(await db().outboxMessage.count({ where: { toAddress: to } })).toBe(1);
+    // Saving keeps the first publication time.
+    expect((await db().followUpItem.findUniqueOrThrow({ where: { id: created.itemId } })).publishedAt).toEqual(published.publishedAt);
+
+    // Taken back to a draft: gone from the public page again.
+    await updateItem(actor, event.id, created.itemId, edit({ status: "IN_PROGRESS", visibility: "DRAFT" }));
+    expect(await getPublicItem(event.id, created.itemId)).toBeNull();
   });
 
   it("does not mail anonymised senders or senders without e-mail", async () => {
@@ -185,6 +223,8 @@ describe("minutes and the public page", () => {
     const input = await inputFor(event.id, { email: `pub-${hex()}@example.no`, name: "Per Privat" });
     const created = await createItemFromInput(actor, event.id, input.id);
     if (!created.ok) throw new Error("not created");
+
+    await updateItem(actor, event.id, created.itemId, edit({ status: "REGISTERED" }));
 
     expect(await saveMinutes(actor, event.id, "Møtet ble åpnet kl. 17.00.", "save")).toBe(true);
     expect((await followUpForEventPage(event)).minutes).toBeNull();
