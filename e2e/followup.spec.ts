@@ -225,6 +225,19 @@ test("a question from the live Q&A becomes a follow-up item in one click", async
   await entry.getByRole("link").click();
   await expect(citizen.getByRole("heading", { level: 1 })).toHaveText(question);
   await expectNoA11yViolations(citizen);
+  const itemUrl = citizen.url();
+
+  // Staff delete it: refused until the box is ticked, then gone from the public page.
+  await staff.getByRole("button", { name: "Slett oppfølgingspunktet" }).click();
+  await expect(staff.getByRole("alert")).toContainText("Kryss av for at du vil slette punktet.");
+  await expectNoA11yViolations(staff);
+  await staff.getByLabel(/^Ja, jeg vil slette/).check();
+  await staff.getByRole("button", { name: "Slett oppfølgingspunktet" }).click();
+  await expect(staff.getByRole("status")).toContainText("Oppfølgingspunktet er slettet.");
+  await expectNoA11yViolations(staff);
+  expect((await citizen.request.get(itemUrl)).status()).toBe(404);
+  await citizen.goto(`/events/${slug}`);
+  await expect(citizen.getByText(question)).toHaveCount(0);
   await citizenContext.close();
 });
 

@@ -91,7 +91,15 @@ test("a welfare association asks for a slot, staff accept it into a dialogue mee
   await expect(page.getByText(email)).toHaveCount(0);
   expect(await storedRequests(staff)).toBe(storedBefore + 1);
 
+  // The staff overview counts it among what waits for them, and links to the list.
+  await staff.goto("/admin");
+  const queue = staff.getByRole("region", { name: "Venter på behandling" });
+  await expect(queue).toContainText(/Forespørsler som ikke er avgjort: [1-9]/);
+  await expectNoA11yViolations(staff, { label: "the staff overview" });
+
   // Staff open it from the list and accept it into that meeting's programme.
+  await queue.getByRole("link", { name: "Forespørsler som ikke er avgjort" }).click();
+  await expect(staff).toHaveURL(/\/admin\/requests$/);
   await staff.goto("/admin/requests?status=RECEIVED");
   await expect(staff.getByRole("heading", { level: 1, name: "Forespørsler fra organisasjoner" })).toBeVisible();
   await expectNoA11yViolations(staff, { label: "the staff list of requests" });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
+import { workQueue } from "~/modules/dashboard/work-queue.server";
 import { db } from "~/utils/db.server";
 import { formatDateTimeRange } from "~/utils/format";
 
@@ -22,14 +23,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     _count: { _all: true },
   });
   const waitingBy = Object.fromEntries(waiting.map((w) => [w.eventId, w._count._all]));
-  return { staff, canOrganise: hasRole(staff.role, "ORGANISER"), events: events.map((e) => ({ ...e, waiting: waitingBy[e.id] ?? 0 })) };
+  const canOrganise = hasRole(staff.role, "ORGANISER");
+  return {
+    staff,
+    canOrganise,
+    queue: canOrganise ? await workQueue() : null,
+    events: events.map((e) => ({ ...e, waiting: waitingBy[e.id] ?? 0 })),
+  };
 }
 
 export default function AdminHome() {
-  const { staff, canOrganise, events } = useLoaderData<typeof loader>();
+  const { staff, canOrganise, queue, events } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Hei, {staff.name}</h1>
+      {queue ? (
+        <section aria-labelledby="queue-heading">
+          <h2 id="queue-heading">Venter på behandling</h2>
+          <ul className="work-queue">
+            <li>
+              <Link to="/admin/requests">Forespørsler som ikke er avgjort</Link>: {queue.openRequests}
+            </li>
+            <li>
+              <Link to="/admin/input">Innspill uten oppfølgingspunkt</Link>: {queue.inputWithoutFollowUp}
+            </li>
+            <li>Oppfølgingspunkter som er utkast (ikke publisert): {queue.draftFollowUps}</li>
+            <li>
+              <Link to="/admin/feedback">Tilbakemeldinger om tilgjengelighet som ikke er behandlet</Link>: {queue.openFeedback}
+            </li>
+          </ul>
+        </section>
+      ) : null}
       <h2>Kommende arrangementer</h2>
       {events.length === 0 ? (
         <p>Ingen kommende arrangementer.</p>

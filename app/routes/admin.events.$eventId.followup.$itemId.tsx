@@ -4,13 +4,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
-import { followUpItemSchema, STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
-import { getStaffItem, updateItem } from "~/modules/followup/followup.server";
+import { deleteItemSchema, followUpItemSchema, STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { deleteItem, getStaffItem, updateItem } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
 
@@ -35,6 +35,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, event, item } = await load(request, params.eventId, params.itemId);
   const formData = await request.formData().catch(() => null);
   if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (formData.get("intent") === "delete") {
+    const parsed = deleteItemSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return data({ deleteError: parsed.error.issues[0]?.message ?? "Vi kunne ikke lese skjemaet." }, { status: 400 });
+    if (!(await deleteItem(actorOf(staff), event.id, item.id))) throw new Response("Fant ikke oppfølgingspunktet.", { status: 404 });
+    return redirect(`/admin/events/${event.id}/followup?slettet=1#items-heading`);
+  }
   const submission = parseWithZod(formData, { schema: followUpItemSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateItem(actorOf(staff), event.id, item.id, submission.value);
@@ -125,7 +131,7 @@ export default function EditFollowUpItem() {
             note: "",
             visibility: item.publishedAt ? "PUBLISHED" : "DRAFT",
           }}
-          lastResult={actionData?.result as never}
+          lastResult={(actionData && "result" in actionData ? actionData.result : undefined) as never}
           submitLabel="Lagre oppfølgingspunktet"
         />
       </section>
@@ -139,6 +145,33 @@ export default function EditFollowUpItem() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Slett</h2>
+        <p>Punktet forsvinner fra arrangementssiden med hele historikken. Innspillet eller spørsmålet det kom fra, blir stående.</p>
+        {actionData && "deleteError" in actionData ? (
+          <p className="error" role="alert" id="delete-error">
+            {actionData.deleteError}
+          </p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="delete-confirm"
+              name="confirm"
+              aria-invalid={actionData && "deleteError" in actionData ? true : undefined}
+              aria-describedby={actionData && "deleteError" in actionData ? "delete-error" : undefined}
+            />
+            <label htmlFor="delete-confirm">Ja, jeg vil slette «{item.title}»</label>
+          </div>
+          <p>
+            <button type="submit" className="danger">
+              Slett oppfølgingspunktet
+            </button>
+          </p>
+        </Form>
       </section>
     </>
   );

@@ -10,8 +10,8 @@ import { ErrorSummary, TextAreaField } from "~/modules/admin-events/staff-form";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
-import { followUpItemSchema, minutesSchema, STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpStatus } from "~/modules/followup/followup.schema";
-import { createItem, listStaffItems, saveMinutes } from "~/modules/followup/followup.server";
+import { followUpItemSchema, minutesSchema, moveItemSchema, STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { createItem, listStaffItems, moveItem, saveMinutes } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
 
@@ -34,6 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/admin/events/${event.id}/followup`;
   if (!formData) return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
   const intent = String(formData.get("intent") ?? "");
+  if (intent === "move") {
+    const parsed = moveItemSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return data({ intent, result: { status: "error" as const, error: { "": [parsed.error.issues[0]?.message ?? "Ukjent handling."] } } }, { status: 400 });
+    const moved = await moveItem(actorOf(staff), event.id, parsed.data.itemId, parsed.data.direction);
+    return redirect(`${base}${moved ? "?flyttet=1" : ""}#items-heading`);
+  }
   if (intent === "new-item") {
     const submission = parseWithZod(formData, { schema: followUpItemSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
@@ -105,9 +111,10 @@ export default function AdminFollowUp() {
         dem med ett klikk fra <Link to={`/admin/events/${event.id}/input`}>innspillene</Link> eller fra{" "}
         <Link to={`/admin/events/${event.id}/live`}>spørsmålene i live-rommet</Link>, eller skriv et nytt under.
       </p>
-      {minutesNotice || params.get("lagtTil") ? (
+      {minutesNotice || params.get("lagtTil") || params.get("slettet") || params.get("flyttet") ? (
         <p className="notice notice-ok" role="status">
-          {minutesNotice ?? "Oppfølgingspunktet er lagt til."}
+          {minutesNotice ??
+            (params.get("slettet") ? "Oppfølgingspunktet er slettet." : params.get("flyttet") ? "Rekkefølgen er endret." : "Oppfølgingspunktet er lagt til.")}
         </p>
       ) : null}
 
@@ -136,10 +143,11 @@ export default function AdminFollowUp() {
                 <th scope="col">Ansvarlig enhet</th>
                 <th scope="col">Status</th>
                 <th scope="col">Kilde</th>
+                <th scope="col">Rekkefølge</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
+              {items.map((item, index) => (
                 <tr key={item.id}>
                   <td>
                     <Link to={`/admin/events/${event.id}/followup/${item.id}`}>{item.title}</Link>
@@ -155,6 +163,22 @@ export default function AdminFollowUp() {
                     {STATUS_NAMES_NB[item.status as FollowUpStatus] ?? item.status} ({formatDateTime(new Date(item.statusChangedAt))})
                   </td>
                   <td>{item.sourceInputId ? "Innspill" : item.sourceQuestionId ? "Spørsmål i live-rommet" : "Skrevet for hånd"}</td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      {index > 0 ? (
+                        <button type="submit" name="direction" value="up" className="link-button" aria-label={`Flytt «${item.title}» opp`}>
+                          Opp
+                        </button>
+                      ) : null}{" "}
+                      {index < items.length - 1 ? (
+                        <button type="submit" name="direction" value="down" className="link-button" aria-label={`Flytt «${item.title}» ned`}>
+                          Ned
+                        </button>
+                      ) : null}
+                    </Form>
+                  </td>
                 </tr>
               ))}
             </tbody>

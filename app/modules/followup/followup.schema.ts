@@ -61,3 +61,16 @@ export const questionFollowUpSchema = z.object({
   intent: z.literal("follow-up"),
   questionId: z.string({ required_error: "Velg et spørsmål." }).min(1, "Velg et spørsmål.").max(64, "Ukjent spørsmål."),
 });
+
+/** Deleting an item from its page: the confirmation box must be ticked. */
+export const deleteItemSchema = z.object({
+  intent: z.literal("delete"),
+  confirm: z.literal("on", { errorMap: () => ({ message: "Kryss av for at du vil slette punktet." }) }),
+});
+
+/** Moving an item one place up or down in the public list. */
+export const moveItemSchema = z.object({
+  intent: z.literal("move"),
+  itemId: z.string().min(1, "Ukjent oppfølgingspunkt.").max(64, "Ukjent oppfølgingspunkt."),
+  direction: z.enum(["up", "down"], { errorMap: () => ({ message: "Ukjent retning." }) }),
+});

@@ -369,3 +369,51 @@ export function shortAnswer(answer: string, max = 300): string {
   if (flat.length <= max) return flat;
   return `${flat.slice(0, max).replace(/\s+\S*$/, "")} …`;
 }
+
+// ---------------------------------------------------------------- deleting and ordering
+
+/** Deletes an item with its history (audited with its title). False when it is not the event's. */
+export async function deleteItem(actor: Actor, eventId: string, itemId: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const item = await tx.followUpItem.findFirst({ where: { id: itemId, eventId }, select: { title: true, publishedAt: true } });
+    if (!item) return false;
+    await tx.followUpItem.delete({ where: { id: itemId } });
+    await audit(tx, actor, {
+      action: "follow-up.deleted",
+      targetType: "FollowUpItem",
+      targetId: itemId,
+      summary: `Slettet oppfølgingspunktet «${item.title}»${item.publishedAt ? " (det var publisert)" : ""}`,
+      details: { eventId, wasPublished: item.publishedAt !== null },
+    });
+    return true;
+  });
+}
+
+/**
+ * Moves an item one place up or down among the event's items: positions are renumbered 0..n-1
+ * in the current order with the two neighbours swapped, all in one transaction.
+ */
+export async function moveItem(actor: Actor, eventId: string, itemId: string, direction: "up" | "down"): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const items = await tx.followUpItem.findMany({
+      where: { eventId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, title: true },
+    });
+    const from = items.findIndex((i) => i.id === itemId);
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (from < 0 || to < 0 || to >= items.length) return false;
+    [items[from], items[to]] = [items[to], items[from]];
+    for (const [position, item] of items.entries()) {
+      await tx.followUpItem.update({ where: { id: item.id }, data: { position } });
+    }
+    await audit(tx, actor, {
+      action: "follow-up.moved",
+      targetType: "FollowUpItem",
+      targetId: itemId,
+      summary: `Flyttet «${items[to].title}» ${direction === "up" ? "opp" : "ned"} i listen`,
+      details: { eventId, from, to },
+    });
+    return true;
+  });
+}

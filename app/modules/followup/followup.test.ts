@@ -278,6 +278,51 @@ describe("the staff routes", () => {
     expect((await db().followUpItem.findUniqueOrThrow({ where: { id: item!.id } })).status).toBe("WONT_DO");
   });
 
+  it("deletes an item only with the box ticked, audited; its source input stays", async () => {
+    const event = await createEvent();
+    const cookie = await organiserCookie();
+    const input = await inputFor(event.id);
+    const created = await createItemFromInput(actor, event.id, input.id);
+    if (!created.ok) throw new Error("not created");
+    const path = `/admin/events/${event.id}/followup/${created.itemId}`;
+    const params = { eventId: event.id, itemId: created.itemId };
+    const refused = await itemAction({ request: request(path, cookie, { intent: "delete" }), params, context: ctx });
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Kryss av for at du vil slette punktet.");
+    expect(await db().followUpItem.count({ where: { id: created.itemId } })).toBe(1);
+
+    const ok = await itemAction({ request: request(path, cookie, { intent: "delete", confirm: "on" }), params, context: ctx });
+    expect(statusOf(ok)).toBe(302);
+    expect((ok as Response).headers.get("location")).toBe(`/admin/events/${event.id}/followup?slettet=1#items-heading`);
+    expect(await db().followUpItem.count({ where: { id: created.itemId } })).toBe(0);
+    expect(await db().followUpUpdate.count({ where: { itemId: created.itemId } })).toBe(0);
+    expect(await db().citizenInput.count({ where: { id: input.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { targetId: created.itemId, action: "follow-up.deleted" } })).toBe(1);
+    // The input can be followed up again.
+    expect(await createItemFromInput(actor, event.id, input.id)).toMatchObject({ ok: true, created: true });
+  });
+
+  it("moves items up and down; the public list follows; the ends and bad input change nothing", async () => {
+    const event = await createEvent();
+    const cookie = await organiserCookie();
+    const ids: string[] = [];
+    for (const title of ["A", "B", "C"]) ids.push((await createItem(actor, event.id, edit({ title, status: "REGISTERED" })))!.id);
+    const path = `/admin/events/${event.id}/followup`;
+    const move = (form: Record<string, string>) => followUpAction({ request: request(path, cookie, { intent: "move", ...form }), params: { eventId: event.id }, context: ctx });
+    const order = async () => (await followUpForEventPage(event)).items.map((i) => i.title);
+
+    expect(statusOf(await move({ itemId: ids[2], direction: "up" }))).toBe(302);
+    expect(await order()).toEqual(["A", "C", "B"]);
+    expect(statusOf(await move({ itemId: ids[0], direction: "down" }))).toBe(302);
+    expect(await order()).toEqual(["C", "A", "B"]);
+    await move({ itemId: ids[2], direction: "up" }); // already first
+    await move({ itemId: ids[1], direction: "down" }); // already last
+    expect(await order()).toEqual(["C", "A", "B"]);
+    expect(statusOf(await move({ itemId: ids[0], direction: "sideways" }))).toBe(400);
+    expect(await order()).toEqual(["C", "A", "B"]);
+    expect(await db().auditLog.count({ where: { action: "follow-up.moved", targetId: { in: ids } } })).toBe(2);
+  });
+
   it("refuses publishing empty minutes and bad items with 400", async () => {
     const event = await createEvent();
     const cookie = await organiserCookie();
