@@ -34,7 +34,7 @@ test("a visitor finds the accessibility statement from the footer and sends feed
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await signInAsAdmin(staff);
-  await staff.getByRole("link", { name: "Tilbakemeldinger" }).click();
+  await staff.getByRole("navigation", { name: "Arbeidsflate for ansatte" }).getByRole("link", { name: "Tilbakemeldinger", exact: true }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Tilbakemeldinger om tilgjengelighet" })).toBeVisible();
   const card = staff.getByRole("listitem").filter({ hasText: message });
   await expect(card).toContainText("innbygger@example.no");
