@@ -13,6 +13,7 @@ import { EventLiveSection } from "~/modules/live/event-live-section";
 import { liveRoomsForEventPage } from "~/modules/live/event-live.server";
 import { FollowUpSection, MinutesSection, SendInputBlock } from "~/modules/followup/event-followup-section";
 import { followUpForEventPage } from "~/modules/followup/followup.server";
+import { takesSlotRequests } from "~/modules/requests/requests.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -33,8 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seatsLeft: seatsLeft(event),
     liveRooms,
     followUp,
-    // Organisations can still ask for a slot (the request form lists the same meetings).
-    requestable: event.kind === "DIALOGUE_MEETING" && event.status === "PUBLISHED" && new Date(event.startsAt) > new Date(),
+    requestable: takesSlotRequests(event),
   };
 }
 

@@ -5,14 +5,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { describedBy, Field } from "~/components/ui/field";
 import { useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { DISTRICTS, requestSchema } from "~/modules/requests/request.schema";
-import { requestError, requestTexts, type RequestTexts } from "~/modules/requests/requests.i18n";
+import { requestError, requestTexts } from "~/modules/requests/requests.i18n";
 import { listRequestableMeetings, submitRequest } from "~/modules/requests/requests.server";
 import { formatDate } from "~/utils/format";
+import { ErrorSummary } from "~/components/form-errors";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -55,37 +55,6 @@ const FIELDS = [
 ] as const;
 type Name = (typeof FIELDS)[number];
 
-function ErrorSummary({ t, formErrors, fieldErrors }: { t: RequestTexts; formErrors: string[]; fieldErrors: Array<{ id: string; label: string; message: string }> }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const count = formErrors.length + fieldErrors.length;
-  const signature = [...formErrors, ...fieldErrors.map((e) => e.id)].join("|");
-  useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count, signature]);
-  if (count === 0) return null;
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} id="error-summary">
-      {fieldErrors.length > 0 ? <p className="form-error">{t.errorSummary}</p> : null}
-      {formErrors.map((m) => (
-        <p key={m} className="form-error">
-          {requestError(t, m)}
-        </p>
-      ))}
-      {fieldErrors.length > 0 ? (
-        <ul>
-          {fieldErrors.map((e) => (
-            <li key={e.id}>
-              <a href={`#${e.id}`}>
-                {e.label}: {requestError(t, e.message)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
 export default function RequestForm() {
   const { meetings, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -117,7 +86,7 @@ export default function RequestForm() {
   const kindId = `${fields.kind.id}-SLOT`;
   const fieldErrors = FIELDS.filter((n) => fields[n].errors?.length).map((n) => ({
     id: n === "kind" ? kindId : fields[n].id,
-    label: labels[n],
+    field: n,
     message: fields[n].errors![0],
   }));
   const err = (f: FieldMetadata<unknown>) => requestError(t, f.errors?.[0]);
@@ -133,7 +102,7 @@ export default function RequestForm() {
     <div className="container narrow">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <ErrorSummary t={t} formErrors={form.errors ?? []} fieldErrors={fieldErrors} />
+      <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} translate={(m) => requestError(t, m)} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <fieldset
           aria-invalid={fields.kind.errors ? true : undefined}

@@ -1,9 +1,9 @@
 // The accessibility feedback form's one schema (client and action). Messages are i18n keys.
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
+import { MARKUP } from "~/utils/markup";
 
 const k = (key: MessageKey) => key;
-const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const clean = (max: number) =>
   z

@@ -5,7 +5,7 @@
 // Everything is placed relative to `now` and to each meeting's date, so the demo always reads
 // as "a meeting two months ago whose input has been followed up". Names and addresses are
 // fictional (example.no).
-import { randomBytes } from "node:crypto";
+import { newToken as token, normaliseEmail } from "~/modules/registration/registration.server";
 import type { Theme } from "~/modules/input/themes";
 import type { Tx } from "~/utils/db.server";
 
@@ -32,7 +32,6 @@ type FollowUpSeed = {
   input?: { theme: Theme; text: string; phase: "BEFORE" | "AFTER"; name?: string; email?: string };
 };
 
-const token = () => randomBytes(32).toString("base64url");
 const daysAfter = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 
 function minutesText(m: SeededMeeting, attendees: number): string {
@@ -141,7 +140,7 @@ async function seedInput(tx: Tx, m: SeededMeeting, input: NonNullable<FollowUpSe
       phase: input.phase,
       name: input.name ?? null,
       email,
-      emailNormalized: email ? email.trim().toLowerCase() : null,
+      emailNormalized: email ? normaliseEmail(email) : null,
       privacyConsentAt: email ? createdAt : null,
       createdAt,
     },

@@ -1,5 +1,6 @@
 // Staff forms for minutes and follow-up items (bokmål, like the other staff pages).
 import { z } from "zod";
+import { MARKUP } from "~/utils/markup";
 
 export const FOLLOW_UP_STATUSES = ["REGISTERED", "IN_PROGRESS", "DONE", "WONT_DO"] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -12,7 +13,6 @@ export const VISIBILITY_NAMES: Record<(typeof VISIBILITIES)[number], string> = {
   PUBLISHED: "Publisert på arrangementssiden",
 };
 
-const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 const text = (max: number, label: string, required = false) => {
   const s = z
     .string({ required_error: `Fyll ut ${label}.`, invalid_type_error: "Vi kunne ikke lese skjemaet." })

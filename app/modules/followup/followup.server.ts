@@ -96,10 +96,28 @@ async function insertItem(
 
 export type CreateOutcome = { ok: true; itemId: string; created: boolean } | { ok: false; reason: "not-found" | "hidden" };
 
+/**
+ * One item per source. Two clicks at once: the unique constraint on the source lets only one
+ * transaction through, and the other answers with the item that won.
+ */
+async function oncePerSource(
+  source: { sourceInputId: string } | { sourceQuestionId: string },
+  create: () => Promise<CreateOutcome>,
+): Promise<CreateOutcome> {
+  try {
+    return await create();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await db().followUpItem.findUnique({ where: source, select: { id: true } });
+    if (!existing) throw err;
+    return { ok: true, itemId: existing.id, created: false };
+  }
+}
+
 /** One click: a follow-up item from an input (one per input; a second click returns the first). */
 export async function createItemFromInput(actor: Actor, eventId: string, inputId: string, now = new Date()): Promise<CreateOutcome> {
-  try {
-    return await db().$transaction(async (tx) => {
+  return oncePerSource({ sourceInputId: inputId }, () =>
+    db().$transaction(async (tx) => {
       const input = await tx.citizenInput.findFirst({
         where: { id: inputId, eventId },
         select: { text: true, hiddenAt: true, followUp: { select: { id: true } } },
@@ -116,20 +134,14 @@ export async function createItemFromInput(actor: Actor, eventId: string, inputId
         now,
       );
       return { ok: true as const, itemId: item.id, created: true };
-    });
-  } catch (err) {
-    // Two clicks at once: the unique constraint on sourceInputId let only one through.
-    if (!isUniqueViolation(err)) throw err;
-    const existing = await db().followUpItem.findUnique({ where: { sourceInputId: inputId }, select: { id: true } });
-    if (!existing) throw err;
-    return { ok: true, itemId: existing.id, created: false };
-  }
+    }),
+  );
 }
 
 /** One click: a follow-up item from a question asked in one of the event's live rooms. */
 export async function createItemFromQuestion(actor: Actor, eventId: string, questionId: string, now = new Date()): Promise<CreateOutcome> {
-  try {
-    return await db().$transaction(async (tx) => {
+  return oncePerSource({ sourceQuestionId: questionId }, () =>
+    db().$transaction(async (tx) => {
       const question = await tx.question.findFirst({
         where: { id: questionId, room: { eventId } },
         select: { text: true, status: true, followUp: { select: { id: true } } },
@@ -146,13 +158,8 @@ export async function createItemFromQuestion(actor: Actor, eventId: string, ques
         now,
       );
       return { ok: true as const, itemId: item.id, created: true };
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const existing = await db().followUpItem.findUnique({ where: { sourceQuestionId: questionId }, select: { id: true } });
-    if (!existing) throw err;
-    return { ok: true, itemId: existing.id, created: false };
-  }
+    }),
+  );
 }
 
 /** A follow-up item written by hand. */

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
 import { THEMES } from "./themes";
+import { MARKUP } from "~/utils/markup";
 
-const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const clean = (max: number) =>
   z

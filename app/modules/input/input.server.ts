@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import type { CitizenInputForm } from "./input.schema";
 import { inputTexts } from "./input.i18n";
 import { THEMES, themeLabel, type Theme } from "./themes";
+import { normaliseEmail } from "~/modules/registration/registration.server";
 
 export const INPUT_RECEIPT_MAIL_KIND = "INPUT_RECEIPT";
 
@@ -50,7 +51,7 @@ export async function submitInput(event: InputEvent, input: CitizenInputForm, lo
         phase: phaseAt(event, now),
         name: input.name ?? null,
         email: input.email ?? null,
-        emailNormalized: input.email ? input.email.trim().toLowerCase() : null,
+        emailNormalized: input.email ? normaliseEmail(input.email) : null,
         phone: input.phone ?? null,
         privacyConsentAt: hasContact ? now : null,
         locale,
@@ -186,17 +187,22 @@ export async function inputOverview() {
     orderBy: { startsAt: "desc" },
     select: { id: true, title: true, startsAt: true, district: true },
   });
+  const themesBy = new Map<string, Array<{ theme: string; count: number }>>();
+  for (const g of groups) {
+    const list = themesBy.get(g.eventId) ?? [];
+    list.push({ theme: g.theme, count: g._count._all });
+    themesBy.set(g.eventId, list);
+  }
+  const openBy = new Map(open.map((o) => [o.eventId, o._count._all]));
+  const hiddenBy = new Map(hidden.map((h) => [h.eventId, h._count._all]));
   return events.map((event) => {
-    const themes = groups
-      .filter((g) => g.eventId === event.id)
-      .map((g) => ({ theme: g.theme, count: g._count._all }))
-      .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
+    const themes = (themesBy.get(event.id) ?? []).sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
     return {
       ...event,
       themes,
       total: themes.reduce((sum, t) => sum + t.count, 0),
-      withoutFollowUp: open.find((o) => o.eventId === event.id)?._count._all ?? 0,
-      hidden: hidden.find((h) => h.eventId === event.id)?._count._all ?? 0,
+      withoutFollowUp: openBy.get(event.id) ?? 0,
+      hidden: hiddenBy.get(event.id) ?? 0,
     };
   });
 }

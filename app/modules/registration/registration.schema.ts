@@ -3,12 +3,10 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { normalisePhone } from "~/utils/format";
+import { MARKUP } from "~/utils/markup";
 
 const msg = (key: MessageKey) => key;
 
-// Markup or control characters have no place in a name or an answer; refusing them keeps
-// stored data clean for every later use (CSV export, mail, badges), not only for HTML.
-const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 
 function text(max: number, requiredKey?: MessageKey) {
   let s = z

@@ -2,6 +2,7 @@
 // requestTexts[locale].errors, so the page shows them in the reader's language.
 import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
+import { MARKUP } from "~/utils/markup";
 
 /** Districts with dialogue meetings (the same as the demo programme and the meeting series). */
 export const DISTRICTS = ["Vågsbygd", "Lund", "Søm", "Hånes", "Randesund", "Grim"] as const;
@@ -28,7 +29,6 @@ export type RequestErrorKey =
   | "tooMany";
 
 const k = (key: RequestErrorKey) => key;
-const MARKUP = /<\s*\/?\s*[a-z!?]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/i;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const text = (max: number, required: RequestErrorKey) =>

@@ -36,7 +36,6 @@ export type RequestTexts = {
   consent: string;
   honeypot: string;
   send: string;
-  errorSummary: string;
   errors: Record<RequestErrorKey, string>;
   // The status page
   statusTitle: string;
@@ -107,7 +106,6 @@ const nb: RequestTexts = {
   consent: "Jeg har lest om personvern og godtar at opplysningene brukes til å behandle forespørselen.",
   honeypot: "La dette feltet stå tomt",
   send: "Send forespørselen",
-  errorSummary: "Skjemaet har feil. Rett opp feltene under og send på nytt.",
   errors: {
     kind: "Velg om dere ber om et innlegg eller et dialogmøte.",
     event: "Velg dialogmøtet dere vil ha innlegg på.",
@@ -211,7 +209,6 @@ const nn: RequestTexts = {
   consent: "Eg har lese om personvern og godtek at opplysningane blir brukte til å behandle førespurnaden.",
   honeypot: "La dette feltet stå tomt",
   send: "Send førespurnaden",
-  errorSummary: "Skjemaet har feil. Rett opp felta under og send på nytt.",
   errors: {
     kind: "Vel om de ber om eit innlegg eller eit dialogmøte.",
     event: "Vel dialogmøtet de vil ha innlegg på.",
@@ -315,7 +312,6 @@ const en: RequestTexts = {
   consent: "I have read about privacy and agree that the details are used to handle the request.",
   honeypot: "Leave this field empty",
   send: "Send the request",
-  errorSummary: "The form has errors. Correct the fields below and send it again.",
   errors: {
     kind: "Choose whether you ask for a slot or a dialogue meeting.",
     event: "Choose the dialogue meeting you want a slot at.",

@@ -2,13 +2,13 @@
 // district: the public submission, the sender's status page and the staff's triage. Every
 // change is one transaction: the request, a history row, the mail to the sender and (for
 // staff) the audit entry.
-import { randomBytes } from "node:crypto";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { findClash, withinEvent } from "~/modules/admin-events/overlap";
 import { slugify } from "~/modules/admin-events/oslo-time";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
+import { newToken, normaliseEmail } from "~/modules/registration/registration.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatTimeRange } from "~/utils/format";
@@ -16,11 +16,12 @@ import type { RequestErrorKey, RequestInput } from "./request.schema";
 import { fill, requestTexts } from "./requests.i18n";
 import { REQUEST_STATUSES, STATUS_NAMES, type AcceptInput, type RequestStatus } from "./triage.schema";
 
-export function newRequestToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** Whether an organisation can ask for a slot at this event: the same rule as the list below. */
+export function takesSlotRequests(event: { kind: string; status: string; startsAt: Date }, now = new Date()): boolean {
+  return event.kind === "DIALOGUE_MEETING" && event.status === "PUBLISHED" && event.startsAt.getTime() > now.getTime();
+}
 
 /** Upcoming published dialogue meetings an organisation can ask for a slot at. */
 export async function listRequestableMeetings(now = new Date()) {
@@ -41,7 +42,7 @@ export async function submitRequest(input: RequestInput, locale: Locale, now = n
     });
     if (!event) return { ok: false, field: "eventId", error: "eventGone" };
   }
-  const token = newRequestToken();
+  const token = newToken();
   await db().$transaction(async (tx) => {
     const request = await tx.meetingRequest.create({
       data: {
@@ -53,7 +54,7 @@ export async function submitRequest(input: RequestInput, locale: Locale, now = n
         organisationNumber: input.organisationNumber ?? null,
         contactName: input.contactName,
         contactEmail: input.contactEmail,
-        contactEmailNormalized: input.contactEmail.trim().toLowerCase(),
+        contactEmailNormalized: normaliseEmail(input.contactEmail),
         contactPhone: input.contactPhone ?? null,
         topic: input.topic,
         description: input.description,
