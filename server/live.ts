@@ -10,7 +10,7 @@ import type { ZodError } from "zod";
 import { staffSessionById, staffSessionFromCookieHeader } from "../app/modules/auth/session.server.js";
 import { hasRole } from "../app/modules/auth/roles.js";
 import { LiveError } from "../app/modules/live/errors.server.js";
-import { liveRevocationIs, setLiveRevocation, type LiveRevocation } from "../app/modules/live/live-revocation.server.js";
+import { registerLiveRevocation, type LiveRevocation } from "../app/modules/live/live-revocation.server.js";
 import { newParticipantId, participantFromCookieHeader } from "../app/modules/live/participant.server.js";
 import { answerPoll, canSeeResults, createPoll, pollView, resultsOf, pollSelect, setPollStatus, type PollRow } from "../app/modules/live/polls.server.js";
 import {
@@ -81,6 +81,8 @@ export type LiveOptions = {
   limits?: Partial<LiveLimits>;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy?: boolean;
+  /** Register for the staff domain's revocations (default true; a test of two processes turns one off). */
+  revocationHook?: boolean;
   /** How often this process re-reads counts for rooms with its own audience and sends what changed (ms). */
   convergeMs?: number;
 };
@@ -523,7 +525,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     session: async (sessionId) => live.in(sessionRoom(sessionId)).disconnectSockets(true),
     speakerKey: async (roomId) => live.in(speakerKeyRoom(roomId)).disconnectSockets(true),
   };
-  setLiveRevocation(revocation);
+  const unregisterRevocation = opts.revocationHook === false ? () => {} : registerLiveRevocation(revocation);
 
   const UNKNOWN_CODE = "Fant ingen rom med denne koden. Sjekk koden og prøv igjen.";
 
@@ -660,7 +662,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     async close() {
       clearInterval(timer);
       clearInterval(convergeTimer);
-      if (liveRevocationIs(revocation)) setLiveRevocation(null);
+      unregisterRevocation();
       dirty.clear();
       snapshots.clear();
       if (redis) {

@@ -15,27 +15,24 @@ export type LiveRevocation = {
   speakerKey(roomId: string): Promise<void>;
 };
 
-type Holder = { [KEY]?: LiveRevocation };
+// A set, not one: a process has one Socket.IO server, but a test may run several.
+type Holder = { [KEY]?: Set<LiveRevocation> };
+const hooks = () => ((globalThis as Holder)[KEY] ??= new Set());
 
-export function setLiveRevocation(hook: LiveRevocation | null) {
-  const holder = globalThis as Holder;
-  if (hook) holder[KEY] = hook;
-  else delete holder[KEY];
-}
-
-/** Used by attachLive's close(): forget the hook only if it is still ours. */
-export function liveRevocationIs(hook: LiveRevocation): boolean {
-  return (globalThis as Holder)[KEY] === hook;
+export function registerLiveRevocation(hook: LiveRevocation): () => void {
+  hooks().add(hook);
+  return () => hooks().delete(hook);
 }
 
 async function run(call: (hook: LiveRevocation) => Promise<void>) {
-  const hook = (globalThis as Holder)[KEY];
-  if (!hook) return; // no live channel in this process (a script, a unit test)
-  try {
-    await call(hook);
-  } catch (err) {
-    // The change itself is committed; the live channel's own re-check catches up within seconds.
-    console.error(`Live: ending moderator connections failed: ${(err as Error).message}`);
+  // Without a live channel in this process (a script, a unit test) there is nothing to end.
+  for (const hook of hooks()) {
+    try {
+      await call(hook);
+    } catch (err) {
+      // The change itself is committed; the live channel's own re-check catches up within seconds.
+      console.error(`Live: ending moderator connections failed: ${(err as Error).message}`);
+    }
   }
 }
 
