@@ -514,7 +514,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     }
     socket.data.role = "audience";
     socket.data.grant = null;
-    for (const name of [modRoom(roomId), staffRoom(grant.kind === "staff" ? grant.staffId : ""), speakerKeyRoom(roomId)]) socket.leave(name);
+    const grantRooms = grant.kind === "staff" ? [staffRoom(grant.staffId), sessionRoom(grant.sessionId)] : [speakerKeyRoom(roomId)];
+    for (const name of [modRoom(roomId), ...grantRooms]) socket.leave(name);
     return false;
   }
 
