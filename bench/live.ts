@@ -19,6 +19,24 @@ const QUESTIONS = 5;
 const CONNECT_BATCH = 250;
 const WAIT_LIMIT_MS = 60_000;
 
+// Both processes sign participant cookies with the same secret: the phones carry one each, as a
+// browser that loaded /live/:code does (without one a socket may watch but not vote or ask).
+const BENCH_CONFIG = { baseUrl: "http://localhost", mailFrom: "bench@samhandling.invalid", onMailQueued: () => {}, cookieSecret: "bench-secret-bench-secret-bench-secret" };
+const UNLIMITED = {
+  connectionEventsPerSecond: 1_000_000,
+  addressEventsPerSecond: 1_000_000,
+  addressNewParticipantsPerMinute: 1_000_000,
+  joinMissesPerMinute: 1_000_000,
+};
+
+/** A Cookie header with a fresh signed participant id. */
+async function participantCookie(): Promise<string> {
+  const { setConfig } = await import("../app/utils/config.server.js");
+  const { newParticipantId, participantSetCookie } = await import("../app/modules/live/participant.server.js");
+  setConfig(BENCH_CONFIG);
+  return (await participantSetCookie(newParticipantId())).split(";")[0]!;
+}
+
 type Ready = { port: number; code?: string; pollId?: string; optionIds?: string[] };
 type Reply = { heapUsed?: number; answers?: number };
 
@@ -35,7 +53,7 @@ async function serveSocketIo(databaseUrl: string) {
 
   const client = await connectDatabase(databaseUrl);
   setDb(client, databaseFlavour(databaseUrl));
-  setConfig({ baseUrl: "http://localhost", mailFrom: "bench@samhandling.invalid", onMailQueued: () => {} });
+  setConfig(BENCH_CONFIG);
   const startsAt = new Date(Date.now() + 86400_000);
   const event = await db().event.create({
     data: {
@@ -60,7 +78,8 @@ async function serveSocketIo(databaseUrl: string) {
 
   const http = createServer();
   const io = new Server(http, { serveClient: false });
-  attachLive(io, { log: console, questionRateLimit: { count: 1_000_000, windowMs: 1000 } });
+  // Capacity, not the budgets, is measured here: every phone is on 127.0.0.1 (bench/flood.ts measures the budgets).
+  attachLive(io, { log: console, questionRateLimit: { count: 1_000_000, windowMs: 1000 }, limits: UNLIMITED });
   await new Promise<void>((ok) => http.listen(0, "127.0.0.1", ok));
   process.on("message", async (m: { type: string }) => {
     if (m.type === "heap") process.send!({ heapUsed: heapAfterGc() });
@@ -174,7 +193,7 @@ async function benchSocketIo(n: number, databaseUrl: string): Promise<Figures> {
     const heapBefore = (await ask("heap")).heapUsed!;
     const joinStarted = performance.now();
     const clients = await inBatches(n, async () => {
-      const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+      const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: await participantCookie() } });
       const answer = await socket.timeout(WAIT_LIMIT_MS).emitWithAck("room:join", { code: ready.code! });
       if (!answer.ok) throw new Error(`join refused: ${answer.message}`);
       return socket;

@@ -22,6 +22,7 @@ import type { Env } from "../app/utils/env.server.js";
 import { connectDatabase, migrateDatabase, pendingMigrations } from "./db.js";
 import { databaseFlavour } from "./db-adapters.js";
 import { attachLive } from "./live.js";
+import { liveLimitsFromEnv } from "./live-limits.js";
 import { startOutboxWorker } from "./outbox-worker.js";
 import { loadOrCreateSecrets } from "./secrets.js";
 
@@ -186,7 +187,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
 
   const httpServer = createHttpServer(app);
   const io = new SocketServer(httpServer, { serveClient: false });
-  const live = attachLive(io, { log, redisUrl: env.REDIS_URL });
+  const live = attachLive(io, { log, redisUrl: env.REDIS_URL, limits: liveLimitsFromEnv(env), trustProxy: env.TRUST_PROXY });
 
   await new Promise<void>((ok, fail) => {
     httpServer.once("error", fail);

@@ -424,7 +424,7 @@ describe("refusals leave the process and the data intact", () => {
       ["question:ask", {}],
       ["question:ask", "just a string"],
       ["question:ask", null],
-      ["question:ask", { text: "x".repeat(100_000) }],
+      ["question:ask", { text: "x".repeat(10_000) }], // larger messages close the connection (abuse-live.test.ts)
       ["question:upvote", { questionId: "a", up: "yes" }],
       ["poll:answer", { pollId: "p", rating: 1.5 }],
       ["room:join", { code: "'; DROP TABLE--" }],

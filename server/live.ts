@@ -7,9 +7,10 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import type { Server, Socket } from "socket.io";
 import type { ZodError } from "zod";
-import { getStaff } from "../app/modules/auth/session.server.js";
+import { staffSessionById, staffSessionFromCookieHeader } from "../app/modules/auth/session.server.js";
 import { hasRole } from "../app/modules/auth/roles.js";
 import { LiveError } from "../app/modules/live/errors.server.js";
+import { registerLiveRevocation, type LiveRevocation } from "../app/modules/live/live-revocation.server.js";
 import { newParticipantId, participantFromCookieHeader } from "../app/modules/live/participant.server.js";
 import { answerPoll, canSeeResults, createPoll, pollView, resultsOf, pollSelect, setPollStatus, type PollRow } from "../app/modules/live/polls.server.js";
 import {
@@ -26,6 +27,7 @@ import {
   editQuestion,
   isVisible,
   moderateQuestion,
+  VISIBLE_STATUSES,
   questionView,
   upvoteQuestion,
   withdrawQuestion,
@@ -36,6 +38,7 @@ import {
 import {
   getRoom,
   getRoomByCode,
+  isRoomPublic,
   personalRoomState,
   roomView,
   sharedRoomState,
@@ -44,9 +47,24 @@ import {
   type SharedRoomState,
 } from "../app/modules/live/rooms.server.js";
 import { db } from "../app/utils/db.server.js";
+import { cleanStrings } from "../app/utils/text.js";
+import { clientAddress, DEFAULT_LIVE_LIMITS, RecentPairs, TokenBuckets, type LiveLimits } from "./live-limits.js";
 
 type Log = Pick<Console, "info" | "warn" | "error">;
-type SocketData = { participantId: string; roomId: string | null; role: LiveRole };
+/** How a moderator got their rights, so they can be taken back (revocation) and re-checked. */
+type ModeratorGrant = { kind: "staff"; staffId: string; sessionId: string } | { kind: "speaker"; keyHash: string };
+type SocketData = {
+  participantId: string;
+  roomId: string | null;
+  role: LiveRole;
+  /** The participant id came from a cookie our page signed (only then may this connection act). */
+  signed: boolean;
+  /** The client address budgets are kept for. */
+  address: string;
+  grant: ModeratorGrant | null;
+  /** When the moderator's rights were last confirmed against the database (ms). */
+  grantCheckedAt: number;
+};
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -57,7 +75,33 @@ export type LiveOptions = {
   questionRateLimit?: RateLimit;
   /** Redis for several processes; defaults to process.env.REDIS_URL. */
   redisUrl?: string;
+  /** Channel prefix in Redis (tests keep theirs apart). */
+  redisKey?: string;
+  /** Budgets per connection and per client address (DEFAULT_LIVE_LIMITS). */
+  limits?: Partial<LiveLimits>;
+  /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean;
+  /** Register for the staff domain's revocations (default true; a test of two processes turns one off). */
+  revocationHook?: boolean;
+  /** How often this process re-reads counts for rooms with its own audience and sends what changed (ms). */
+  convergeMs?: number;
 };
+
+/** Largest Socket.IO message accepted (Engine.IO's maxHttpBufferSize); live payloads are well under 4 kB. */
+export const LIVE_MAX_MESSAGE_BYTES = 16 * 1024;
+/** How long a moderator's rights count as confirmed before the next event re-reads them. */
+const GRANT_RECHECK_MS = 2000;
+/** How long a code → room lookup is reused for audience joins (an unpublished event then stops new joins within this). */
+const CODE_CACHE_MS = 5000;
+
+const staffRoom = (staffId: string) => `staff:${staffId}`;
+const sessionRoom = (sessionId: string) => `staff-session:${sessionId}`;
+const speakerKeyRoom = (roomId: string) => `speaker-key:${roomId}`;
+
+/** Events that act as a participant: only with a participant cookie our page signed. */
+const ACTING = new Set<ClientEventName>(["question:ask", "question:edit", "question:withdraw", "question:upvote", "poll:answer"]);
+
+const RELOAD_TO_TAKE_PART = "Last inn siden på nytt for å delta. Vi fant ikke deltakerinformasjonen som siden gir nettleseren din.";
 
 const audienceRoom = (roomId: string) => `room:${roomId}`;
 const modRoom = (roomId: string) => `room:${roomId}:mod`;
@@ -107,11 +151,67 @@ export function describeInvalid(error: ZodError): string {
 
 const refusal = (code: Exclude<Ack<never>, { ok: true }>["code"], message: string) => ({ ok: false as const, code, message });
 
+/** Error codes of an error and its causes (Prisma's own, and the database's through a driver adapter). */
+function errorCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as never, depth++) {
+    for (const v of [e.code, (e.meta as Record<string, unknown> | undefined)?.code, e.originalCode, (e.meta as Record<string, unknown> | undefined)?.driverAdapterError]) {
+      if (typeof v === "string") codes.push(v);
+    }
+  }
+  return codes;
+}
+
+/**
+ * A refusal for a database error that the input caused, so the client never gets `server` (which
+ * means "retry") for something that can never succeed. Null when the error is really ours.
+ */
+export function refusalForDatabaseError(err: unknown): ReturnType<typeof refusal> | null {
+  const codes = errorCodes(err);
+  const has = (...c: string[]) => codes.some((x) => c.includes(x));
+  // Prisma: value too long / invalid value / could not convert; PostgreSQL: data exceptions (class 22).
+  if (has("P2000", "P2005", "P2006", "P2007", "P2009", "P2019", "P2020") || codes.some((c) => /^22[0-9A-Z]{3}$/.test(c))) {
+    return refusal("invalid", "Innholdet kan ikke lagres slik det er. Endre teksten og prøv igjen.");
+  }
+  if (has("P2025", "P2001", "P2015", "P2018")) return refusal("not-found", "Fant ikke det du ville endre. Last inn siden på nytt.");
+  // A unique or foreign key that someone else's change got to first, or a deadlock/serialisation failure.
+  if (has("P2002", "P2003", "P2014", "P2034", "23505", "23503", "40001", "40P01")) {
+    return refusal("conflict", "Noen endret dette samtidig. Last inn siden på nytt og prøv igjen.");
+  }
+  return null;
+}
+
+/** A rough size of a decoded payload (Engine.IO already refused anything above LIVE_MAX_MESSAGE_BYTES). */
+function tooBig(payload: unknown): boolean {
+  try {
+    return (JSON.stringify(payload) ?? "").length > LIVE_MAX_MESSAGE_BYTES;
+  } catch {
+    return true; // cyclic or otherwise unserialisable: not something a client sends
+  }
+}
+
 export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents>, opts: LiveOptions): { close(): Promise<void> } {
   const live = io as unknown as LiveServer;
   const { log } = opts;
   const flushMs = opts.flushMs ?? 250;
   const rateLimit = opts.questionRateLimit ?? DEFAULT_QUESTION_RATE_LIMIT;
+  const limits: LiveLimits = { ...DEFAULT_LIVE_LIMITS, ...opts.limits };
+  const trustProxy = opts.trustProxy ?? false;
+  const convergeMs = opts.convergeMs ?? 3000;
+
+  // Bound what one message may be before it is decoded: the WebSocket server is made anew with it.
+  const engine = live.engine as unknown as { opts: { maxHttpBufferSize: number }; init(): void };
+  if (engine.opts.maxHttpBufferSize > LIVE_MAX_MESSAGE_BYTES) {
+    engine.opts.maxHttpBufferSize = LIVE_MAX_MESSAGE_BYTES;
+    engine.init();
+  }
+
+  // Budgets (see server/live-limits.ts and decision 008).
+  const connectionBudget = new TokenBuckets(limits.connectionEventsPerSecond * 4, limits.connectionEventsPerSecond);
+  const addressBudget = new TokenBuckets(limits.addressEventsPerSecond * 5, limits.addressEventsPerSecond);
+  const newParticipantBudget = new TokenBuckets(limits.addressNewParticipantsPerMinute, limits.addressNewParticipantsPerMinute / 60);
+  const joinMissBudget = new TokenBuckets(20, limits.joinMissesPerMinute / 60);
+  const actingPairs = new RecentPairs();
 
   let redis: { pub: Redis; sub: Redis } | null = null;
   const redisUrl = opts.redisUrl ?? process.env.REDIS_URL;
@@ -119,7 +219,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     const pub = new Redis(redisUrl);
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on("error", (err) => log.error(`Redis (Socket.IO adapter): ${err.message}`));
-    live.adapter(createAdapter(pub, sub));
+    live.adapter(createAdapter(pub, sub, opts.redisKey ? { key: opts.redisKey } : {}));
     redis = { pub, sub };
   }
 
@@ -146,7 +246,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     entry.snapshot.catch(() => snapshots.get(key) === entry && snapshots.delete(key));
     return entry.snapshot;
   }
-  const roomIdsByCode = new Map<string, string>(); // codes never change; a deleted room fails the snapshot
+  // Codes never change; whether the event is public may, so an entry is reused for a few seconds only.
+  const roomsByCode = new Map<string, { roomId: string; at: number }>();
 
   // ---------------------------------------------------------------- coalesced counts
   type Dirty = { questions: Set<string>; polls: Set<string> };
@@ -156,6 +257,16 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     let entry = dirty.get(roomId);
     if (!entry) dirty.set(roomId, (entry = { questions: new Set(), polls: new Set() }));
     entry[kind].add(id);
+  };
+
+  // What this process last sent its own connections, per room: upvote counts of visible
+  // questions and results of open polls. The convergence pass below compares against it.
+  type Sent = { counts: Map<string, number>; results: Map<string, string> };
+  const sent = new Map<string, Sent>();
+  const sentFor = (roomId: string) => {
+    let entry = sent.get(roomId);
+    if (!entry) sent.set(roomId, (entry = { counts: new Map(), results: new Map() }));
+    return entry;
   };
 
   async function flushRoom(roomId: string, entry: Dirty) {
@@ -169,28 +280,84 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       for (const r of rows) (isVisible(r.status) ? visible : modOnly)[r.id] = r.upvoteCount;
       if (Object.keys(visible).length > 0) live.to(audienceRoom(roomId)).emit("question:counts", visible);
       if (Object.keys(modOnly).length > 0) live.to(modRoom(roomId)).emit("question:counts", modOnly);
+      const counts = sentFor(roomId).counts;
+      for (const [id, n] of Object.entries(visible)) counts.set(id, n);
     }
     for (const pollId of entry.polls) {
       const poll = await db().poll.findFirst({ where: { id: pollId, roomId }, select: pollSelect });
-      if (poll) emitResults(poll, await resultsOf(poll));
+      if (poll) {
+        const results = await resultsOf(poll);
+        emitResults(poll, results);
+        sentFor(roomId).results.set(poll.id, JSON.stringify(results));
+      }
     }
   }
 
+  /**
+   * Counts converge across processes. A process that dies between committing votes and flushing
+   * their broadcast leaves the others' clients with old counts; so every convergeMs each process
+   * re-reads the counts of the rooms where it has its own audience (visible questions, open polls)
+   * and tells its own connections only what differs from what it last sent them. Rooms with
+   * changes waiting for the regular flush are left to it.
+   */
+  async function converge() {
+    const adapterRooms = (live.of("/").adapter as unknown as { rooms: Map<string, Set<string>> }).rooms;
+    const local = new Set<string>();
+    for (const [name, members] of adapterRooms) {
+      const match = /^room:([^:]+)$/.exec(name);
+      if (match && members.size > 0) local.add(match[1]!);
+    }
+    for (const roomId of sent.keys()) if (!local.has(roomId)) sent.delete(roomId);
+    for (const roomId of local) {
+      if (dirty.has(roomId)) continue;
+      const last = sentFor(roomId);
+      const [questions, polls] = await Promise.all([
+        db().question.findMany({ where: { roomId, status: { in: VISIBLE_STATUSES } }, select: { id: true, upvoteCount: true } }),
+        db().poll.findMany({ where: { roomId, status: "OPEN" }, select: pollSelect }),
+      ]);
+      const changed: Record<string, number> = {};
+      for (const q of questions) {
+        const before = last.counts.get(q.id);
+        if (before === q.upvoteCount || (before === undefined && q.upvoteCount === 0)) continue;
+        changed[q.id] = q.upvoteCount;
+        last.counts.set(q.id, q.upvoteCount);
+      }
+      if (Object.keys(changed).length > 0) live.local.to(audienceRoom(roomId)).emit("question:counts", changed);
+      for (const poll of polls) {
+        const results = await resultsOf(poll);
+        const json = JSON.stringify(results);
+        const before = last.results.get(poll.id);
+        if (before === json || (before === undefined && results.total === 0)) continue;
+        last.results.set(poll.id, json);
+        emitResults(poll, results, { localOnly: true });
+      }
+    }
+  }
+
+  // Flushes and convergence take turns, so a slower read can never send an older count last.
   let flushing = false;
-  const timer = setInterval(async () => {
-    if (flushing || dirty.size === 0) return;
+  async function exclusive(work: () => Promise<void>, what: string) {
+    if (flushing) return;
     flushing = true;
-    const batch = [...dirty];
-    dirty.clear();
     try {
-      for (const [roomId, entry] of batch) await flushRoom(roomId, entry);
+      await work();
     } catch (err) {
-      log.error(`Live: broadcasting counts failed: ${(err as Error).stack ?? err}`);
+      log.error(`Live: ${what} failed: ${(err as Error).stack ?? err}`);
     } finally {
       flushing = false;
     }
+  }
+  const timer = setInterval(() => {
+    if (dirty.size === 0) return;
+    void exclusive(async () => {
+      const batch = [...dirty];
+      dirty.clear();
+      for (const [roomId, entry] of batch) await flushRoom(roomId, entry);
+    }, "broadcasting counts");
   }, flushMs);
   timer.unref();
+  const convergeTimer = setInterval(() => void exclusive(converge, "re-reading counts"), convergeMs);
+  convergeTimer.unref();
 
   function emitRoom(room: ReturnType<typeof roomView>) {
     forgetSnapshots(room.id);
@@ -198,11 +365,11 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   }
 
   /** Results to everyone allowed to see them (moderators always). */
-  function emitResults(poll: PollRow, results: PollResults) {
+  function emitResults(poll: PollRow, results: PollResults, { localOnly = false } = {}) {
     const targets = [modRoom(poll.roomId)];
     if (canSeeResults(poll, "audience")) targets.push(audienceRoom(poll.roomId));
     else if (canSeeResults(poll, "screen")) targets.push(screenRoom(poll.roomId));
-    live.to(targets).emit("poll:results", { pollId: poll.id, results });
+    (localOnly ? live.local : live).to(targets).emit("poll:results", { pollId: poll.id, results });
   }
 
   // ---------------------------------------------------------------- broadcasting changes
@@ -237,96 +404,212 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     payload: ReturnType<(typeof clientSchemas)[E]["parse"]>,
     ctx: Ctx,
   ) => Promise<unknown>;
+  /** Per connection: events waiting for the database, and flood refusals in a row. */
+  type Guard = { inFlight: number; refusedInRow: number };
 
-  function on<E extends ClientEventName>(socket: LiveSocket, event: E, need: "joined" | "moderator" | "none", handler: Handler<E>) {
+  /**
+   * The one door for every client event, in the order that keeps a flood cheap: budgets (no
+   * parsing, no database), the in-flight cap, cleaning and validating the payload, the room and
+   * role, then the identity an acting event needs. Only then the handler; its refusals and any
+   * database error the input caused become a code the client can act on, never `server`.
+   */
+  function on<E extends ClientEventName>(
+    socket: LiveSocket,
+    guard: Guard,
+    event: E,
+    need: "joined" | "moderator" | "none",
+    handler: Handler<E>,
+  ) {
     (socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
-      const ack = args[args.length - 1];
+      const last = args[args.length - 1];
       // Every event needs an acknowledgement: without one the client cannot know the outcome.
-      if (typeof ack !== "function") return;
+      const ack = typeof last === "function" ? (last as (a: Ack<unknown>) => void) : null;
       const reply = (answer: Ack<unknown>) => {
         try {
-          ack(answer);
+          ack?.(answer);
         } catch {
           // the client is gone
         }
       };
+      const flooding = (message: string) => {
+        reply(refusal("rate-limited", message));
+        if (++guard.refusedInRow >= limits.floodDisconnectAfter && socket.connected) {
+          log.warn(`Live: closed a connection from ${socket.data.address} that kept sending after ${guard.refusedInRow} refusals`);
+          socket.disconnect(true);
+        }
+      };
+      // Budgets come first and cost every event, with or without an acknowledgement.
+      if (!connectionBudget.take(socket.id) || !addressBudget.take(socket.data.address)) {
+        return flooding("Du sender for mye på kort tid. Vent litt og prøv igjen.");
+      }
+      if (!ack) return;
+      if (guard.inFlight >= limits.maxInFlight) return flooding("Vent på svar på det du allerede har sendt, og prøv igjen.");
+      guard.refusedInRow = 0;
+      guard.inFlight++;
       try {
-        const parsed = clientSchemas[event].safeParse(args.length > 1 ? args[0] : undefined);
+        const raw = args.length > 1 ? args[0] : undefined;
+        if (tooBig(raw)) return reply(refusal("invalid", "Forespørselen er for stor."));
+        const parsed = clientSchemas[event].safeParse(cleanStrings(raw));
         if (!parsed.success) return reply(refusal("invalid", describeInvalid(parsed.error)));
         const { roomId, participantId, role } = socket.data;
         if (need !== "none" && !roomId) return reply(refusal("not-joined", "Bli med i et rom først."));
-        if (need === "moderator" && role !== "moderator") {
+        if (need === "moderator" && (role !== "moderator" || !(await stillModerator(socket)))) {
           return reply(refusal("forbidden", "Bare moderatorer kan gjøre dette."));
+        }
+        if (ACTING.has(event)) {
+          if (!socket.data.signed) return reply(refusal("forbidden", RELOAD_TO_TAKE_PART));
+          const pair = `${socket.data.address} ${participantId}`;
+          if (!actingPairs.known(pair)) {
+            if (!newParticipantBudget.take(socket.data.address)) {
+              return reply(refusal("rate-limited", "Svært mange nye deltakere fra samme nettverk akkurat nå. Vent et minutt og prøv igjen."));
+            }
+          }
+          actingPairs.remember(pair);
         }
         const data = await handler(parsed.data as never, { socket, roomId: roomId!, participantId, role });
         reply({ ok: true, data });
       } catch (err) {
         if (err instanceof LiveError) return reply(refusal(err.code, err.message));
+        const mapped = refusalForDatabaseError(err);
+        if (mapped) {
+          log.warn(`Live: ${event} refused as ${mapped.code}: ${(err as Error).message?.split("\n")[0]}`);
+          return reply(mapped);
+        }
         log.error(`Live: ${event} failed: ${(err as Error).stack ?? err}`);
         reply(refusal("server", "Noe gikk galt hos oss. Prøv igjen."));
+      } finally {
+        guard.inFlight--;
       }
     });
   }
 
-  async function isStaffModerator(cookieHeader: string | undefined): Promise<boolean> {
-    if (!cookieHeader) return false;
-    const staff = await getStaff(new Request("http://localhost/", { headers: { Cookie: cookieHeader } }));
-    return staff !== null && hasRole(staff.role, "MODERATOR");
+  /** Moderator rights at the time of joining, or null. A valid speaker key wins over a staff session. */
+  async function moderatorGrant(room: { speakerKeyHash: string | null }, speakerKey: string | undefined, cookieHeader: string | undefined): Promise<ModeratorGrant | null> {
+    if (verifySpeakerKey(room, speakerKey)) return { kind: "speaker", keyHash: room.speakerKeyHash! };
+    const session = await staffSessionFromCookieHeader(cookieHeader);
+    if (session && hasRole(session.staff.role, "MODERATOR")) return { kind: "staff", staffId: session.staff.id, sessionId: session.sessionId };
+    return null;
   }
 
+  /**
+   * The belt to the revocation's braces: a moderator event re-reads the rights (at most every
+   * GRANT_RECHECK_MS), so a change that no hook announced (an expired session, a database edit)
+   * also ends them. Demotes the connection to audience when they are gone.
+   */
+  async function stillModerator(socket: LiveSocket): Promise<boolean> {
+    const { grant, roomId } = socket.data;
+    if (!grant || !roomId) return false;
+    if (Date.now() - socket.data.grantCheckedAt < GRANT_RECHECK_MS) return true;
+    let valid: boolean;
+    if (grant.kind === "staff") {
+      const session = await staffSessionById(grant.sessionId);
+      valid = session !== null && hasRole(session.staff.role, "MODERATOR");
+    } else {
+      const room = await db().liveRoom.findUnique({ where: { id: roomId }, select: { speakerKeyHash: true } });
+      valid = room?.speakerKeyHash === grant.keyHash;
+    }
+    if (valid) {
+      socket.data.grantCheckedAt = Date.now();
+      return true;
+    }
+    socket.data.role = "audience";
+    socket.data.grant = null;
+    const grantRooms = grant.kind === "staff" ? [staffRoom(grant.staffId), sessionRoom(grant.sessionId)] : [speakerKeyRoom(roomId)];
+    for (const name of [modRoom(roomId), ...grantRooms]) socket.leave(name);
+    return false;
+  }
+
+  // Revocation (app/modules/live/live-revocation.server.ts): the staff domain calls these; through
+  // the Redis adapter the disconnect reaches the sockets on every process.
+  const revocation: LiveRevocation = {
+    staff: async (staffId) => live.in(staffRoom(staffId)).disconnectSockets(true),
+    session: async (sessionId) => live.in(sessionRoom(sessionId)).disconnectSockets(true),
+    speakerKey: async (roomId) => live.in(speakerKeyRoom(roomId)).disconnectSockets(true),
+  };
+  const unregisterRevocation = opts.revocationHook === false ? () => {} : registerLiveRevocation(revocation);
+
+  const UNKNOWN_CODE = "Fant ingen rom med denne koden. Sjekk koden og prøv igjen.";
+
   live.on("connection", async (socket) => {
-    socket.data = { participantId: newParticipantId(), roomId: null, role: "audience" };
+    socket.data = {
+      participantId: newParticipantId(),
+      roomId: null,
+      role: "audience",
+      signed: false,
+      address: clientAddress(socket.handshake, trustProxy),
+      grant: null,
+      grantCheckedAt: 0,
+    };
+    const guard: Guard = { inFlight: 0, refusedInRow: 0 };
+    socket.on("disconnect", () => connectionBudget.forget(socket.id));
     const cookieHeader = socket.handshake.headers.cookie;
     const fromCookie = participantFromCookieHeader(cookieHeader).catch(() => null);
 
-    on(socket, "room:join", "none", async (p) => {
-      const participantId = (await fromCookie) ?? socket.data.participantId;
-      let roomId = p.as === "moderator" ? undefined : roomIdsByCode.get(p.code);
+    on(socket, guard, "room:join", "none", async (p) => {
+      const signedId = await fromCookie;
+      const participantId = signedId ?? socket.data.participantId;
+      const address = socket.data.address;
+      let grant: ModeratorGrant | null = null;
+      const cached = p.as === "moderator" ? undefined : roomsByCode.get(p.code);
+      let roomId = cached && Date.now() - cached.at < CODE_CACHE_MS ? cached.roomId : undefined;
       if (!roomId) {
-        const room = await getRoomByCode(p.code);
-        if (!room) throw new LiveError("not-found", "Fant ingen rom med denne koden. Sjekk koden og prøv igjen.");
-        if (p.as === "moderator" && !verifySpeakerKey(room, p.speakerKey) && !(await isStaffModerator(cookieHeader))) {
-          throw new LiveError("forbidden", "Du har ikke tilgang til å moderere dette rommet. Logg inn eller bruk lenken fra arrangøren.");
+        // A guesser's misses are counted per address; once used up, no lookup is made at all.
+        if (!joinMissBudget.has(address)) {
+          throw new LiveError("rate-limited", "For mange ukjente romkoder på kort tid. Vent et minutt, sjekk koden og prøv igjen.");
         }
-        if (roomIdsByCode.size > 10_000) roomIdsByCode.clear();
-        roomIdsByCode.set(room.code, room.id);
+        const room = await getRoomByCode(p.code);
+        if (!room) {
+          joinMissBudget.take(address);
+          throw new LiveError("not-found", UNKNOWN_CODE);
+        }
+        if (p.as === "moderator") {
+          grant = await moderatorGrant(room, p.speakerKey, cookieHeader);
+          if (!grant) {
+            throw new LiveError("forbidden", "Du har ikke tilgang til å moderere dette rommet. Logg inn eller bruk lenken fra arrangøren.");
+          }
+        } else if (!isRoomPublic(room)) {
+          // Like the event page of a draft: not found (moderators may still prepare the room).
+          joinMissBudget.take(address);
+          throw new LiveError("not-found", UNKNOWN_CODE);
+        } else {
+          if (roomsByCode.size > 10_000) roomsByCode.clear();
+          roomsByCode.set(room.code, { roomId: room.id, at: Date.now() });
+        }
         roomId = room.id;
       }
-      const previous = socket.data.roomId;
-      if (previous) {
-        for (const name of [audienceRoom(previous), modRoom(previous), screenRoom(previous), participantRoom(previous, socket.data.participantId)]) {
-          await socket.leave(name);
-        }
-      }
+      // Joining again replaces every membership, the revocation rooms included.
+      for (const name of [...socket.rooms]) if (name !== socket.id) socket.leave(name);
       // Into the Socket.IO rooms first, then the snapshot: nothing committed in between is missed.
-      socket.data = { participantId, roomId, role: p.as };
+      socket.data = { ...socket.data, participantId, signed: signedId !== null, roomId, role: p.as, grant, grantCheckedAt: Date.now() };
       const rooms = [audienceRoom(roomId), participantRoom(roomId, participantId)];
       if (p.as === "moderator") rooms.push(modRoom(roomId));
       if (p.as === "screen") rooms.push(screenRoom(roomId));
+      if (grant?.kind === "staff") rooms.push(staffRoom(grant.staffId), sessionRoom(grant.sessionId));
+      if (grant?.kind === "speaker") rooms.push(speakerKeyRoom(roomId));
       await socket.join(rooms);
       const at = new Date();
       try {
         return await personalRoomState(await shared(roomId, p.as), participantId, p.as, at);
       } catch (err) {
         for (const name of rooms) await socket.leave(name);
-        socket.data = { participantId, roomId: null, role: "audience" };
+        socket.data = { ...socket.data, roomId: null, role: "audience", grant: null };
         throw err;
       }
     });
 
-    on(socket, "question:ask", "joined", async (p, c) => {
+    on(socket, guard, "question:ask", "joined", async (p, c) => {
       const q = await askQuestion(c.roomId, c.participantId, p, rateLimit);
       emitQuestion(null, q);
       return questionView(q, { participantId: c.participantId, role: c.role });
     });
 
-    on(socket, "question:edit", "joined", async (p, c) => {
+    on(socket, guard, "question:edit", "joined", async (p, c) => {
       const { before, after } = await editQuestion(c.roomId, c.participantId, p.questionId, p.text);
       emitQuestion(before, after);
       return questionView(after, { participantId: c.participantId, role: c.role });
     });
 
-    on(socket, "question:withdraw", "joined", async (p, c) => {
+    on(socket, guard, "question:withdraw", "joined", async (p, c) => {
       const { before, after } = await withdrawQuestion(c.roomId, c.participantId, p.questionId);
       emitQuestion(before, after);
       const room = await getRoom(c.roomId);
@@ -334,19 +617,19 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       return questionView(after, { participantId: c.participantId, role: c.role });
     });
 
-    on(socket, "question:upvote", "joined", async (p, c) => {
+    on(socket, guard, "question:upvote", "joined", async (p, c) => {
       const outcome = await upvoteQuestion(c.roomId, c.participantId, p.questionId, p.up);
       if (outcome.changed) markDirty(c.roomId, "questions", p.questionId);
       return { questionId: outcome.questionId, up: outcome.up, upvotes: outcome.upvotes };
     });
 
-    on(socket, "poll:answer", "joined", async (p, c) => {
+    on(socket, guard, "poll:answer", "joined", async (p, c) => {
       await answerPoll(c.roomId, c.participantId, p.pollId, p);
       markDirty(c.roomId, "polls", p.pollId);
       return { pollId: p.pollId };
     });
 
-    on(socket, "mod:question", "moderator", async (p, c) => {
+    on(socket, guard, "mod:question", "moderator", async (p, c) => {
       const { before, after, roomChanged } = await moderateQuestion(c.roomId, p.questionId, p.action);
       emitQuestion(before, after);
       if (roomChanged) {
@@ -356,19 +639,19 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       return questionView(after, { participantId: c.participantId, role: "moderator" });
     });
 
-    on(socket, "mod:room", "moderator", async (p, c) => {
+    on(socket, guard, "mod:room", "moderator", async (p, c) => {
       const room = roomView(await updateRoom(c.roomId, p));
       emitRoom(room);
       return room;
     });
 
-    on(socket, "mod:poll:create", "moderator", async (p, c) => {
+    on(socket, guard, "mod:poll:create", "moderator", async (p, c) => {
       const poll = await createPoll(c.roomId, p);
       emitPoll(poll, undefined);
       return pollView(poll);
     });
 
-    on(socket, "mod:poll:state", "moderator", async (p, c) => {
+    on(socket, guard, "mod:poll:state", "moderator", async (p, c) => {
       const { poll, changed } = await setPollStatus(c.roomId, p.pollId, p.status);
       const results = await resultsOf(poll);
       if (changed) emitPoll(poll, results);
@@ -379,6 +662,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   return {
     async close() {
       clearInterval(timer);
+      clearInterval(convergeTimer);
+      unregisterRevocation();
       dirty.clear();
       snapshots.clear();
       if (redis) {

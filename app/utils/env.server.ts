@@ -40,6 +40,12 @@ export const envSchema = z
     REMINDER_POLL_SECONDS: z.coerce.number().min(1).default(300),
     /** How often the privacy retention job runs (it also runs once at start). */
     RETENTION_POLL_SECONDS: z.coerce.number().min(1).default(3600),
+    /** Live channel budgets (server/live-limits.ts, decision 008). */
+    LIVE_CONNECTION_EVENTS_PER_SECOND: z.coerce.number().positive().default(5),
+    LIVE_ADDRESS_EVENTS_PER_SECOND: z.coerce.number().positive().default(200),
+    LIVE_ADDRESS_NEW_PARTICIPANTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    LIVE_JOIN_CODE_MISSES_PER_MINUTE: z.coerce.number().positive().default(6),
+    LIVE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must look like "redis://host:6379"').optional(),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {

@@ -5,6 +5,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { config } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/modules/audit/audit.server";
+import { revokeLiveSession } from "~/modules/live/live-revocation.server";
 import { hasRole, type Role } from "./roles";
 
 const SESSION_HOURS = 12;
@@ -48,15 +49,26 @@ export async function createStaffSession(staffId: string, userAgent: string | nu
 }
 
 export async function getStaff(request: Request): Promise<Staff | null> {
-  const token = await sessionCookie().parse(request.headers.get("Cookie"));
+  return (await staffSessionFromCookieHeader(request.headers.get("Cookie")))?.staff ?? null;
+}
+
+/** The staff member and their session id (the token's SHA-256) for a Cookie header; null when not signed in. */
+export async function staffSessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<{ sessionId: string; staff: Staff } | null> {
+  if (!cookieHeader) return null;
+  const token = await sessionCookie().parse(cookieHeader);
   if (typeof token !== "string" || token.length < 20) return null;
+  return staffSessionById(sha256(token));
+}
+
+/** A session that is still valid, by its stored id (the live channel re-checks moderators with it). */
+export async function staffSessionById(sessionId: string): Promise<{ sessionId: string; staff: Staff } | null> {
   const session = await db().staffSession.findUnique({
-    where: { id: sha256(token) },
+    where: { id: sessionId },
     select: { expiresAt: true, staff: { select: { id: true, email: true, name: true, role: true, active: true } } },
   });
   if (!session || session.expiresAt < new Date() || !session.staff.active) return null;
   const { active: _active, ...staff } = session.staff;
-  return staff;
+  return { sessionId, staff };
 }
 
 /**
@@ -77,6 +89,9 @@ export async function requireStaff(request: Request, role: Role): Promise<Staff>
 
 export async function destroyStaffSession(request: Request): Promise<string> {
   const token = await sessionCookie().parse(request.headers.get("Cookie"));
-  if (typeof token === "string") await db().staffSession.deleteMany({ where: { id: sha256(token) } });
+  if (typeof token === "string") {
+    await db().staffSession.deleteMany({ where: { id: sha256(token) } });
+    await revokeLiveSession(sha256(token));
+  }
   return sessionCookie().serialize("", { maxAge: 0 });
 }

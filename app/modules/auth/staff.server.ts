@@ -7,8 +7,9 @@ import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
+import { revokeLiveStaff } from "~/modules/live/live-revocation.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import type { Role } from "./roles";
+import { hasRole, type Role } from "./roles";
 import { sha256 } from "./session.server";
 
 export const INVITE_DAYS = 7;
@@ -149,6 +150,8 @@ export async function setStaffRole(actor: Actor, userId: string, role: Role): Pr
       details: { before: user.role, after: role },
     });
   });
+  // Open live sockets keep what they were given at join: end them when the new role may not moderate.
+  if (!hasRole(role, "MODERATOR")) await revokeLiveStaff(userId);
   return null;
 }
 
@@ -171,6 +174,7 @@ export async function removeStaff(actor: Actor, userId: string): Promise<StaffCh
       summary: `Fjernet tilgangen til ${user.email}`,
     });
   });
+  await revokeLiveStaff(userId);
   return null;
 }
 

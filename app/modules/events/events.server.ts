@@ -2,7 +2,7 @@
 // still say what happened) events are visible; drafts never are.
 import { db } from "~/utils/db.server";
 
-const PUBLIC_STATUSES = ["PUBLISHED", "CANCELLED"];
+export const PUBLIC_STATUSES = ["PUBLISHED", "CANCELLED"];
 
 const listSelect = {
   id: true,

@@ -18,9 +18,15 @@ export function LiveErrorBoundary() {
   );
 }
 
-export function ConnectionLine({ status }: { status: "connecting" | "online" | "offline" }) {
+export function ConnectionLine({ status }: { status: "connecting" | "online" | "offline" | "ended" }) {
   const text =
-    status === "online" ? "Tilkoblet – oppdateres direkte." : status === "connecting" ? "Kobler til …" : "Frakoblet – prøver å koble til igjen …";
+    status === "online"
+      ? "Tilkoblet – oppdateres direkte."
+      : status === "connecting"
+        ? "Kobler til …"
+        : status === "ended"
+          ? "Forbindelsen ble avsluttet. Last inn siden på nytt for å fortsette."
+          : "Frakoblet – prøver å koble til igjen …";
   return (
     <p className="live-status small" data-status={status} role="status">
       {text}

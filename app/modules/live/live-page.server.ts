@@ -6,14 +6,17 @@ import { requireStaff } from "~/modules/auth/session.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { getOrCreateParticipant } from "./participant.server";
 import type { LiveRole, RoomState } from "./protocol";
-import { getRoomByCode, roomState, verifySpeakerKey } from "./rooms.server";
+import { getRoomByCode, isRoomPublic, roomState, verifySpeakerKey } from "./rooms.server";
 
 const CODE = /^[A-Z2-9]{6}$/;
 
-export async function requireRoom(code: string | undefined) {
+/** The room for a code; 404 when unknown, and for the audience and projector also while its event is not public. */
+export async function requireRoom(code: string | undefined, role: LiveRole = "audience") {
   const normalised = (code ?? "").trim().toUpperCase();
   const room = CODE.test(normalised) ? await getRoomByCode(normalised) : null;
-  if (!room) throw new Response("Fant ikke noe rom med denne koden. Sjekk koden og prøv igjen.", { status: 404 });
+  if (!room || (role !== "moderator" && !isRoomPublic(room))) {
+    throw new Response("Fant ikke noe rom med denne koden. Sjekk koden og prøv igjen.", { status: 404 });
+  }
   return room;
 }
 
@@ -26,7 +29,7 @@ export async function loadLivePage(
   code: string | undefined,
   role: LiveRole,
 ): Promise<{ snapshot: RoomState; speakerKey: string | null; headers: HeadersInit }> {
-  const room = await requireRoom(code);
+  const room = await requireRoom(code, role);
   let speakerKey: string | null = null;
   if (role === "moderator") {
     const key = new URL(request.url).searchParams.get("key");

@@ -88,7 +88,7 @@ export const ERROR_CODES = [
   "not-found", // room, question or poll does not exist (in this room)
   "forbidden", // not allowed for this participant / role
   "closed", // room or poll is closed
-  "rate-limited", // too many questions too fast
+  "rate-limited", // too much too fast: questions, or a budget of the connection or its address
   "conflict", // e.g. editing an answered question
   "server", // unexpected; the client may retry
 ] as const;

@@ -89,21 +89,28 @@ export async function askQuestion(
   if (!displayName && !room.allowAnonymous) {
     throw new LiveError("invalid", "I dette rommet må du skrive navnet ditt for å stille spørsmål.");
   }
-  // Kept in the database, so it holds across tabs, reconnects and server processes.
-  const recent = await db().question.count({
-    where: { roomId, participantId, createdAt: { gt: new Date(Date.now() - rateLimit.windowMs) } },
-  });
-  if (recent >= rateLimit.count) {
-    throw new LiveError(
+  // Kept in the database, so it holds across tabs, reconnects and server processes. The count
+  // before the insert refuses the common case cheaply; the count after it closes the race of
+  // several connections asking at the same instant (each sees the others' rows, so together they
+  // never exceed the limit; at worst a racing one is refused that could have passed).
+  const since = new Date(Date.now() - rateLimit.windowMs);
+  const recent = () => db().question.count({ where: { roomId, participantId, createdAt: { gt: since } } });
+  const limited = () =>
+    new LiveError(
       "rate-limited",
       `Du kan stille høyst ${rateLimit.count} spørsmål per ${Math.round(rateLimit.windowMs / 1000)} sekunder. Vent litt og prøv igjen.`,
     );
-  }
+  if ((await recent()) >= rateLimit.count) throw limited();
   const flagged = needsModeration(`${displayName ?? ""} ${text}`);
-  return db().question.create({
+  const question = await db().question.create({
     data: { roomId, participantId, displayName, text, flagged, status: room.preModeration || flagged ? "PENDING" : "APPROVED" },
     select: questionSelect,
   });
+  if ((await recent()) > rateLimit.count) {
+    await db().question.deleteMany({ where: { id: question.id } });
+    throw limited();
+  }
+  return question;
 }
 
 async function ownQuestion(roomId: string, participantId: string, questionId: string) {

@@ -1,8 +1,10 @@
 // Live rooms: one for an event as a whole and one per programme item (except breaks), each
 // with a short join code; the state a viewer gets when joining; the speaker's secret link.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { PUBLIC_STATUSES } from "~/modules/events/events.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { notFound } from "./errors.server";
+import { revokeLiveSpeakerKey } from "./live-revocation.server";
 import { canSeeResults, myAnswers, pollSelect, pollView, resultsOf, type MyAnswer, type PollRow } from "./polls.server";
 import { CODE_ALPHABET, type LiveRole, type PollResults, type RoomState } from "./protocol";
 import { questionSelect, questionView, VISIBLE_STATUSES, type QuestionRow } from "./questions.server";
@@ -26,7 +28,7 @@ export const roomSelect = {
   status: true,
   speakerKeyHash: true,
   onScreenQuestionId: true,
-  event: { select: { title: true, slug: true } },
+  event: { select: { title: true, slug: true, status: true } },
 } as const;
 
 export type LiveRoomRow = {
@@ -40,8 +42,11 @@ export type LiveRoomRow = {
   status: string;
   speakerKeyHash: string | null;
   onScreenQuestionId: string | null;
-  event: { title: string; slug: string };
+  event: { title: string; slug: string; status: string };
 };
+
+/** The audience and the projector reach a room only while its event page is public (published or cancelled). */
+export const isRoomPublic = (room: { event: { status: string } }) => PUBLIC_STATUSES.includes(room.event.status);
 
 export function roomView(room: LiveRoomRow): RoomState["room"] {
   return {
@@ -188,6 +193,7 @@ export async function createSpeakerKey(roomId: string): Promise<string> {
   const key = randomBytes(24).toString("base64url");
   const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data: { speakerKeyHash: keyHash(key) } });
   if (count === 0) throw notFound("rommet");
+  await revokeLiveSpeakerKey(roomId);
   return key;
 }
 

@@ -22,7 +22,8 @@ import {
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends (a: Ack<infer T>) => void ? T : never;
 
-export type ConnectionStatus = "connecting" | "online" | "offline";
+/** "ended": the server closed the connection on purpose (rights taken back, or a flood); only a reload helps. */
+export type ConnectionStatus = "connecting" | "online" | "offline" | "ended";
 
 const ACK_TIMEOUT_MS = 10_000;
 const NO_ANSWER = "Fikk ikke svar fra serveren. Sjekk nettforbindelsen og prøv igjen.";
@@ -95,7 +96,13 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     };
 
     socket.on("connect", rejoin);
-    socket.on("disconnect", () => setStatus("offline"));
+    socket.on("disconnect", (reason) => {
+      // Socket.IO does not reconnect after the server's own disconnect: say what to do instead.
+      if (reason === "io server disconnect") {
+        setStatus("ended");
+        setAnnouncement("Forbindelsen ble avsluttet av serveren. Last inn siden på nytt for å fortsette.");
+      } else setStatus("offline");
+    });
     socket.on("connect_error", () => setStatus("offline"));
 
     socket.on("question:changed", (q) => {
