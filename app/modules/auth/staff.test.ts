@@ -85,8 +85,8 @@ describe("invitations", () => {
     const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
     expect(user.inviteTokenHash).toBe(sha256(token));
     expect(await findInvitation(token)).not.toBeNull();
-    expect(await acceptInvitation(token, "et-godt-passord-12")).not.toBeNull();
-    expect(await acceptInvitation(token, "et-annet-passord-12")).toBeNull();
+    expect((await acceptInvitation(token, "et-godt-passord-12")).ok).toBe(true);
+    expect(await acceptInvitation(token, "et-annet-passord-12")).toEqual({ ok: false, error: "gone" });
     expect((await signInWithPassword(email, "et-godt-passord-12"))?.role).toBe("ORGANISER");
     expect(await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Igjen", role: "ADMIN" })).toEqual({
       ok: false,
@@ -102,6 +102,24 @@ describe("invitations", () => {
     const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     await db().staffUser.update({ where: { email }, data: { inviteExpiresAt: new Date(Date.now() - 1000) } });
     expect(await findInvitation(token)).toBeNull();
-    expect(await acceptInvitation(token, "et-godt-passord-12")).toBeNull();
+    expect(await acceptInvitation(token, "et-godt-passord-12")).toEqual({ ok: false, error: "gone" });
+  });
+
+  it("are accepted exactly once when many accept at the same time", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("race");
+    await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Rask", role: "ORGANISER" });
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const passwords = Array.from({ length: 15 }, (_, i) => `parallelt-passord-${i}`);
+    const results = await Promise.all(passwords.map((p) => acceptInvitation(token, p)));
+    const winners = results.flatMap((r, i) => (r.ok ? [passwords[i]] : []));
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "used")).toBe(true);
+    // The winner's password is the one that works; the others changed nothing.
+    expect(await signInWithPassword(email, winners[0])).not.toBeNull();
+    for (const p of passwords.filter((p) => p !== winners[0])) expect(await signInWithPassword(email, p)).toBeNull();
+    const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
+    expect(await db().auditLog.count({ where: { targetId: user.id, action: "staff.accept-invitation" } })).toBe(1);
   });
 });
