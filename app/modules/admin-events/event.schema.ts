@@ -2,6 +2,7 @@
 // Times are Oslo wall-clock values from datetime-local inputs, turned into UTC instants here.
 import { z } from "zod";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
+import { INVISIBLE, INVISIBLE_MESSAGE } from "~/utils/markup";
 import { parseOsloLocal, SLUG_PATTERN } from "./oslo-time";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -11,11 +12,20 @@ export function requiredText(max: number, message: string) {
     .string({ required_error: message, invalid_type_error: message })
     .trim()
     .min(1, message)
-    .max(max, `Teksten kan være høyst ${max} tegn.`);
+    .max(max, `Teksten kan være høyst ${max} tegn.`)
+    .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE);
 }
 
 export function optionalText(max: number) {
-  return z.preprocess(blankToUndefined, z.string().trim().max(max, `Teksten kan være høyst ${max} tegn.`).optional());
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `Teksten kan være høyst ${max} tegn.`)
+      .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE)
+      .optional(),
+  );
 }
 
 /**
