@@ -4,6 +4,7 @@ import { useOwnDatabase } from "../../../test/own-database";
 import { hashPassword } from "./password.server";
 import { hasRole } from "./roles";
 import { createStaffSession, getStaff, sha256 } from "./session.server";
+import { action as invitationAction } from "~/routes/admin_.invitation.$token";
 import { acceptInvitation, findInvitation, inviteStaff, removeStaff, setStaffRole, signInWithPassword } from "./staff.server";
 
 useOwnDatabase("staff");
@@ -121,5 +122,31 @@ describe("invitations", () => {
     for (const p of passwords.filter((p) => p !== winners[0])) expect(await signInWithPassword(email, p)).toBeNull();
     const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
     expect(await db().auditLog.count({ where: { targetId: user.id, action: "staff.accept-invitation" } })).toBe(1);
+  });
+
+  it("through the page: one parallel accept gets a session, the others 409 with a message", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("route-race");
+    await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Rute", role: "MODERATOR" });
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const post = (i: number) =>
+      invitationAction({
+        request: new Request(`https://samhandling.test/admin/invitation/${token}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ password: `rute-passord-${i}-abc`, confirm: `rute-passord-${i}-abc` }),
+        }),
+        params: { token },
+        context: {} as never,
+      }).catch((e: unknown) => e);
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i)));
+    const statuses = responses.map((r) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200)));
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 302).every((s) => s === 409 || s === 404)).toBe(true);
+    const refused = responses.find((r) => !(r instanceof Response));
+    if (refused) expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Invitasjonen er allerede brukt");
+    const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
+    expect(await db().staffSession.count({ where: { staffId: user.id } })).toBe(1);
   });
 });
