@@ -69,5 +69,95 @@ export function createQueryAdapter(url: string) {
     return new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
   }
   mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
-  return new PrismaBetterSQLite3({ url: sqliteFilePath(url) });
+  return withImmediateTransactions(new PrismaBetterSQLite3({ url: sqliteFilePath(url) }));
+}
+
+/** How long an interactive transaction waits for another process's write lock (below maxWait). */
+export const SQLITE_WRITE_LOCK_WAIT_MS = 8_000;
+
+type BetterSqliteClient = {
+  prepare: (sql: string) => { run: () => unknown };
+  pragma: (source: string, options?: { simple: boolean }) => unknown;
+};
+type SqliteTransaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
+type SqliteAdapter = { client: BetterSqliteClient; startTransaction: (isolationLevel?: string) => Promise<SqliteTransaction> };
+
+/**
+ * SQLite interactive transactions that take the write lock at BEGIN and wait for it.
+ *
+ * The adapter starts every interactive transaction with a plain (deferred) `BEGIN`. Such a
+ * transaction reads first (a registration counts seats) and only asks for the write lock at its
+ * first write; if another process holds that lock then, SQLite answers SQLITE_BUSY at once,
+ * without consulting busy_timeout (waiting could deadlock a reader that wants to write), and the
+ * registration failed with a 500. `BEGIN IMMEDIATE` takes the write lock up front, where waiting
+ * is safe. We cannot just swap the SQL: when the adapter's own `BEGIN` throws it never releases
+ * its internal mutex, and every later transaction would hang. So the lock is taken here, by
+ * polling `BEGIN IMMEDIATE` with busy_timeout 0 and short asynchronous sleeps (the event loop keeps
+ * serving, unlike SQLite's own busy wait), behind our own gate that admits one transaction at a
+ * time; the adapter's `BEGIN` for that transaction then becomes a no-op.
+ */
+export function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as unknown as SqliteAdapter;
+    const client = adapter.client;
+    const prepare = client.prepare.bind(client);
+    let lockTaken = false;
+    client.prepare = (sql: string) => {
+      if (sql === "BEGIN" && lockTaken) {
+        lockTaken = false;
+        return { run: () => undefined };
+      }
+      return prepare(sql);
+    };
+    const start = adapter.startTransaction.bind(adapter);
+    let gate: Promise<void> = Promise.resolve();
+    adapter.startTransaction = async (isolationLevel?: string) => {
+      let open!: () => void;
+      const previous = gate;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      await previous;
+      try {
+        await takeWriteLock(client, prepare);
+        lockTaken = true;
+        const tx = await start(isolationLevel);
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        tx.commit = () => commit().finally(open);
+        tx.rollback = () => rollback().finally(open);
+        return tx;
+      } catch (error) {
+        if (lockTaken) {
+          lockTaken = false;
+          try {
+            prepare("ROLLBACK").run();
+          } catch {
+            // no transaction was open
+          }
+        }
+        open();
+        throw error;
+      }
+    };
+    return adapter as never;
+  };
+  return factory;
+}
+
+async function takeWriteLock(client: BetterSqliteClient, prepare: BetterSqliteClient["prepare"]) {
+  const deadline = Date.now() + SQLITE_WRITE_LOCK_WAIT_MS;
+  const busyTimeout = Number(client.pragma("busy_timeout", { simple: true }));
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    client.pragma("busy_timeout = 0");
+    try {
+      prepare("BEGIN IMMEDIATE").run();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== "string" || !code.startsWith("SQLITE_BUSY") || Date.now() + pause > deadline) throw error;
+    } finally {
+      client.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }

@@ -12,11 +12,3 @@ export async function getLocale(request: Request): Promise<Locale> {
   const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
   return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
-
-/** Only same-site paths: never redirect to another host. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return fallback;
-  }
-  return value;
-}

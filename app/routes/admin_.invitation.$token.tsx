@@ -11,6 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Ta imot invitasjon – Samhan
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" });
 
 const GONE = "Invitasjonen er ugyldig eller utløpt. Be en administrator sende en ny.";
+const USED = "Invitasjonen er allerede brukt. Logg inn med passordet som ble valgt, eller be en administrator sende en ny.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(params.token ?? "");
@@ -25,9 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }
-  const user = await acceptInvitation(params.token ?? "", submission.value.password);
-  if (!user) throw new Response(GONE, { status: 404 });
-  const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
+  const accepted = await acceptInvitation(params.token ?? "", submission.value.password);
+  if (!accepted.ok && accepted.error === "used") {
+    return data({ result: submission.reply({ formErrors: [USED], hideFields: ["password", "confirm"] }) }, { status: 409 });
+  }
+  if (!accepted.ok) throw new Response(GONE, { status: 404 });
+  const cookie = await createStaffSession(accepted.user.id, request.headers.get("user-agent"));
   return redirect("/admin", { headers: { "Set-Cookie": cookie } });
 }
 
@@ -46,6 +50,11 @@ export default function Invitation() {
       <h1>Velkommen, {name}</h1>
       <p>Velg et passord for {email}. Det må ha minst 12 tegn.</p>
       <Form method="post" className="stacked" {...getFormProps(form)}>
+        {form.errors ? (
+          <p className="error" role="alert" id={form.errorId}>
+            {form.errors[0]}
+          </p>
+        ) : null}
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
         <div className="field">
           <label htmlFor={fields.password.id}>Nytt passord</label>

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { safeRedirectPath } from "~/i18n/locale.server";
+import { safeRedirect } from "~/utils/redirect.server";
 import { startOidcSignIn } from "~/modules/auth/oidc.server";
 import { config } from "~/utils/config.server";
 
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!config().oidc) throw new Response("Pålogging med kommunens konto er ikke satt opp.", { status: 404 });
   const formData = await request.formData().catch(() => null);
   const parsed = schema.safeParse(formData ? Object.fromEntries(formData) : {});
-  const redirectTo = safeRedirectPath(parsed.success ? parsed.data.redirectTo : undefined, "/admin");
+  const redirectTo = safeRedirect(parsed.success ? parsed.data.redirectTo : undefined, "/admin");
   try {
     const { url, cookie } = await startOidcSignIn(redirectTo);
     return redirect(url, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
-import { safeRedirectPath } from "~/i18n/locale.server";
+import { safeRedirect } from "~/utils/redirect.server";
 import { createStaffSession, getStaff } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/staff.server";
 import { config } from "~/utils/config.server";
@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Logg inn – Samhandling" }, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request);
   const url = new URL(request.url);
-  if (staff) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), "/admin"));
+  if (staff) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/admin"));
   return { oidc: Boolean(config().oidc), error: url.searchParams.get("error") };
 }
 
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await limiter.reward(limiterKey, 1);
   const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
-  return redirect(safeRedirectPath(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
 }
 
 const OIDC_ERRORS: Record<string, string> = {

@@ -2,7 +2,7 @@
 // gets a session; anyone else goes back to the login page with a message.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { safeRedirectPath } from "~/i18n/locale.server";
+import { safeRedirect } from "~/utils/redirect.server";
 import { finishOidcSignIn } from "~/modules/auth/oidc.server";
 import { createStaffSession } from "~/modules/auth/session.server";
 
@@ -14,5 +14,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return redirect(`/admin/login?error=oidc-${outcome.status}`, { headers });
   }
   headers.append("Set-Cookie", await createStaffSession(outcome.staffId, request.headers.get("user-agent")));
-  return redirect(safeRedirectPath(outcome.redirectTo, "/admin"), { headers });
+  return redirect(safeRedirect(outcome.redirectTo, "/admin"), { headers });
 }

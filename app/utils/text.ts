@@ -16,6 +16,8 @@
 // scripts need them.
 // eslint-disable-next-line no-control-regex
 const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** The same characters as a non-global pattern source, for rules that refuse instead of clean (markup.ts). */
+export const UNWANTED_SOURCE = UNWANTED.source;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with unwanted invisible and control characters removed and lone surrogates replaced. */

@@ -2,6 +2,7 @@
 // Times are Oslo wall-clock values from datetime-local inputs, turned into UTC instants here.
 import { z } from "zod";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
+import { INVISIBLE, INVISIBLE_MESSAGE } from "~/utils/markup";
 import { parseOsloLocal, SLUG_PATTERN } from "./oslo-time";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -11,20 +12,36 @@ export function requiredText(max: number, message: string) {
     .string({ required_error: message, invalid_type_error: message })
     .trim()
     .min(1, message)
-    .max(max, `Teksten kan være høyst ${max} tegn.`);
+    .max(max, `Teksten kan være høyst ${max} tegn.`)
+    .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE);
 }
 
 export function optionalText(max: number) {
-  return z.preprocess(blankToUndefined, z.string().trim().max(max, `Teksten kan være høyst ${max} tegn.`).optional());
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `Teksten kan være høyst ${max} tegn.`)
+      .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE)
+      .optional(),
+  );
 }
 
+/**
+ * An Oslo datetime-local value as a Date, or a field error. The issue is fatal on purpose: a
+ * non-fatal one only marks the object "dirty", and zod then still runs the object's
+ * refinements with the invalid value in place of a Date (`endsAt.getTime` on z.NEVER was a 500).
+ * Fatal, the object is not valid at all, so cross-field checks only ever see real dates.
+ */
 export function osloDateTime(message: string) {
   return z
     .string({ required_error: message, invalid_type_error: message })
+    .max(40, message)
     .transform((v, ctx) => {
       const date = parseOsloLocal(v);
       if (!date) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message, fatal: true });
         return z.NEVER;
       }
       return date;
@@ -42,7 +59,7 @@ function days(min: number, max: number, fallback: number, message: string) {
 export const NEEDS_RETENTION = { min: 1, max: 365, default: 14 } as const;
 export const PERSONAL_DATA_RETENTION = { min: 30, max: 3650, default: 365 } as const;
 
-const optionalOsloDateTime = (message: string) => z.preprocess(blankToUndefined, osloDateTime(message).optional());
+export const optionalOsloDateTime = (message: string) => z.preprocess(blankToUndefined, osloDateTime(message).optional());
 
 function optionalInt(min: number, max: number, message: string) {
   return z.preprocess(

@@ -6,6 +6,9 @@ export const OSLO = "Europe/Oslo";
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+/** Years staff may type: a typo such as 0202 or 9026 is refused rather than stored. */
+export const YEARS = { min: 2000, max: 2199 } as const;
+
 /** The UTC instant of an Oslo wall-clock time; `month` is 1–12. */
 export function osloInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
   return new Date(new TZDate(year, month - 1, day, hour, minute, 0, 0, OSLO).getTime());
@@ -16,6 +19,7 @@ export function parseOsloLocal(value: string): Date | null {
   const m = LOCAL.exec(value.trim());
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  if (year < YEARS.min || year > YEARS.max) return null;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
   // 31 February would roll over into March: refuse it instead.
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;

@@ -1,8 +1,7 @@
 // The staff form for one programme item (shared by the browser and the action).
 import { z } from "zod";
 import { PROGRAMME_ITEM_KINDS } from "~/modules/events/event-kinds";
-import { optionalText, osloDateTime, requiredText } from "./event.schema";
-import { parseOsloLocal } from "./oslo-time";
+import { optionalOsloDateTime, optionalText, osloDateTime, requiredText } from "./event.schema";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -31,13 +30,7 @@ export const programmeItemSchema = z
         .max(24 * 60, "Varigheten kan være høyst ett døgn.")
         .optional(),
     ),
-    endsAt: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .refine((v) => parseOsloLocal(v) !== null, "Oppgi en gyldig sluttid.")
-        .optional(),
-    ),
+    endsAt: optionalOsloDateTime("Oppgi en gyldig sluttid."),
     room: optionalText(100),
     organisationId: optionalText(40),
     organisationName: optionalText(200),
@@ -54,8 +47,7 @@ export const programmeItemSchema = z
     if (v.durationMinutes !== undefined && v.endsAt !== undefined) {
       ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: "Oppgi enten varighet eller sluttid, ikke begge." });
     }
-    const end = v.endsAt ? parseOsloLocal(v.endsAt) : null;
-    if (end && end.getTime() <= v.startsAt.getTime()) {
+    if (v.endsAt && v.endsAt.getTime() <= v.startsAt.getTime()) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Sluttiden må være etter starten." });
     }
     if (v.organisationId && v.organisationName) {
@@ -64,7 +56,7 @@ export const programmeItemSchema = z
   })
   .transform((v) => ({
     ...v,
-    endsAt: v.endsAt ? parseOsloLocal(v.endsAt)! : new Date(v.startsAt.getTime() + (v.durationMinutes ?? 0) * 60_000),
+    endsAt: v.endsAt ?? new Date(v.startsAt.getTime() + (v.durationMinutes ?? 0) * 60_000),
   }));
 
 export type ProgrammeItemInput = z.infer<typeof programmeItemSchema>;

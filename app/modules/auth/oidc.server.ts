@@ -8,6 +8,7 @@ import { createCookie } from "@remix-run/node";
 import * as client from "openid-client";
 import { z } from "zod";
 import { absoluteUrl, config } from "~/utils/config.server";
+import { safeRedirect } from "~/utils/redirect.server";
 import { staffForOidc } from "./staff.server";
 
 export const CALLBACK_PATH = "/admin/oidc/callback";
@@ -78,7 +79,7 @@ export async function startOidcSignIn(redirectTo: string): Promise<{ url: string
     state: client.randomState(),
     nonce: client.randomNonce(),
     codeVerifier: client.randomPKCECodeVerifier(),
-    redirectTo,
+    redirectTo: safeRedirect(redirectTo, "/admin"),
   };
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: absoluteUrl(CALLBACK_PATH),
@@ -139,7 +140,7 @@ export async function finishOidcSignIn(request: Request): Promise<{ outcome: Oid
       );
       return { outcome: { status: "unknown" }, clearCookie };
     }
-    return { outcome: { status: "signed-in", staffId: staff.id, redirectTo: flow.data.redirectTo }, clearCookie };
+    return { outcome: { status: "signed-in", staffId: staff.id, redirectTo: safeRedirect(flow.data.redirectTo, "/admin") }, clearCookie };
   } catch (error) {
     console.error(`OpenID Connect sign-in failed: ${describe(error)}`);
     return { outcome: { status: "failed" }, clearCookie };

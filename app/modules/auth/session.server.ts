@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { config } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
+import { safeRedirect } from "~/utils/redirect.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { revokeLiveSession } from "~/modules/live/live-revocation.server";
 import { hasRole, type Role } from "./roles";
@@ -79,7 +80,7 @@ export async function requireStaff(request: Request, role: Role): Promise<Staff>
   const staff = await getStaff(request);
   if (!staff) {
     const url = new URL(request.url);
-    throw redirect(`/admin/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(`/admin/login?redirectTo=${encodeURIComponent(safeRedirect(url.pathname + url.search, "/admin"))}`);
   }
   if (!hasRole(staff.role, role)) {
     throw new Response("Du har ikke tilgang til denne siden. Be en administrator om riktig rolle.", { status: 403 });

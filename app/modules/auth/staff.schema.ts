@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKUP } from "~/utils/markup";
 import { ROLES } from "./roles";
 
 export const inviteSchema = z.object({
@@ -8,7 +9,8 @@ export const inviteSchema = z.object({
     .trim()
     .min(1, "Skriv inn navnet.")
     .max(200, "Navnet er for langt (høyst 200 tegn).")
-    .refine((v) => !/[<>]/.test(v), "Navnet kan ikke inneholde < eller >."),
+    .refine((v) => !/[<>]/.test(v), "Navnet kan ikke inneholde < eller >.")
+    .refine((v) => !MARKUP.test(v), "Navnet inneholder usynlige tegn eller kontrolltegn."),
   email: z
     .string({ required_error: "Skriv inn e-postadressen." })
     .trim()

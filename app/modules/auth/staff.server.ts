@@ -110,23 +110,34 @@ export async function findInvitation(token: string) {
   return user;
 }
 
-export async function acceptInvitation(token: string, password: string) {
+export type AcceptInvitationResult =
+  | { ok: true; user: NonNullable<Awaited<ReturnType<typeof findInvitation>>> }
+  | { ok: false; error: "gone" | "used" };
+
+/**
+ * Sets the password and uses up the invitation. The token is claimed by a conditional update
+ * (only while it is still set, active and unexpired) in the transaction that sets the password,
+ * so of many simultaneous accepts exactly one wins; the others get "used" and change nothing.
+ */
+export async function acceptInvitation(token: string, password: string): Promise<AcceptInvitationResult> {
   const user = await findInvitation(token);
-  if (!user) return null;
+  if (!user) return { ok: false, error: "gone" };
   const passwordHash = await hashPassword(password);
-  await db().$transaction(async (tx) => {
-    await tx.staffUser.update({
-      where: { id: user.id },
+  const claimed = await db().$transaction(async (tx) => {
+    const { count } = await tx.staffUser.updateMany({
+      where: { id: user.id, inviteTokenHash: sha256(token), active: true, inviteExpiresAt: { gt: new Date() } },
       data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null },
     });
+    if (count !== 1) return false;
     await audit(tx, { id: user.id, email: user.email }, {
       action: "staff.accept-invitation",
       targetType: "StaffUser",
       targetId: user.id,
       summary: `${user.email} tok imot invitasjonen og valgte passord`,
     });
+    return true;
   });
-  return user;
+  return claimed ? { ok: true, user } : { ok: false, error: "used" };
 }
 
 export type StaffChangeError = "last-admin" | "self" | "not-found";

@@ -4,6 +4,7 @@ import { useOwnDatabase } from "../../../test/own-database";
 import { hashPassword } from "./password.server";
 import { hasRole } from "./roles";
 import { createStaffSession, getStaff, sha256 } from "./session.server";
+import { action as invitationAction } from "~/routes/admin_.invitation.$token";
 import { acceptInvitation, findInvitation, inviteStaff, removeStaff, setStaffRole, signInWithPassword } from "./staff.server";
 
 useOwnDatabase("staff");
@@ -85,8 +86,8 @@ describe("invitations", () => {
     const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
     expect(user.inviteTokenHash).toBe(sha256(token));
     expect(await findInvitation(token)).not.toBeNull();
-    expect(await acceptInvitation(token, "et-godt-passord-12")).not.toBeNull();
-    expect(await acceptInvitation(token, "et-annet-passord-12")).toBeNull();
+    expect((await acceptInvitation(token, "et-godt-passord-12")).ok).toBe(true);
+    expect(await acceptInvitation(token, "et-annet-passord-12")).toEqual({ ok: false, error: "gone" });
     expect((await signInWithPassword(email, "et-godt-passord-12"))?.role).toBe("ORGANISER");
     expect(await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Igjen", role: "ADMIN" })).toEqual({
       ok: false,
@@ -102,6 +103,50 @@ describe("invitations", () => {
     const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     await db().staffUser.update({ where: { email }, data: { inviteExpiresAt: new Date(Date.now() - 1000) } });
     expect(await findInvitation(token)).toBeNull();
-    expect(await acceptInvitation(token, "et-godt-passord-12")).toBeNull();
+    expect(await acceptInvitation(token, "et-godt-passord-12")).toEqual({ ok: false, error: "gone" });
+  });
+
+  it("are accepted exactly once when many accept at the same time", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("race");
+    await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Rask", role: "ORGANISER" });
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const passwords = Array.from({ length: 15 }, (_, i) => `parallelt-passord-${i}`);
+    const results = await Promise.all(passwords.map((p) => acceptInvitation(token, p)));
+    const winners = results.flatMap((r, i) => (r.ok ? [passwords[i]] : []));
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "used")).toBe(true);
+    // The winner's password is the one that works; the others changed nothing.
+    expect(await signInWithPassword(email, winners[0])).not.toBeNull();
+    for (const p of passwords.filter((p) => p !== winners[0])) expect(await signInWithPassword(email, p)).toBeNull();
+    const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
+    expect(await db().auditLog.count({ where: { targetId: user.id, action: "staff.accept-invitation" } })).toBe(1);
+  });
+
+  it("through the page: one parallel accept gets a session, the others 409 with a message", async () => {
+    const admin = await makeStaff("ADMIN");
+    const email = unique("route-race");
+    await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Rute", role: "MODERATOR" });
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const post = (i: number) =>
+      invitationAction({
+        request: new Request(`https://samhandling.test/admin/invitation/${token}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ password: `rute-passord-${i}-abc`, confirm: `rute-passord-${i}-abc` }),
+        }),
+        params: { token },
+        context: {} as never,
+      }).catch((e: unknown) => e);
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i)));
+    const statuses = responses.map((r) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200)));
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 302).every((s) => s === 409 || s === 404)).toBe(true);
+    const refused = responses.find((r) => !(r instanceof Response));
+    if (refused) expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Invitasjonen er allerede brukt");
+    const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
+    expect(await db().staffSession.count({ where: { staffId: user.id } })).toBe(1);
   });
 });

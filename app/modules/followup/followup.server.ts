@@ -8,6 +8,7 @@ import { renderMail } from "~/modules/mail/render.server";
 import { isLocaleSafe } from "~/modules/registration/registration-locale";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
+import { neutraliseMarkup } from "~/utils/markup";
 import { fill, followUpTexts, statusText } from "./followup.i18n";
 import { STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpItemInput } from "./followup.schema";
 
@@ -54,6 +55,12 @@ export function titleFromText(text: string): string {
   const clause = /^(\S+(?: \S+){2,}?)[,.;:!?](?: |$)/.exec(title);
   if (cut && clause) title = clause[1];
   return cut ? `${title.replace(/[.,;:!?]+$/, "")} …` : title;
+}
+
+/** Title and summary of a one-click item: text the item's own form accepts when saved unchanged. */
+function fromSourceText(text: string): { title: string; summary: string } {
+  const clean = neutraliseMarkup(text).trim();
+  return { title: titleFromText(clean), summary: clean.slice(0, 4000) };
 }
 
 async function nextPosition(tx: Tx, eventId: string): Promise<number> {
@@ -129,7 +136,7 @@ export async function createItemFromInput(actor: Actor, eventId: string, inputId
         tx,
         actor,
         eventId,
-        { title: titleFromText(input.text), summary: input.text, responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceInputId: inputId },
+        { ...fromSourceText(input.text), responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceInputId: inputId },
         "fra innspill",
         now,
       );
@@ -153,7 +160,7 @@ export async function createItemFromQuestion(actor: Actor, eventId: string, ques
         tx,
         actor,
         eventId,
-        { title: titleFromText(question.text), summary: question.text, responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceQuestionId: questionId },
+        { ...fromSourceText(question.text), responsibleUnit: UNASSIGNED_UNIT, status: "REGISTERED", sourceQuestionId: questionId },
         "fra spørsmål i live-rommet",
         now,
       );

@@ -278,6 +278,43 @@ describe("the staff routes", () => {
     expect((await db().followUpItem.findUniqueOrThrow({ where: { id: item!.id } })).status).toBe("WONT_DO");
   });
 
+  it("a one-click item from text with markup saves unchanged through its edit form", async () => {
+    const event = await createEvent();
+    const cookie = await organiserCookie();
+    const [room] = await ensureRoomsForEvent(event.id);
+    const asked = "Hvorfor er <b>hei</b> viktig når a < b og <script>alert(1)</script>?\u202E Svar\u200B gjerne.";
+    const q = await db().question.create({ data: { roomId: room.id, participantId: `p-${hex()}`, text: asked, status: "APPROVED" } });
+    const input = await db().citizenInput.create({
+      data: { eventId: event.id, theme: "SPORT_OUTDOORS", phase: "BEFORE", text: "Lys <i>på</i> banen, takk < 3", locale: "nb" },
+    });
+    const fromQuestion = await createItemFromQuestion(actor, event.id, q.id);
+    const fromInput = await createItemFromInput(actor, event.id, input.id);
+    for (const created of [fromQuestion, fromInput]) {
+      if (!created.ok) throw new Error("not created");
+      const item = await db().followUpItem.findUniqueOrThrow({ where: { id: created.itemId } });
+      // The words are kept; only what the form refuses is neutralised.
+      expect(item.summary).not.toMatch(/<\s*\/?\s*[a-z]/i);
+      expect(item.summary).not.toMatch(/[\u202E\u200B]/);
+      const form = {
+        title: item.title,
+        summary: item.summary,
+        responsibleUnit: item.responsibleUnit,
+        status: item.status,
+        statusReason: item.statusReason,
+        publicAnswer: item.publicAnswer,
+        note: "",
+        visibility: "DRAFT",
+      };
+      expect(followUpItemSchema.safeParse(form).success).toBe(true);
+      const path = `/admin/events/${event.id}/followup/${item.id}`;
+      const saved = await itemAction({ request: request(path, cookie, form), params: { eventId: event.id, itemId: item.id }, context: ctx });
+      expect(statusOf(saved)).toBe(302);
+    }
+    const q1 = await db().followUpItem.findUniqueOrThrow({ where: { sourceQuestionId: q.id } });
+    expect(q1.summary).toBe("Hvorfor er \uFF1Cb>hei\uFF1C/b> viktig når a \uFF1C b og \uFF1Cscript>alert(1)\uFF1C/script>? Svar gjerne.");
+    expect((await db().followUpItem.findUniqueOrThrow({ where: { sourceInputId: input.id } })).summary).toBe("Lys \uFF1Ci>på\uFF1C/i> banen, takk < 3");
+  });
+
   it("deletes an item only with the box ticked, audited; its source input stays", async () => {
     const event = await createEvent();
     const cookie = await organiserCookie();

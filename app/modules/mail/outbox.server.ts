@@ -53,6 +53,34 @@ export function backoffSeconds(attempts: number): number {
 
 export type DeliveryReport = { sent: number; failed: number; retrying: number };
 
+// Mail that failed because the SMTP server could not be reached (as opposed to a server that
+// answered and refused the message) is marked by this prefix on lastError. While such mail
+// waits, the worker probes the server every few seconds and makes it due again as soon as the
+// server answers (resumeMailAfterOutage); refused mail keeps its back-off.
+export const UNREACHABLE_PREFIX = "SMTP-serveren svarte ikke: ";
+const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENOTFOUND", "EPIPE"]);
+
+/** Whether a send failed for want of a connection (no SMTP reply at all, or 421 "service not available"). */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; responseCode?: unknown } | null;
+  if (typeof e?.responseCode === "number") return e.responseCode === 421;
+  return typeof e?.code === "string" && CONNECTION_CODES.has(e.code);
+}
+
+/** How many messages wait because the SMTP server could not be reached. */
+export async function mailWaitingForConnection(): Promise<number> {
+  return db().outboxMessage.count({ where: { status: "PENDING", lastError: { startsWith: UNREACHABLE_PREFIX } } });
+}
+
+/** The SMTP server answers again: mail that waited for it is due now. Returns how many. */
+export async function resumeMailAfterOutage(now = new Date()): Promise<number> {
+  const { count } = await db().outboxMessage.updateMany({
+    where: { status: "PENDING", lastError: { startsWith: UNREACHABLE_PREFIX }, nextAttemptAt: { gt: now } },
+    data: { nextAttemptAt: now },
+  });
+  return count;
+}
+
 /**
  * Sends every message that is due. Safe to run from several processes at once: a message is
  * claimed with a conditional update before it is sent.
@@ -107,7 +135,7 @@ export async function deliverDueMail(transport: Transporter, now = new Date(), b
           status: giveUp ? "FAILED" : "PENDING",
           attempts,
           lockedUntil: null,
-          lastError: String((err as Error)?.message ?? err).slice(0, 1000),
+          lastError: `${isConnectionError(err) ? UNREACHABLE_PREFIX : ""}${String((err as Error)?.message ?? err)}`.slice(0, 1000),
           nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000),
         },
       });

@@ -19,7 +19,7 @@ export const seriesSchema = z
     ordinal: z.enum(["1", "2", "3", "4", "last"], { errorMap: () => ({ message: "Velg hvilken uke i måneden." }) }),
     startMonth: z
       .string({ required_error: "Velg måneden serien starter." })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Velg måneden serien starter."),
+      .regex(/^2[01]\d\d-(0[1-9]|1[0-2])$/, "Velg måneden serien starter (år 2000–2199)."),
     count: z.coerce
       .number({ invalid_type_error: "Antall møter må være et tall fra 1 til 24." })
       .int("Antall møter må være et helt tall.")
