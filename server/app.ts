@@ -76,6 +76,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     mailFrom: env.MAIL_FROM,
     onMailQueued: () => nudgeOutbox(),
     cookieSecret: secrets.sessionSecret,
+    linkResendMinutes: env.REGISTRATION_LINK_RESEND_MINUTES,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, scopes: env.OIDC_SCOPES }

@@ -11,8 +11,6 @@ export const LIMITED_FORM_ROUTES = new Set([
   "routes/events.$slug.innspill",
   "routes/tilgjengelighet",
   "routes/foresporsel._index",
-  // Guessing join codes one form post at a time.
-  "routes/live._index",
 ]);
 
 /**
@@ -25,6 +23,8 @@ export const UNLIMITED_FORM_ROUTES: Record<string, string> = {
   "routes/admin_.invitation.$token": "needs an unguessable invitation token",
   "routes/registrations.$token": "needs an unguessable personal link",
   "routes/lang": "only sets the language cookie",
+  "routes/live._index":
+    "only looks up a join code (GET /live/CODE does the same); a whole hall behind one address types it at once",
 };
 
 export function createFormLimiter(options: { points: number; durationSeconds: number }) {
