@@ -60,10 +60,11 @@ function send(
   server: RunningServer,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port: port(server), method, path, headers: options.headers }, (res) => {
+    const target = { host: "127.0.0.1", port: port(server), method, path, headers: options.headers, localAddress: options.from };
+    const req = httpRequest(target, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
@@ -95,18 +96,18 @@ async function healthy(server: RunningServer) {
   expect(res.body).toBe("ok");
 }
 
-const storedRows = async () => ({
-  registrations: await db().registration.count({ where: { eventId } }),
-  outbox: await db().outboxMessage.count(),
-  feedback: await db().accessibilityFeedback.count(),
-  requests: await db().meetingRequest.count(),
-});
+// The database is shared with the other test files running at the same time: count only what
+// these requests could have written, found by a marker in the text.
+const MARKER = `abuse${Date.now().toString(36)}`;
+const storedWith = async (marker = MARKER) =>
+  (await db().registration.count({ where: { OR: [{ name: { contains: marker } }, { email: { contains: marker } }] } })) +
+  (await db().accessibilityFeedback.count({ where: { message: { contains: marker } } })) +
+  (await db().outboxMessage.count({ where: { OR: [{ toAddress: { contains: marker } }, { text: { contains: marker } }] } }));
 
 describe("request limits on the bytes actually read", () => {
-  it("cuts off a 200 MB chunked body with 413 before it is sent, with flat memory, and stores nothing", async () => {
-    const before = await storedRows();
-    const total = 200 * MB;
-    const chunk = Buffer.alloc(64 * 1024, "message=" + "a".repeat(100));
+  it("cuts off a 300 MB chunked body with 413 before it is sent, with flat memory, and stores nothing", async () => {
+    const total = 300 * MB;
+    const chunk = Buffer.alloc(64 * 1024, `message=${MARKER}&`);
     const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
@@ -141,20 +142,22 @@ describe("request limits on the bytes actually read", () => {
     expect(result.sentWhenAnswered).toBeGreaterThan(0);
     expect(result.sentWhenAnswered).toBeLessThan(total);
     expect(result.text).toContain("Skjemaet er for stort.");
-    expect(result.text).not.toContain("aaaaaaaaaa");
-    // The body is never held: the process grows by far less than the 200 MB sent.
-    expect(peak - rssBefore).toBeLessThan(60 * MB);
-    expect(await storedRows()).toEqual(before);
+    expect(result.text).not.toContain(MARKER);
+    // The body is never held: the process grows by far less than the 300 MB sent.
+    if (process.env.ABUSE_FIGURES) console.info(`rss growth ${((peak - rssBefore) / MB).toFixed(1)} MB, answered after ${(result.sentWhenAnswered / MB).toFixed(1)} MB`);
+    expect(peak - rssBefore).toBeLessThan(100 * MB);
+    expect(await storedWith()).toBe(0);
     await healthy(direct);
   });
 
   it("refuses a declared Content-Length over 1 MB at once, and never echoes the body", async () => {
     const res = await send(direct, "POST", `/events/${slug}/register`, {
       headers: formHeaders(),
-      body: form({ ...person("stor@example.no"), name: `<script>ekko</script>${"x".repeat(2 * MB)}` }),
+      body: form({ ...person(`stor-${MARKER}@example.no`), name: `<script>${MARKER}</script>${"x".repeat(2 * MB)}` }),
     });
     expect(res.status).toBe(413);
-    expect(res.body).not.toContain("ekko");
+    expect(res.body).not.toContain(MARKER);
+    expect(await storedWith()).toBe(0);
     await healthy(direct);
   });
 
@@ -264,18 +267,16 @@ describe("sign-in limits", () => {
   });
 
   it("a guesser at one address cannot lock the real person out from another", async () => {
+    // Two clients with their own addresses (all of 127/8 is this machine), no proxy in between.
     const email = `laas-${Date.now()}@kommune.no`;
     await db().staffUser.create({ data: { email, name: "Låst", role: "ORGANISER", passwordHash: await hashPassword("riktig-passord-12345") } });
+    const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      await send(proxied, "POST", "/admin/login", {
-        headers: formHeaders({ "x-forwarded-for": "198.51.100.66" }),
-        body: form({ email, password: `feil-${i}-passord` }),
-      });
+      const res = await send(direct, "POST", "/admin/login", { from: "127.0.0.2", headers: formHeaders(), body: form({ email, password: `feil-${i}-passord` }) });
+      statuses.push(res.status);
     }
-    const real = await send(proxied, "POST", "/admin/login", {
-      headers: formHeaders({ "x-forwarded-for": "198.51.100.7" }),
-      body: form({ email, password: "riktig-passord-12345" }),
-    });
+    expect(statuses.at(-1)).toBe(429);
+    const real = await send(direct, "POST", "/admin/login", { from: "127.0.0.1", headers: formHeaders(), body: form({ email, password: "riktig-passord-12345" }) });
     expect(real.status).toBe(302);
   });
 });
@@ -287,7 +288,7 @@ describe("refusals are 4xx with a readable page, never 500", () => {
       async () => {
         const r = await send(direct, "POST", "/tilgjengelighet", {
           headers: formHeaders({ origin: "https://angriper.example" }),
-          body: form({ message: "Fra et annet nettsted, dette skal ikke lagres.", website: "" }),
+          body: form({ message: `Fra et annet nettsted, dette skal ikke lagres ${MARKER}.`, website: "" }),
         });
         return { status: r.status, text: r.body };
       },
@@ -298,7 +299,7 @@ describe("refusals are 4xx with a readable page, never 500", () => {
       async () => {
         const r = await send(direct, "POST", "/tilgjengelighet", {
           headers: formHeaders({ origin: "https://angriper.example", "x-forwarded-host": "angriper.example" }),
-          body: form({ message: "Fra et annet nettsted, dette skal ikke lagres.", website: "" }),
+          body: form({ message: `Fra et annet nettsted, dette skal ikke lagres ${MARKER}.`, website: "" }),
         });
         return { status: r.status, text: r.body };
       },
@@ -307,7 +308,7 @@ describe("refusals are 4xx with a readable page, never 500", () => {
     [
       "a malformed Origin",
       async () => {
-        const r = await send(direct, "POST", "/tilgjengelighet", { headers: formHeaders({ origin: "::::" }), body: "message=x" });
+        const r = await send(direct, "POST", "/tilgjengelighet", { headers: formHeaders({ origin: "::::" }), body: `message=${MARKER}` });
         return { status: r.status, text: r.body };
       },
       400,
@@ -322,11 +323,10 @@ describe("refusals are 4xx with a readable page, never 500", () => {
   ];
   for (const [label, attempt, status] of cases) {
     it(label, async () => {
-      const before = await storedRows();
       const res = await attempt();
       expect(res.status).toBe(status);
       expect(res.text).toContain("Samhandling");
-      expect(await storedRows()).toEqual(before);
+      expect(await storedWith()).toBe(0);
       await healthy(direct);
     });
   }
