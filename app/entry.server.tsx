@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
+import { strictestCacheControl } from "~/utils/cache-control";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,6 +17,14 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
+  // A loader's or action's caching rule (e.g. "no-store" on a live room) survives routes without a
+  // `headers` export: the strictest one wins.
+  const { loaderHeaders, actionHeaders } = remixContext.staticHandlerContext;
+  const cacheControl = strictestCacheControl([
+    responseHeaders.get("Cache-Control"),
+    ...[...Object.values(loaderHeaders ?? {}), ...Object.values(actionHeaders ?? {})].map((h) => h.get("Cache-Control")),
+  ]);
+  if (cacheControl) responseHeaders.set("Cache-Control", cacheControl);
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -44,4 +53,15 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Single-fetch data (/path.data) is this visitor's view of the page at this moment: never cached
+ * unless a route says otherwise (Remix drops loader headers here as it does for documents).
+ */
+export function handleDataRequest(response: Response) {
+  if (response.headers.has("Cache-Control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", "private, no-store");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

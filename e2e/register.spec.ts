@@ -163,7 +163,7 @@ test("registering the same address again sends the link instead of a second regi
   await page.getByRole("button", { name: "Meld meg på" }).click();
 
   await expect(page.getByRole("status")).toHaveText(
-    "Denne e-postadressen er allerede påmeldt dette arrangementet. Vi har sendt lenken til påmeldingen din på nytt.",
+    "Denne e-postadressen er allerede påmeldt dette arrangementet. Lenken til påmeldingen sendes til adressen (høyst én gang per kvarter, så se i innboksen).",
   );
   await expect(page).toHaveURL(`/events/${slug}/register`);
   await expect(page.locator("#error-summary")).toHaveCount(0);

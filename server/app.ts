@@ -1,15 +1,13 @@
-// The process: one http server for Remix and Socket.IO, security headers, the registration
-// rate limit, /healthz, the outbox worker and graceful shutdown.
+// The process: one http server for Remix and Socket.IO, security headers, the limits at the door
+// (decision 008), /healthz, the outbox worker and graceful shutdown.
 import { randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { Server as SocketServer } from "socket.io";
 import { ensureBootstrapAdmin } from "../app/modules/auth/staff.server.js";
 import { seedDemoContent } from "../app/modules/demo/seed.server.js";
@@ -21,9 +19,20 @@ import { setDb, type Db } from "../app/utils/db.server.js";
 import type { Env } from "../app/utils/env.server.js";
 import { connectDatabase, migrateDatabase, pendingMigrations } from "./db.js";
 import { databaseFlavour } from "./db-adapters.js";
+import { createFormLimiter } from "./form-limits.js";
+import {
+  answerErrors,
+  applyServerLimits,
+  readRequestBodies,
+  refuseBadUrls,
+  refuseForeignOrigins,
+  refuseUnsupportedMethods,
+  SERVER_LIMITS,
+} from "./http-guards.js";
 import { attachLive } from "./live.js";
 import { liveLimitsFromEnv } from "./live-limits.js";
 import { startOutboxWorker } from "./outbox-worker.js";
+import { createRemixHandler } from "./remix-handler.js";
 import { loadOrCreateSecrets } from "./secrets.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "..", "..");
@@ -31,7 +40,9 @@ const root = resolve(fileURLToPath(import.meta.url), "..", "..");
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
-    /** True when this client has used up its registration attempts for now. */
+    /** The client's address as Express resolves it (req.ip: the socket, or the proxy's header when TRUST_PROXY). */
+    clientAddress: string;
+    /** True when this client has used up its posts to the public forms for now (server/form-limits.ts). */
     registrationRateLimited: boolean;
   }
 }
@@ -66,6 +77,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     mailFrom: env.MAIL_FROM,
     onMailQueued: () => nudgeOutbox(),
     cookieSecret: secrets.sessionSecret,
+    linkResendMinutes: env.REGISTRATION_LINK_RESEND_MINUTES,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, scopes: env.OIDC_SCOPES }
@@ -87,6 +99,9 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  // Refusals that need nothing but the request line come first, before any work is done.
+  app.use(refuseUnsupportedMethods);
+  app.use(refuseBadUrls);
   app.use(compression());
 
   const isProduction = env.NODE_ENV !== "development";
@@ -135,29 +150,9 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     }
   });
 
-  // Form spam (registration and the public feedback form): at most N posts per client address per window.
-  const registrationLimiter = new RateLimiterMemory({
-    points: env.REGISTRATION_RATE_LIMIT,
-    duration: env.REGISTRATION_RATE_WINDOW_SECONDS,
-  });
-  app.post(/^\/(events\/[^/]+\/(register|innspill)|tilgjengelighet|foresporsel)(\.data)?$/, async (req, res, next) => {
-    try {
-      await registrationLimiter.consume(req.ip ?? "unknown");
-      res.locals.registrationRateLimited = false;
-    } catch {
-      res.locals.registrationRateLimited = true;
-    }
-    next();
-  });
-  // Refuse absurd bodies before Remix reads them (forms here are a few kB).
-  app.use((req, res, next) => {
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (req.method !== "GET" && length > 1024 * 1024) {
-      res.status(413).type("text/plain; charset=utf-8").send("Skjemaet er for stort. / The form is too large.");
-      return;
-    }
-    next();
-  });
+  app.use(refuseForeignOrigins);
+  // Every body is read here, capped as it streams and cleaned, before Remix parses anything.
+  app.use(readRequestBodies());
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let viteDevServer: { middlewares: express.RequestHandler; close(): Promise<void> } | undefined;
@@ -173,19 +168,31 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     build = (await import(join(root, "build/server/index.js"))) as ServerBuild;
   }
 
+  const formLimiter = createFormLimiter({
+    points: env.REGISTRATION_RATE_LIMIT,
+    durationSeconds: env.REGISTRATION_RATE_WINDOW_SECONDS,
+  });
   app.all(
     "*",
-    createRequestHandler({
+    createRemixHandler({
       build,
       mode: env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (_req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        registrationRateLimited: Boolean(res.locals.registrationRateLimited),
-      }),
+      getLoadContext: async (req, res) => {
+        const clientAddress = req.ip ?? req.socket.remoteAddress ?? "unknown";
+        const currentBuild = typeof build === "function" ? await build() : build;
+        const url = new URL(req.originalUrl, "http://localhost");
+        return {
+          cspNonce: res.locals.cspNonce as string,
+          clientAddress,
+          registrationRateLimited: await formLimiter.check(currentBuild, req.method, url, clientAddress),
+        };
+      },
     }),
   );
+  app.use(answerErrors);
 
-  const httpServer = createHttpServer(app);
+  const httpServer = createHttpServer({ maxHeaderSize: SERVER_LIMITS.maxHeaderSize }, app);
+  applyServerLimits(httpServer);
   const io = new SocketServer(httpServer, { serveClient: false });
   const live = attachLive(io, { log, redisUrl: env.REDIS_URL, limits: liveLimitsFromEnv(env), trustProxy: env.TRUST_PROXY });
 

@@ -102,7 +102,7 @@ export const en: Messages = {
   "register.title": "Registration – {event}",
   "register.intro": "You don't need a user account. After signing up you'll receive an email with a calendar invitation and a personal link where you can change or cancel your registration.",
   "register.full": "This event is full. Sign up and we'll put you on the waiting list and let you know by email if a place becomes available.",
-  "register.alreadyRegistered": "This email address is already registered for this event. We've sent the link to your registration again.",
+  "register.alreadyRegistered": "This email address is already registered for this event. The link to the registration is sent to that address (at most once every 15 minutes, so check your inbox).",
   "register.tooMany": "Too many registrations have been sent from this address. Please wait a moment and try again.",
   "error.required": "Please fill in this field.",
   "error.name": "Enter your name (no more than 200 characters).",

@@ -100,7 +100,7 @@ export const nb = {
   "register.title": "Påmelding – {event}",
   "register.intro": "Du trenger ingen brukerkonto. Etter påmeldingen får du en e-post med kalenderinvitasjon og en personlig lenke der du kan endre eller avmelde deg.",
   "register.full": "Arrangementet er fullt. Meld deg på, så setter vi deg på ventelisten og gir beskjed på e-post hvis du får plass.",
-  "register.alreadyRegistered": "Denne e-postadressen er allerede påmeldt dette arrangementet. Vi har sendt lenken til påmeldingen din på nytt.",
+  "register.alreadyRegistered": "Denne e-postadressen er allerede påmeldt dette arrangementet. Lenken til påmeldingen sendes til adressen (høyst én gang per kvarter, så se i innboksen).",
   "register.tooMany": "Det er sendt for mange påmeldinger fra denne adressen. Vent litt og prøv igjen.",
   "error.required": "Fyll ut dette feltet.",
   "error.name": "Skriv inn navnet ditt (høyst 200 tegn).",

@@ -102,7 +102,7 @@ export const nn: Messages = {
   "register.title": "Påmelding – {event}",
   "register.intro": "Du treng ingen brukarkonto. Etter påmeldinga får du ein e-post med kalenderinvitasjon og ei personleg lenke der du kan endre påmeldinga eller melde deg av.",
   "register.full": "Arrangementet er fullt. Meld deg på, så set vi deg på ventelista og gir beskjed på e-post dersom du får plass.",
-  "register.alreadyRegistered": "Denne e-postadressa er allereie påmeld til dette arrangementet. Vi har sendt lenka til påmeldinga di på nytt.",
+  "register.alreadyRegistered": "Denne e-postadressa er allereie påmeld til dette arrangementet. Lenka til påmeldinga blir send til adressa (høgst éin gong per kvarter, så sjå i innboksen).",
   "register.tooMany": "Det er sendt for mange påmeldingar frå denne adressa. Vent litt og prøv igjen.",
   "error.required": "Fyll ut dette feltet.",
   "error.name": "Skriv inn namnet ditt (høgst 200 teikn).",

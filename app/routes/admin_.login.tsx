@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { safeRedirect } from "~/utils/redirect.server";
+import { loginLimit, pause } from "~/modules/auth/login-limit.server";
 import { createStaffSession, getStaff } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/staff.server";
 import { config } from "~/utils/config.server";
@@ -16,9 +16,6 @@ const schema = z.object({
   redirectTo: z.string().optional(),
 });
 
-// Ten attempts per address and account per 15 minutes; the process keeps one limiter.
-const limiter = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
-
 export const meta: MetaFunction = () => [{ title: "Logg inn – Samhandling" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,23 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { oidc: Boolean(config().oidc), error: url.searchParams.get("error") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
   if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-  const limiterKey = `${ip}|${submission.value.email.toLowerCase()}`;
-  try {
-    // Every attempt takes a point before the password is checked (so parallel guesses count too);
-    // a successful sign-in gives it back, so only failed attempts add up.
-    await limiter.consume(limiterKey);
-  } catch {
+  // The address Express resolved (decision 008): X-Forwarded-For counts only behind a trusted proxy.
+  const address = context.clientAddress || "unknown";
+  const verdict = await loginLimit.attempt(address, submission.value.email);
+  if (!verdict.allowed) {
     return data(
       { result: submission.reply({ formErrors: ["For mange forsøk. Vent et kvarter og prøv igjen."], hideFields: ["password"] }) },
       { status: 429 },
     );
   }
+  if (verdict.delayMs > 0) await pause(verdict.delayMs);
   const user = await signInWithPassword(submission.value.email, submission.value.password);
   if (!user) {
     return data(
@@ -52,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 401 },
     );
   }
-  await limiter.reward(limiterKey, 1);
+  await loginLimit.succeeded(address, submission.value.email);
   const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
   return redirect(safeRedirect(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
 }

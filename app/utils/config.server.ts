@@ -9,6 +9,8 @@ export type AppConfig = {
   oidc?: { issuer: string; clientId: string; clientSecret: string; scopes: string };
   /** Signs short-lived cookies (the OpenID Connect round trip); a per-process secret when unset. */
   cookieSecret?: string;
+  /** How long before a repeated registration may mail the personal link again (decision 008). */
+  linkResendMinutes?: number;
 };
 
 const KEY = Symbol.for("samhandling.config");

@@ -28,6 +28,8 @@ export const envSchema = z
     SEED_DEMO: booleanish.default("true"),
     REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     REGISTRATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    /** A repeated registration mails the personal link again at most once per this many minutes. */
+    REGISTRATION_LINK_RESEND_MINUTES: z.coerce.number().min(0).default(15),
     OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).default(5),
     TRUST_PROXY: booleanish.default("false"),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),

@@ -5,7 +5,7 @@ import { markFeedbackHandled } from "./feedback.server";
 
 function post(fields: Record<string, string>, rateLimited = false) {
   const request = new Request("http://localhost/tilgjengelighet", { method: "POST", body: new URLSearchParams(fields) });
-  return action({ request, params: {}, context: { cspNonce: "", registrationRateLimited: rateLimited } });
+  return action({ request, params: {}, context: { cspNonce: "", clientAddress: "203.0.113.1", registrationRateLimited: rateLimited } });
 }
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200));

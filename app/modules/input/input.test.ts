@@ -16,7 +16,7 @@ async function post(slug: string, fields: Record<string, string>, opts: { rateLi
   const headers: Record<string, string> = {};
   if (opts.locale) headers.Cookie = await localeCookie.serialize(opts.locale);
   const request = new Request(`http://localhost/events/${slug}/innspill`, { method: "POST", body: new URLSearchParams(fields), headers });
-  return action({ request, params: { slug }, context: { cspNonce: "", registrationRateLimited: opts.rateLimited ?? false } });
+  return action({ request, params: { slug }, context: { cspNonce: "", clientAddress: "203.0.113.1", registrationRateLimited: opts.rateLimited ?? false } });
 }
 
 const status = (r: unknown) => (r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200));

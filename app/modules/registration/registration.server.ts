@@ -8,6 +8,7 @@ import { calendarEventSelect, type CalendarEvent } from "~/modules/calendar/ics.
 import { newCheckInCode } from "~/modules/checkin/check-in-code.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import { registrationState, type RegistrationState } from "~/modules/events/registration-window";
+import { config } from "~/utils/config.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { queueRegistrationMail } from "./registration-mails.server";
 import type { RegistrationDetailsInput, RegistrationInput } from "./registration.schema";
@@ -59,6 +60,24 @@ export async function waitingPosition(tx: Tx, eventId: string, reg: { id: string
   return ahead + 1;
 }
 
+/**
+ * Whether a registration for an address already registered may mail its personal link again:
+ * at most once per `linkResendMinutes` (default 15) per registration, so that a form posted over
+ * and over cannot mail-bomb the address's owner. The outbox row is the record of the last mail;
+ * the conditional update on updatedAt makes parallel requests take turns (the loser sees the
+ * changed row and sends nothing).
+ */
+async function mayResendLink(tx: Tx, reg: { id: string; email: string; token: string; updatedAt: Date }, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - (config().linkResendMinutes ?? 15) * 60_000);
+  const recent = await tx.outboxMessage.findFirst({
+    where: { kind: "LINK", toAddress: reg.email, createdAt: { gte: since }, text: { contains: reg.token } },
+    select: { id: true },
+  });
+  if (recent) return false;
+  const { count } = await tx.registration.updateMany({ where: { id: reg.id, updatedAt: reg.updatedAt }, data: { updatedAt: now } });
+  return count === 1;
+}
+
 export async function registerAttendee(
   eventId: string,
   input: RegistrationInput,
@@ -80,7 +99,7 @@ export async function registerAttendee(
         where: { eventId_emailNormalized: { eventId, emailNormalized } },
       });
       if (existing && existing.status !== "CANCELLED") {
-        await queueRegistrationMail(tx, "LINK", event, existing);
+        if (await mayResendLink(tx, existing, now)) await queueRegistrationMail(tx, "LINK", event, existing);
         return { outcome: "already-registered", token: existing.token } as const;
       }
 

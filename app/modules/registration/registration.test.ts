@@ -57,6 +57,19 @@ describe("capacity and the waiting list under concurrency", () => {
     expect(await db().registration.count({ where: { eventId: event.id } })).toBe(1);
     expect(await mailKinds([person.email])).toEqual(["CONFIRMATION", "LINK"]);
   });
+
+  it("repeating the registration mails the link at most once per 15 minutes (no mail-bombing a stranger)", async () => {
+    const event = await createEvent();
+    const person = attendee("bomb");
+    await registerAttendee(event.id, person, "nb");
+    const again = await Promise.all(Array.from({ length: 6 }, () => registerAttendee(event.id, person, "nb")));
+    for (let i = 0; i < 4; i++) again.push(await registerAttendee(event.id, person, "nb"));
+    expect(again.every((o) => o.outcome === "already-registered")).toBe(true);
+    expect(await mailKinds([person.email])).toEqual(["CONFIRMATION", "LINK"]);
+    const later = await registerAttendee(event.id, person, "nb", new Date(Date.now() + 16 * 60_000));
+    expect(later.outcome).toBe("already-registered");
+    expect(await mailKinds([person.email])).toEqual(["CONFIRMATION", "LINK", "LINK"]);
+  });
 });
 
 describe("cancelling and promotion", () => {
