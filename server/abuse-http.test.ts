@@ -1,33 +1,21 @@
 // The real server attacked over raw HTTP (decision 008): each class of abuse is sent as an
 // attacker would send it, and must get a readable 4xx, store and mail nothing, and leave the
 // process healthy.
-import { mkdtempSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/modules/auth/password.server";
 import { ensureRoomsForEvent } from "~/modules/live/rooms.server";
 import { db } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
 import { createEvent } from "../test/factories";
+import { testServerEnv } from "../test/test-server";
 import { startServer, type RunningServer } from "./app";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const MB = 1024 * 1024;
 
-function serverEnv(extra: Record<string, string>) {
-  return parseEnv({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: process.env.TEST_DATABASE_URL,
-    DATA_DIR: mkdtempSync(join(tmpdir(), "samhandling-abuse-")),
-    SEED_DEMO: "false",
-    OUTBOX_POLL_SECONDS: "3600",
-    ...extra,
-  });
+function serverEnv(extra: Record<string, string> = {}) {
+  return testServerEnv("abuse", extra);
 }
 
 // `direct`: no proxy in front, X-Forwarded-For means nothing. `proxied`: TRUST_PROXY, so each test

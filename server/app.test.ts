@@ -1,27 +1,15 @@
 // The real server over HTTP: health, security headers, and hostile input that must get a
 // readable 400 and store nothing.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
 import { createEvent } from "../test/factories";
+import { testServerEnv } from "../test/test-server";
 import { startServer, type RunningServer } from "./app";
 
 const quiet = { info: () => {}, warn: () => {}, error: console.error };
 
 function serverEnv(extra: Record<string, string> = {}) {
-  return parseEnv({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATABASE_URL: process.env.TEST_DATABASE_URL,
-    DATA_DIR: mkdtempSync(join(tmpdir(), "samhandling-http-")),
-    SEED_DEMO: "false",
-    OUTBOX_POLL_SECONDS: "3600",
-    ...extra,
-  });
+  return testServerEnv("http", extra);
 }
 
 let server: RunningServer;

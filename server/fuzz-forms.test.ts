@@ -2,8 +2,6 @@
 // administrator): arbitrary field names and values (NUL, lone surrogates, bidi controls, huge
 // strings), in urlencoded, multipart, JSON and nonsense bodies, to the page and to its ".data"
 // twin. The property: never a 5xx, and the process still healthy afterwards. (decision 008)
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import fc from "fast-check";
@@ -12,9 +10,9 @@ import { createStaffSession } from "~/modules/auth/session.server";
 import { ensureRoomsForEvent } from "~/modules/live/rooms.server";
 import { registerAttendee } from "~/modules/registration/registration.server";
 import { db } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
 import { attendee, createEvent } from "../test/factories";
 import { startServer, type RunningServer } from "./app";
+import { testServerEnv } from "../test/test-server";
 
 const RUNS_PER_ROUTE = 25;
 
@@ -41,14 +39,7 @@ async function actionRoutes(values: Record<string, string>) {
 
 beforeAll(async () => {
   server = await startServer(
-    parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "samhandling-fuzz-")),
-      SEED_DEMO: "false",
-      OUTBOX_POLL_SECONDS: "3600",
+    testServerEnv("fuzz", {
       // Each fuzzed request comes from its own address, so the form limit does not hide the actions.
       TRUST_PROXY: "true",
     }),

@@ -1,28 +1,17 @@
 // The Location header that the real routes send for a hostile `redirectTo`: the language switch
 // (anyone) and the sign-in page (a signed-in staff member). Never off-site, never a 500.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffSession } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
 import { startServer, type RunningServer } from "./app";
+import { testServerEnv } from "../test/test-server";
 
 let server: RunningServer;
 let staffCookie: string;
 
 beforeAll(async () => {
   server = await startServer(
-    parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "samhandling-redirect-")),
-      SEED_DEMO: "false",
-      OUTBOX_POLL_SECONDS: "3600",
-    }),
+    testServerEnv("redirect"),
     { info: () => {}, warn: () => {}, error: console.error },
   );
   const user = await db().staffUser.create({
@@ -64,8 +53,10 @@ describe("redirectTo through the real routes", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ lang: "nn", redirectTo }).toString(),
     });
-    // "/admin/<CJK>" is a same-site path: it is kept, percent-encoded.
-    expectSafeLocation(response, redirectTo === "/admin/\u4E2D" ? "/admin/%E4%B8%AD" : "/");
+    // "/admin/<CJK>" is a same-site path: it is kept, percent-encoded. The door removes a NUL from
+    // every form value before the route runs (server/request-body.ts), which leaves "/admin".
+    const expected = redirectTo === "/admin/\u4E2D" ? "/admin/%E4%B8%AD" : redirectTo === "/admin\u0000" ? "/admin" : "/";
+    expectSafeLocation(response, expected);
   });
 
   it.each(HOSTILE)("the sign-in page sends signed-in staff on site for %s", async (_label, redirectTo) => {
@@ -73,6 +64,12 @@ describe("redirectTo through the real routes", () => {
       redirect: "manual",
       headers: { cookie: staffCookie },
     });
+    // A URL over 8 kB is refused at the door (414) before any route runs: no redirect at all.
+    if (redirectTo.length > 8000) {
+      expect(response.status).toBe(414);
+      expect(response.headers.get("location")).toBeNull();
+      return;
+    }
     expectSafeLocation(response, redirectTo === "/admin/\u4E2D" ? "/admin/%E4%B8%AD" : "/admin");
   });
 

@@ -2,16 +2,14 @@
 // whose role is too low (403), for GET and POST. The list of routes comes from the real
 // build, so a new staff route is covered the day it is added; it must declare its role with
 // `export const handle = staffHandle(role)`.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "~/modules/auth/roles";
 import { createStaffSession } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { parseEnv } from "~/utils/env.server";
 import { startServer, type RunningServer } from "./app";
+import { testServerEnv } from "../test/test-server";
 
 // Pages anyone may open: signing in, accepting an invitation, the OpenID Connect round trip.
 const PUBLIC_ADMIN_ROUTES = /^routes\/admin_\.(login|invitation|oidc)/;
@@ -46,15 +44,7 @@ const cookies = {} as Record<Role, string>;
 
 beforeAll(async () => {
   server = await startServer(
-    parseEnv({
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "samhandling-guard-")),
-      SEED_DEMO: "false",
-      OUTBOX_POLL_SECONDS: "3600",
-    }),
+    testServerEnv("guard"),
     { info: () => {}, warn: () => {}, error: console.error },
   );
   routes = await staffRoutes();
