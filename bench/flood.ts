@@ -12,6 +12,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createBenchRoom } from "./bench-event.js";
 
 const SESSION_SECRET = "flood-bench-secret-flood-bench-secret-0123";
 const PHASE_MS = 5000;
@@ -23,7 +24,6 @@ async function serve(databaseUrl: string) {
   const { parseEnv } = await import("../app/utils/env.server.js");
   const { startServer } = await import("../server/app.js");
   const { db } = await import("../app/utils/db.server.js");
-  const { ensureRoomsForEvent } = await import("../app/modules/live/rooms.server.js");
   const { createPoll, setPollStatus } = await import("../app/modules/live/polls.server.js");
   const env = parseEnv({
     DATABASE_URL: databaseUrl,
@@ -37,27 +37,7 @@ async function serve(databaseUrl: string) {
   });
   const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
   const server = await startServer(env, quiet);
-  const startsAt = new Date(Date.now() + 86400_000);
-  const room = async (title: string) => {
-    const event = await db().event.create({
-      data: {
-        slug: `flood-${title}-${Date.now()}`,
-        kind: "CONFERENCE",
-        status: "PUBLISHED",
-        title,
-        summary: "Benchmark",
-        venueName: "Kilden",
-        venueAddress: "Sjølystveien 2",
-        venuePostcode: "4610",
-        venueCity: "Kristiansand",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 7200_000),
-        capacity: 10_000,
-        privacyNotice: "Benchmark",
-      },
-    });
-    return (await ensureRoomsForEvent(event.id))[0]!;
-  };
+  const room = (title: string) => createBenchRoom(title, "flood");
   const flooded = await room("angrepet");
   const quietRoom = await room("stille");
   const poll = await createPoll(flooded.id, { title: "Ja eller nei?", kind: "SINGLE", options: ["Ja", "Nei"] });

@@ -13,6 +13,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createBenchRoom } from "./bench-event.js";
 
 const STORM_MS = 3000;
 const QUESTIONS = 5;
@@ -47,32 +48,13 @@ async function serveSocketIo(databaseUrl: string) {
   const { databaseFlavour } = await import("../server/db-adapters.js");
   const { setDb, db } = await import("../app/utils/db.server.js");
   const { setConfig } = await import("../app/utils/config.server.js");
-  const { ensureRoomsForEvent } = await import("../app/modules/live/rooms.server.js");
   const { createPoll, setPollStatus } = await import("../app/modules/live/polls.server.js");
   const { attachLive } = await import("../server/live.js");
 
   const client = await connectDatabase(databaseUrl);
   setDb(client, databaseFlavour(databaseUrl));
   setConfig(BENCH_CONFIG);
-  const startsAt = new Date(Date.now() + 86400_000);
-  const event = await db().event.create({
-    data: {
-      slug: `bench-${Date.now()}`,
-      kind: "CONFERENCE",
-      status: "PUBLISHED",
-      title: "Samhandlingskonferansen (last)",
-      summary: "Benchmark",
-      venueName: "Kilden",
-      venueAddress: "Sjølystveien 2",
-      venuePostcode: "4610",
-      venueCity: "Kristiansand",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7200_000),
-      capacity: 10_000,
-      privacyNotice: "Benchmark",
-    },
-  });
-  const [room] = await ensureRoomsForEvent(event.id);
+  const room = await createBenchRoom("Samhandlingskonferansen (last)");
   const poll = await createPoll(room!.id, { title: "Hva er viktigst?", kind: "SINGLE", options: ["Skole", "Vei", "Park", "Kultur"] });
   await setPollStatus(room!.id, poll.id, "OPEN");
 

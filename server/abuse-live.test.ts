@@ -97,7 +97,7 @@ async function openPoll(roomId: string) {
 
 async function staffModerator(role = "MODERATOR") {
   const staff = await db().staffUser.create({
-    data: { email: `mod-${randomBytes(4).toString("hex")}@kristiansand.kommune.no`, name: "Mona Moderator", role },
+    data: { email: `mod-${randomBytes(4).toString("hex")}@samhandling.test`, name: "Mona Moderator", role },
   });
   const session = (await createStaffSession(staff.id, "test")).split(";")[0]!;
   return { staff, session };
@@ -234,7 +234,7 @@ describe("revocation", () => {
   it("removing a staff member ends their moderator socket at once", async () => {
     const room = await newRoom();
     const { staff, session } = await staffModerator();
-    const admin = await db().staffUser.create({ data: { email: `admin-${randomBytes(4).toString("hex")}@kristiansand.kommune.no`, name: "A", role: "ADMIN" } });
+    const admin = await db().staffUser.create({ data: { email: `admin-${randomBytes(4).toString("hex")}@samhandling.test`, name: "A", role: "ADMIN" } });
     const mod = await connect({ cookie: `${session}; ${await cookieFor()}` });
     await ok(call(mod, "room:join", { code: room.code, as: "moderator" }));
     const gone = new Promise<string>((done) => mod.once("disconnect", (reason) => done(reason)));
@@ -363,7 +363,7 @@ describe.skipIf(!redisUp)("two processes on Redis", () => {
     await startNode({ redisUrl: REDIS_URL, redisKey: `${key}-r` });
     const room = await newRoom();
     const { staff, session } = await staffModerator();
-    const admin = await db().staffUser.create({ data: { email: `admin-${randomBytes(4).toString("hex")}@kristiansand.kommune.no`, name: "A", role: "ADMIN" } });
+    const admin = await db().staffUser.create({ data: { email: `admin-${randomBytes(4).toString("hex")}@samhandling.test`, name: "A", role: "ADMIN" } });
     const mod = await connect({ cookie: `${session}; ${await cookieFor()}`, url: b.url });
     await ok(call<PollView>(mod, "room:join", { code: room.code, as: "moderator" }));
     const gone = new Promise<void>((done) => mod.once("disconnect", () => done()));

@@ -109,7 +109,7 @@ it("no event with any payload gets a server answer, crashes the process or logs 
   });
   const known = { questionId: question.id, pollId: poll.id, optionId: poll.options[0]!.id, code: room!.code };
 
-  const staff = await db().staffUser.create({ data: { email: `fuzz-${randomBytes(4).toString("hex")}@kristiansand.kommune.no`, name: "F", role: "MODERATOR" } });
+  const staff = await db().staffUser.create({ data: { email: `fuzz-${randomBytes(4).toString("hex")}@samhandling.test`, name: "F", role: "MODERATOR" } });
   const session = (await createStaffSession(staff.id, "fuzz")).split(";")[0]!;
   const audience = await connect(await participantCookie());
   const moderator = await connect(`${session}; ${await participantCookie()}`);

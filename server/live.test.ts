@@ -119,7 +119,7 @@ async function audience(code: string, participantId = newParticipantId()) {
 
 async function moderator(code: string) {
   const staff = await db().staffUser.create({
-    data: { email: `mod-${randomBytes(4).toString("hex")}@kristiansand.kommune.no`, name: "Mona Moderator", role: "MODERATOR" },
+    data: { email: `mod-${randomBytes(4).toString("hex")}@samhandling.test`, name: "Mona Moderator", role: "MODERATOR" },
   });
   const session = (await createStaffSession(staff.id, "test")).split(";")[0]!;
   const client = await connect(`${session}; ${await cookieFor()}`);

@@ -35,7 +35,7 @@ describe("MARKUP and INVISIBLE", () => {
       venueName: "Kilden",
       venueAddress: "Sjølystveien 2",
       venuePostcode: "4610",
-      venueCity: "Kristiansand",
+      venueCity: "Eksempelby",
       startsAt: "2031-10-27T09:00",
       endsAt: "2031-10-27T16:00",
     });

@@ -44,7 +44,7 @@ const validEvent: Form = {
   venueName: "Kilden",
   venueAddress: "Sjølystveien 2",
   venuePostcode: "4610",
-  venueCity: "Kristiansand",
+  venueCity: "Eksempelby",
   startsAt: "2031-10-27T09:00",
   endsAt: "2031-10-28T16:00",
 };
@@ -66,7 +66,7 @@ const validSeries: Form = {
   count: "1",
   startTime: "17:00",
   endTime: "19:00",
-  venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand",
+  venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby",
 };
 
 const CASES: [string, ZodTypeAny, Form, string[]][] = [
