@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -12,8 +13,8 @@ import {
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
-import { DEFAULT_LOCALE, LocaleContext, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, I18nProvider, namespacesFor, useT } from "~/i18n";
+import { getLocale, resourcesFor, textVariables } from "~/i18n/i18n.server";
 import stylesUrl from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,8 +26,16 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const url = new URL(request.url);
-  return { locale, path: url.pathname + url.search };
+  return {
+    locale,
+    path: url.pathname + url.search,
+    i18n: { resources: resourcesFor(locale, url.pathname), variables: textVariables(locale) },
+  };
 }
+
+/** Fetch the catalogs again only when the next page needs other namespaces (staff vs public). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join();
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -41,13 +50,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <LocaleContext.Provider value={locale}>
+        <I18nProvider locale={locale} resources={data?.i18n.resources} variables={data?.i18n.variables}>
           <SiteHeader path={data?.path ?? "/"} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <SiteFooter />
-        </LocaleContext.Provider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

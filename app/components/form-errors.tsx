@@ -1,11 +1,10 @@
 import { useEffect, useRef } from "react";
-import { useT, type MessageKey, type Translate } from "~/i18n";
-import { nb } from "~/i18n/nb";
+import { isMessageKey, useT, type Translate } from "~/i18n";
 
 /** Schema messages are i18n keys; anything else (a library default) becomes a plain "could not read". */
 export function translateError(t: Translate, message: string | undefined): string | undefined {
   if (!message) return undefined;
-  return message in nb ? t(message as MessageKey) : t("error.badRequest");
+  return isMessageKey(message) ? t(message) : t("error.badRequest");
 }
 
 /**

@@ -1,5 +1,6 @@
 // Renders a mail as plain text and HTML from the same paragraphs, in the reader's language.
-import { translator, type Locale } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
