@@ -3,7 +3,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { hasRole, ROLE_NAMES, staffHandle, type Role } from "~/modules/auth/roles";
+import { useLocale } from "~/i18n";
 import { requireStaff } from "~/modules/auth/session.server";
+import { settingsT } from "~/modules/settings/settings-texts";
 
 export const handle = staffHandle("MODERATOR");
 
@@ -28,10 +30,12 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
   { to: "/admin/privacy", label: "Personvern", role: "ADMIN" },
   { to: "/admin/audit", label: "Endringslogg", role: "ADMIN" },
+  { to: "/admin/settings", label: "settings:nav", role: "ADMIN" },
 ];
 
 export default function AdminLayout() {
   const { staff } = useLoaderData<typeof loader>();
+  const settingsText = settingsT(useLocale());
   return (
     <div className="container admin">
       <div className="admin-bar">
@@ -42,7 +46,7 @@ export default function AdminLayout() {
               .map((l) => (
                 <li key={l.to}>
                   <NavLink to={l.to} end={l.end}>
-                    {l.label}
+                    {l.label === "settings:nav" ? settingsText("nav") : l.label}
                   </NavLink>
                 </li>
               ))}
