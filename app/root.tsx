@@ -14,6 +14,9 @@ import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
 import { DEFAULT_LOCALE, LocaleContext, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { orgImageUrl } from "~/modules/settings/org-images";
+import { dataControllerName } from "~/modules/settings/org-settings";
+import { orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import stylesUrl from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,7 +28,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const url = new URL(request.url);
-  return { locale, path: url.pathname + url.search };
+  const settings = orgSettings();
+  // The organisation's words for texts ({org}, {unit}) and its logo, for every page.
+  return { locale, path: url.pathname + url.search, org: orgTextVars(settings, locale), dataController: dataControllerName(settings, locale), logoUrl: orgImageUrl("logo", settings.logo) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

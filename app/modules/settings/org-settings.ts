@@ -92,6 +92,18 @@ export function orgTextVars(settings: Pick<OrgSettings, "orgName" | "unitName">,
   return { org, unit, Org: capitalise(org), Unit: capitalise(unit) };
 }
 
+/**
+ * Who is responsible for personal data, as privacy texts name it: the text from the settings, else
+ * "<organisation> ved <unit>" (nb/nn) or "<organisation>, <unit>" (en), else the neutral organisation word.
+ */
+export function dataControllerName(settings: Pick<OrgSettings, "orgName" | "unitName" | "dataController">, locale: Locale): string {
+  if (settings.dataController.trim()) return settings.dataController.trim();
+  const org = pick(settings.orgName, locale);
+  const unit = pick(settings.unitName, locale);
+  if (org && unit) return locale === "en" ? `${unit}, ${org}` : `${org} ved ${unit}`;
+  return orgTextVars(settings, locale).Org;
+}
+
 /** Replaces {org}, {unit}, {Org} and {Unit} in a text and leaves every other placeholder alone. */
 export function fillOrg(template: string, vars: OrgTextVars): string {
   return template.replace(/\{(org|unit|Org|Unit)\}/g, (_, name: keyof OrgTextVars) => vars[name]);
