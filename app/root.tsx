@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -12,14 +13,16 @@ import {
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
-import { DEFAULT_LOCALE, LocaleContext, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, I18nProvider, namespacesFor, useT } from "~/i18n";
+import { getLocale, resourcesFor, textVariables } from "~/i18n/i18n.server";
 import { orgImageUrl } from "~/modules/settings/org-images";
 import { dataControllerName } from "~/modules/settings/org-settings";
-import { orgSettings, orgTextVars } from "~/modules/settings/settings.server";
+import { orgSettings } from "~/modules/settings/settings.server";
 import stylesUrl from "~/styles/app.css?url";
+import themeUrl from "~/styles/theme.css?url";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: themeUrl },
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "alternate", type: "text/calendar", href: "/calendar.ics", title: "Kalender" },
@@ -29,16 +32,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const url = new URL(request.url);
   const settings = orgSettings();
-  // The organisation's words for texts ({org}, {unit}) and its logo, for every page.
-  return { locale, path: url.pathname + url.search, org: orgTextVars(settings, locale), dataController: dataControllerName(settings, locale), logoUrl: orgImageUrl("logo", settings.logo) };
+  return {
+    locale,
+    path: url.pathname + url.search,
+    i18n: { resources: resourcesFor(locale, url.pathname), variables: textVariables(locale) },
+    // The organisation's words ({org}, {unit}) for module catalogs, the data controller and the logo.
+    org: textVariables(locale),
+    dataController: dataControllerName(settings, locale),
+    logoUrl: orgImageUrl("logo", settings.logo),
+  };
 }
+
+/** Fetch the catalogs again only when the next page needs other namespaces (staff vs public). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join();
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} data-color-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -46,13 +60,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <LocaleContext.Provider value={locale}>
+        <I18nProvider locale={locale} resources={data?.i18n.resources} variables={data?.i18n.variables}>
           <SiteHeader path={data?.path ?? "/"} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <SiteFooter />
-        </LocaleContext.Provider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

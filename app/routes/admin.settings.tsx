@@ -4,8 +4,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useLocale } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { mailSender } from "~/modules/mail/sender.server";
@@ -13,7 +13,6 @@ import { orgImageUrl } from "~/modules/settings/org-images";
 import { SettingsForm, type SettingsFormDefaults } from "~/modules/settings/settings-form";
 import { LOGO_TYPES, SHARE_IMAGE_TYPES, settingsSchema } from "~/modules/settings/settings.schema";
 import { orgSettings, readImageUpload, saveOrgSettings, type SettingsImages } from "~/modules/settings/settings.server";
-import { settingsT } from "~/modules/settings/settings-texts";
 
 export const handle = staffHandle("ADMIN");
 
@@ -48,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     a11yComplaintUrl: s.a11yComplaintUrl,
   };
   return {
-    title: `${settingsT(locale)("title")} – Samhandling`,
+    title: `${translator(locale)("settings:title")} – Samhandling`,
     defaults,
     mailAddress: mailSender().address,
     logoUrl: orgImageUrl("logo", s.logo),
@@ -61,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ADMIN");
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["error.badRequest"] } }, saved: null }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["settings:error.badRequest"] } }, saved: null }, { status: 400 });
   const submission = parseWithZod(formData, { schema: settingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: null }, { status: 400 });
   const v = submission.value;
@@ -89,14 +88,14 @@ export default function SettingsPage() {
   const { defaults, mailAddress, logoUrl, shareImageUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const locale = useLocale();
-  const t = settingsT(locale);
+  const t = useT();
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <h1>{t("settings:title")}</h1>
+      <p>{t("settings:intro")}</p>
       {actionData?.saved ? (
         <p className="notice notice-ok" role="status">
-          {t(actionData.saved)}
+          {t(`settings:${actionData.saved}`)}
         </p>
       ) : null}
       <SettingsForm

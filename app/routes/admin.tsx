@@ -3,9 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { hasRole, ROLE_NAMES, staffHandle, type Role } from "~/modules/auth/roles";
-import { useLocale } from "~/i18n";
+import { useT } from "~/i18n";
 import { requireStaff } from "~/modules/auth/session.server";
-import { settingsT } from "~/modules/settings/settings-texts";
 
 export const handle = staffHandle("MODERATOR");
 
@@ -35,7 +34,7 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
 
 export default function AdminLayout() {
   const { staff } = useLoaderData<typeof loader>();
-  const settingsText = settingsT(useLocale());
+  const t = useT();
   return (
     <div className="container admin">
       <div className="admin-bar">
@@ -46,7 +45,7 @@ export default function AdminLayout() {
               .map((l) => (
                 <li key={l.to}>
                   <NavLink to={l.to} end={l.end}>
-                    {l.label === "settings:nav" ? settingsText("nav") : l.label}
+                    {l.label === "settings:nav" ? t("settings:nav") : l.label}
                   </NavLink>
                 </li>
               ))}

@@ -1,34 +1,45 @@
 // Norwegian formats for dates, times and phone numbers, always in Europe/Oslo.
 // Shared by pages (server and browser) and e-mails.
+import { TZDate } from "@date-fns/tz";
+import { format, type Locale as DateFnsLocale } from "date-fns";
+import { enGB } from "date-fns/locale/en-GB";
+import { nb } from "date-fns/locale/nb";
+import { nn } from "date-fns/locale/nn";
 import type { Locale } from "~/i18n/locales";
 
 export const TIME_ZONE = "Europe/Oslo";
 
-const intlLocale: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+// date-fns carries its own nb, nn and en-GB data, so the browser formats exactly what the server
+// rendered: Chromium's Intl has no nynorsk and would say "tirsdag" where the server said "tysdag".
+const dateLocale: Record<Locale, DateFnsLocale> = { nb, nn, en: enGB };
 
-function parts(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) {
-  const fmt = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, ...options });
-  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value])) as Record<string, string>;
+function inOslo(date: Date): TZDate {
+  return new TZDate(date.getTime(), TIME_ZONE);
 }
 
-/** "onsdag 27. oktober 2022" (nb/nn), "Wednesday 27 October 2022" (en). */
+/** "onsdag 27. oktober 2022" (nb), "onsdag 27. oktober 2022" (nn), "Wednesday 27 October 2022" (en). */
 export function formatDate(date: Date, locale: Locale = "nb"): string {
-  const p = parts(date, locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  return locale === "en"
-    ? `${p.weekday} ${p.day} ${p.month} ${p.year}`
-    : `${p.weekday} ${p.day}. ${p.month} ${p.year}`;
+  return format(inOslo(date), locale === "en" ? "EEEE d MMMM yyyy" : "EEEE d. MMMM yyyy", { locale: dateLocale[locale] });
+}
+
+/** "onsdag 27. oktober" without the year, for places where the year is obvious. */
+export function formatDayMonth(date: Date, locale: Locale = "nb"): string {
+  return format(inOslo(date), locale === "en" ? "EEEE d MMMM" : "EEEE d. MMMM", { locale: dateLocale[locale] });
+}
+
+/** "27.10.2022" (nb/nn), "27/10/2022" (en). */
+export function formatShortDate(date: Date, locale: Locale = "nb"): string {
+  return format(inOslo(date), locale === "en" ? "dd/MM/yyyy" : "dd.MM.yyyy");
 }
 
 /** "09.00" (nb/nn), "09:00" (en). */
 export function formatTime(date: Date, locale: Locale = "nb"): string {
-  const p = parts(date, locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return `${p.hour}${locale === "en" ? ":" : "."}${p.minute}`;
+  return format(inOslo(date), locale === "en" ? "HH:mm" : "HH.mm");
 }
 
 /** The calendar day in Oslo as YYYY-MM-DD, for grouping a programme by day. */
 export function osloDayKey(date: Date): string {
-  const p = parts(date, "en", { year: "numeric", month: "2-digit", day: "2-digit" });
-  return `${p.year}-${p.month}-${p.day}`;
+  return format(inOslo(date), "yyyy-MM-dd");
 }
 
 /** "09.00–09.30" with an en dash. */

@@ -1,7 +1,7 @@
 // Mails to registrants when the organiser changes the time or place of an event, or cancels it.
 // Each carries the attendee's personal invitation (same UID as the confirmation): an updated
 // REQUEST with a higher SEQUENCE, or a CANCEL, so calendar apps update the entry they have.
-import { translator } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { eventLocation, invitationIcs, type CalendarEvent } from "~/modules/calendar/ics.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";

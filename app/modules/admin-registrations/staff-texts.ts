@@ -1,12 +1,11 @@
 // Staff pages are bokmål only; the public schema's messages are i18n keys, shown here in bokmål.
-import { translator, type MessageKey } from "~/i18n";
-import { nb } from "~/i18n/nb";
+import { isMessageKey, translator } from "~/i18n";
 
 const t = translator("nb");
 
 export function staffMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
-  return message in nb ? t(message as MessageKey) : message;
+  return isMessageKey(message) ? t(message) : message;
 }
 
 export const STATUS_LABEL: Record<string, string> = { CONFIRMED: "Bekreftet", WAITING: "Venteliste", CANCELLED: "Avmeldt" };

@@ -1,5 +1,6 @@
 // Loads what the public event pages need, or throws a 404 response.
-import { translator, type Locale } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 import { getPublicEvent } from "./events.server";
 
 export async function requirePublicEvent(slug: string | undefined, locale: Locale) {

@@ -1,6 +1,6 @@
 // Renders a mail as plain text and HTML from the same paragraphs, in the reader's language.
-import { translator, type Locale } from "~/i18n";
-import { settingsT } from "~/modules/settings/settings-texts";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 import { mailSignature, orgSettings } from "~/modules/settings/settings.server";
 import { mailSender } from "./sender.server";
 
@@ -33,7 +33,7 @@ export function signatureFor(locale: Locale): string {
   if (own) return own;
   const settings = orgSettings();
   const name = settings.mailSenderName.trim() || mailSender().name;
-  return `${settingsT(locale)("mail.regards")}\n${name}`;
+  return `${translator(locale)("settings:mail.regards")}\n${name}`;
 }
 
 export function renderMail(c: MailContent): RenderedMail {

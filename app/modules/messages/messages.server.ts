@@ -2,7 +2,7 @@
 // one AttendeeMessage row plus one outbox mail per recipient (messageId set), stored in one
 // transaction; progress is counted from the outbox.
 import { randomBytes } from "node:crypto";
-import { translator } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { renderMail, type RenderedMail } from "~/modules/mail/render.server";
 import { isLocaleSafe } from "~/modules/registration/registration-locale";

@@ -2,7 +2,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { LocaleContext } from "~/i18n";
+import { I18nProvider } from "~/i18n";
+import "~/i18n/i18n.server";
 import { PrivacyNotice, retentionSentences } from "./privacy-notice";
 
 // Ends 21.30 in Oslo on Wednesday 10 March 2027 (20.30 UTC); +14 days is 24 March, +365 is 9 March 2028 (a leap year).
@@ -40,7 +41,7 @@ describe("the privacy notice", () => {
   });
 
   it("renders the event's notice and the dates under one heading", () => {
-    const html = renderToStaticMarkup(createElement(LocaleContext.Provider, { value: "en" }, createElement(PrivacyNotice, { event })));
+    const html = renderToStaticMarkup(createElement(I18nProvider, { locale: "en", children: createElement(PrivacyNotice, { event }) }));
     expect(html).toContain('<h2 id="privacy-heading">Privacy notice</h2>');
     expect(html).toContain('aria-labelledby="privacy-heading"');
     expect(html).toContain("bare til dette møtet.");

@@ -1,6 +1,7 @@
 // The mails a registration sends, rendered in the attendee's language with the personal
 // link and, where it fits, a calendar invitation or cancellation.
-import { translator, type Locale } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 import { invitationIcs, eventLocation, type CalendarEvent } from "~/modules/calendar/ics.server";
 import { queueMail, type MailAttachment } from "~/modules/mail/outbox.server";
 import { escapeHtml, renderMail } from "~/modules/mail/render.server";

@@ -1,6 +1,7 @@
 // The reminder mail: time, place, the programme (grouped by day when it spans several),
 // the livestream and the personal link, as text and HTML in the attendee's language.
-import { translator, type Locale } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 import { escapeHtml, type RenderedMail } from "~/modules/mail/render.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { formatDate, formatDateTime, formatDateTimeRange, formatPostalPlace, formatTimeRange, osloDayKey } from "~/utils/format";

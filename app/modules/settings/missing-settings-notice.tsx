@@ -1,11 +1,12 @@
 // On the staff overview, for administrators: what the organisation settings still lack.
 import { Link } from "@remix-run/react";
-import { useLocale } from "~/i18n";
+import { useT } from "~/i18n";
 import type { MissingField } from "./org-settings";
-import { settingsT } from "./settings-texts";
+import { settingsKey } from "./settings-form";
 
 export function MissingSettingsNotice({ missing }: { missing: MissingField[] }) {
-  const t = settingsT(useLocale());
+  const translate = useT();
+  const t = (key: string, values?: Record<string, string | number>) => translate(settingsKey(key), values);
   if (missing.length === 0) return null;
   return (
     <section className="notice notice-warn" aria-labelledby="missing-settings-heading">

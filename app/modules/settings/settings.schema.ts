@@ -1,6 +1,6 @@
 // The settings form's one schema (browser and action). Messages are keys of
 // app/locales/<lng>/settings.json; a message with a value carries it after "|"
-// ("error.contrast|3,21"), which the page interpolates as {{value}}.
+// ("settings:error.contrast|3,21"), which the page interpolates as {{value}}.
 import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
 import { MARKUP } from "~/utils/markup";
@@ -33,28 +33,28 @@ const text = (max: number) =>
   z.preprocess(
     (v) => (v === undefined || v === null ? "" : v),
     z
-      .string({ invalid_type_error: "error.badRequest" })
+      .string({ invalid_type_error: "settings:error.badRequest" })
       .trim()
-      .max(max, "error.tooLong")
-      .refine((v) => !MARKUP.test(v), "error.invalidChars"),
+      .max(max, "settings:error.tooLong")
+      .refine((v) => !MARKUP.test(v), "settings:error.invalidChars"),
   );
 
 const email = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   z
-    .string({ invalid_type_error: "error.badRequest" })
+    .string({ invalid_type_error: "settings:error.badRequest" })
     .trim()
-    .max(LIMITS.email, "error.email")
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "error.email"),
+    .max(LIMITS.email, "settings:error.email")
+    .refine((v) => v === "" || z.string().email().safeParse(v).success, "settings:error.email"),
 );
 
-const httpsUrl = (check?: (u: URL) => boolean, message = "error.url") =>
+const httpsUrl = (check?: (u: URL) => boolean, message = "settings:error.url") =>
   z.preprocess(
     (v) => (v === undefined || v === null ? "" : v),
     z
-      .string({ invalid_type_error: "error.badRequest" })
+      .string({ invalid_type_error: "settings:error.badRequest" })
       .trim()
-      .max(LIMITS.url, "error.tooLong")
+      .max(LIMITS.url, "settings:error.tooLong")
       .refine((v) => {
         if (v === "") return true;
         try {
@@ -77,18 +77,18 @@ export function parseDistricts(raw: string): string[] {
 const districts = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   z
-    .string({ invalid_type_error: "error.badRequest" })
-    .max(LIMITS.districts * (LIMITS.district + 2), "error.tooLong")
+    .string({ invalid_type_error: "settings:error.badRequest" })
+    .max(LIMITS.districts * (LIMITS.district + 2), "settings:error.tooLong")
     .transform((raw, ctx) => {
       const list = parseDistricts(raw);
-      if (list.length > LIMITS.districts) ctx.addIssue({ code: "custom", message: "error.districtsTooMany" });
-      if (list.some((d) => d.length > LIMITS.district)) ctx.addIssue({ code: "custom", message: "error.districtTooLong" });
-      if (list.some((d) => MARKUP.test(d) || d.includes(";"))) ctx.addIssue({ code: "custom", message: "error.invalidChars" });
+      if (list.length > LIMITS.districts) ctx.addIssue({ code: "custom", message: "settings:error.districtsTooMany" });
+      if (list.some((d) => d.length > LIMITS.district)) ctx.addIssue({ code: "custom", message: "settings:error.districtTooLong" });
+      if (list.some((d) => MARKUP.test(d) || d.includes(";"))) ctx.addIssue({ code: "custom", message: "settings:error.invalidChars" });
       const seen = new Set<string>();
       for (const d of list) {
         const key = d.toLocaleLowerCase("nb");
         if (seen.has(key)) {
-          ctx.addIssue({ code: "custom", message: `error.districtDuplicate|${d}` });
+          ctx.addIssue({ code: "custom", message: `settings:error.districtDuplicate|${d}` });
           break;
         }
         seen.add(key);
@@ -101,19 +101,19 @@ const districts = z.preprocess(
 const brandColor = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   z
-    .string({ invalid_type_error: "error.badRequest" })
+    .string({ invalid_type_error: "settings:error.badRequest" })
     .trim()
     .transform((v, ctx) => {
       if (v === "") return "";
       const hex = (v.startsWith("#") ? v : `#${v}`).toLowerCase();
       if (!/^#[0-9a-f]{6}$/.test(hex)) {
-        ctx.addIssue({ code: "custom", message: "error.colour" });
+        ctx.addIssue({ code: "custom", message: "settings:error.colour" });
         return z.NEVER;
       }
       const ratio = contrastWithWhite(hex);
       if (ratio < MIN_CONTRAST) {
         // The value has a decimal point; the page writes it in the reader's style (4,12 in Norwegian).
-        ctx.addIssue({ code: "custom", message: `error.contrast|${formatRatio(ratio, "en")}` });
+        ctx.addIssue({ code: "custom", message: `settings:error.contrast|${formatRatio(ratio, "en")}` });
         return z.NEVER;
       }
       return hex;
@@ -123,23 +123,23 @@ const brandColor = z.preprocess(
 const date = z.preprocess(
   blank,
   z
-    .string({ invalid_type_error: "error.badRequest" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "error.date")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "error.date")
+    .string({ invalid_type_error: "settings:error.badRequest" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "settings:error.date")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "settings:error.date")
     .optional(),
 );
 
 const phone = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   z
-    .string({ invalid_type_error: "error.badRequest" })
+    .string({ invalid_type_error: "settings:error.badRequest" })
     .trim()
-    .max(LIMITS.phone, "error.phone")
+    .max(LIMITS.phone, "settings:error.phone")
     .transform((v, ctx) => {
       if (v === "") return "";
       const p = normalisePhone(v);
       if (!p) {
-        ctx.addIssue({ code: "custom", message: "error.phone" });
+        ctx.addIssue({ code: "custom", message: "settings:error.phone" });
         return z.NEVER;
       }
       return p;
@@ -151,8 +151,8 @@ const upload = (maxBytes: number, types: readonly string[], typeMessage: string)
   z.preprocess(
     (v) => (v instanceof Blob && v.size === 0 ? undefined : v === "" ? undefined : v),
     z
-      .custom<File>((v) => typeof Blob !== "undefined" && v instanceof Blob, "error.badRequest")
-      .refine((f) => f.size <= maxBytes, "error.imageTooLarge")
+      .custom<File>((v) => typeof Blob !== "undefined" && v instanceof Blob, "settings:error.badRequest")
+      .refine((f) => f.size <= maxBytes, "settings:error.imageTooLarge")
       .refine((f) => types.includes(f.type), typeMessage)
       .optional(),
   );
@@ -171,20 +171,20 @@ export const settingsSchema = z.object({
   postalAddress: text(LIMITS.address),
   dataController: text(LIMITS.controller),
   privacyEmail: email,
-  mailSenderName: text(LIMITS.senderName).refine((v) => !/["<>@,;\\]/.test(v), "error.senderName"),
+  mailSenderName: text(LIMITS.senderName).refine((v) => !/["<>@,;\\]/.test(v), "settings:error.senderName"),
   mailSignatureNb: text(LIMITS.signature),
   mailSignatureNn: text(LIMITS.signature),
   mailSignatureEn: text(LIMITS.signature),
   districts,
   defaultVenueCity: text(LIMITS.city),
   brandColor,
-  logo: upload(LIMITS.logoBytes, LOGO_TYPES, "error.logoType"),
+  logo: upload(LIMITS.logoBytes, LOGO_TYPES, "settings:error.logoType"),
   removeLogo: checkbox,
-  shareImage: upload(LIMITS.shareImageBytes, SHARE_IMAGE_TYPES, "error.shareImageType"),
+  shareImage: upload(LIMITS.shareImageBytes, SHARE_IMAGE_TYPES, "settings:error.shareImageType"),
   removeShareImage: checkbox,
   a11yLastCheckedOn: date,
   a11yNonConformities: text(LIMITS.nonConformities),
-  a11yStatementUrl: httpsUrl((u) => u.hostname === "uustatus.no" || u.hostname.endsWith(".uustatus.no"), "error.uustatusUrl"),
+  a11yStatementUrl: httpsUrl((u) => u.hostname === "uustatus.no" || u.hostname.endsWith(".uustatus.no"), "settings:error.uustatusUrl"),
   a11yComplaintUrl: httpsUrl().transform((v) => v || DEFAULT_COMPLAINT_URL),
 });
 

@@ -4,9 +4,10 @@
 // on globalThis so that the server process and the Remix build share it (decision 002).
 import { createHash } from "node:crypto";
 import { audit, type Actor } from "~/modules/audit/audit.server";
+import { setTextVariablesProvider } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { db } from "~/utils/db.server";
-import { emptyOrgSettings, type OrgSettings } from "./org-settings";
+import { emptyOrgSettings, orgTextVars, type OrgSettings } from "./org-settings";
 import type { SettingsInput } from "./settings.schema";
 
 export { fillOrg, fillOrgDeep, missingSettings, orgTextVars, type OrgSettings, type OrgTextVars } from "./org-settings";
@@ -103,6 +104,9 @@ export function orgSettings(): OrgSettings {
   refreshIfStale();
   return cache().settings;
 }
+
+// {{org}}, {{unit}}, {{Org}}, {{Unit}} in every catalog text come from here.
+setTextVariablesProvider((locale) => orgTextVars(orgSettings(), locale));
 
 /** The logo or share image for /org/logo and /org/share-image, from the same cache. */
 export function orgImage(kind: "logo" | "shareImage"): StoredImage | null {
@@ -217,14 +221,14 @@ export async function readImageUpload(
 ): Promise<{ ok: true; bytes: Uint8Array; type: string } | { ok: false; error: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = file.type;
-  if (!allowed.includes(type)) return { ok: false, error: "error.imageContent" };
-  if (type === "image/png" && !startsWith(bytes, PNG)) return { ok: false, error: "error.imageContent" };
-  if (type === "image/jpeg" && !startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: false, error: "error.imageContent" };
+  if (!allowed.includes(type)) return { ok: false, error: "settings:error.imageContent" };
+  if (type === "image/png" && !startsWith(bytes, PNG)) return { ok: false, error: "settings:error.imageContent" };
+  if (type === "image/jpeg" && !startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: false, error: "settings:error.imageContent" };
   if (type === "image/svg+xml") {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    if (!/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(text)) return { ok: false, error: "error.imageContent" };
+    if (!/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(text)) return { ok: false, error: "settings:error.imageContent" };
     if (/<script|<foreignObject|\son\w+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*["']\s*(?!#)/i.test(text)) {
-      return { ok: false, error: "error.svgScript" };
+      return { ok: false, error: "settings:error.svgScript" };
     }
   }
   return { ok: true, bytes, type };
