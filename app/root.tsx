@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     org: textVariables(locale),
     dataController: dataControllerName(settings, locale),
     logoUrl: orgImageUrl("logo", settings.logo),
+    brandCssUrl: settings.brandColor ? `/org/theme.css?c=${settings.brandColor.slice(1)}` : null,
   };
 }
 
@@ -58,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.brandCssUrl ? <link rel="stylesheet" href={data.brandCssUrl} /> : null}
       </head>
       <body>
         <I18nProvider locale={locale} resources={data?.i18n.resources} variables={data?.i18n.variables}>
