@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ADMIN");
   const formData = await request.formData().catch(() => null);
   if (!formData) return data({ result: { status: "error" as const, error: { "": ["settings:error.badRequest"] } }, saved: null }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: settingsSchema });
+  const submission = parseWithZod(formData, { schema: settingsSchema, disableAutoCoercion: true });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: null }, { status: 400 });
   const v = submission.value;
   const images: SettingsImages = {};

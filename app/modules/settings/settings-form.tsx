@@ -80,7 +80,7 @@ export function SettingsForm({
     constraint: getZodConstraint(settingsSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema, disableAutoCoercion: true }),
   });
   const labels = Object.fromEntries(FIELD_NAMES.map((n) => [n, t(`field.${n}`)]));
   const fieldErrors = FIELD_NAMES.filter((n) => fields[n].errors?.length).map((n) => ({
