@@ -15,6 +15,9 @@ import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { useNonce } from "~/components/nonce";
 import { DEFAULT_LOCALE, I18nProvider, namespacesFor, useT } from "~/i18n";
 import { getLocale, resourcesFor, textVariables } from "~/i18n/i18n.server";
+import { orgImageUrl } from "~/modules/settings/org-images";
+import { dataControllerName } from "~/modules/settings/org-settings";
+import { orgSettings } from "~/modules/settings/settings.server";
 import stylesUrl from "~/styles/app.css?url";
 import themeUrl from "~/styles/theme.css?url";
 
@@ -28,10 +31,16 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const url = new URL(request.url);
+  const settings = orgSettings();
   return {
     locale,
     path: url.pathname + url.search,
     i18n: { resources: resourcesFor(locale, url.pathname), variables: textVariables(locale) },
+    // The organisation's words ({org}, {unit}) for module catalogs, the data controller and the logo.
+    org: textVariables(locale),
+    dataController: dataControllerName(settings, locale),
+    logoUrl: orgImageUrl("logo", settings.logo),
+    brandCssUrl: settings.brandColor ? `/org/theme.css?c=${settings.brandColor.slice(1)}` : null,
   };
 }
 
@@ -50,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.brandCssUrl ? <link rel="stylesheet" href={data.brandCssUrl} /> : null}
       </head>
       <body>
         <I18nProvider locale={locale} resources={data?.i18n.resources} variables={data?.i18n.variables}>

@@ -14,6 +14,7 @@ import { seedDemoContent } from "../app/modules/demo/seed.server.js";
 import { createMailTransport } from "../app/modules/mail/transport.server.js";
 import { startRetentionScheduler } from "../app/modules/privacy/retention.server.js";
 import { startReminderScheduler } from "../app/modules/reminders/reminders.server.js";
+import { loadOrgSettings } from "../app/modules/settings/settings.server.js";
 import { setConfig } from "../app/utils/config.server.js";
 import { setDb, type Db } from "../app/utils/db.server.js";
 import type { Env } from "../app/utils/env.server.js";
@@ -91,6 +92,8 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
     const { seeded } = await seedDemoContent(db);
     if (seeded) log.info("Demo content seeded (the database was empty).");
   }
+  // The organisation's settings are read synchronously by pages and mail: load them before serving.
+  await loadOrgSettings();
   const outbox = startOutboxWorker(transport, env.OUTBOX_POLL_SECONDS, log);
   nudgeOutbox = outbox.nudge;
   const reminders = startReminderScheduler(env.REMINDER_POLL_SECONDS, log);

@@ -70,7 +70,12 @@ function remixRequest(req: express.Request, res: express.Response): Request {
 async function sendResponse(res: express.Response, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // A header the route sets replaces the one set before it (helmet's CSP for the sandboxed SVG
+  // logo, for instance); only Set-Cookie may repeat.
+  for (const [key, value] of response.headers.entries()) {
+    if (key.toLowerCase() === "set-cookie") res.append(key, value);
+    else res.setHeader(key, value);
+  }
   if (response.headers.get("content-type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();

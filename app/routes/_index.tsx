@@ -1,11 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventList } from "~/components/event-parts";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { translator, useT, type Locale, type MessageKey } from "~/i18n";
+import { fillOrg } from "~/modules/settings/org-settings";
 import { getLocale } from "~/i18n/locale.server";
 import { EVENT_KINDS, type EventKind } from "~/modules/events/event-kinds";
 import { listPastEvents, listUpcomingEvents } from "~/modules/events/events.server";
+import { orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
+
+// Kept here rather than in the shared catalogs, which other work edits at the same time.
+const DESCRIPTION: Record<Locale, string> = {
+  nb: "{Org}: dialogmøter, konferanser og verksteder med innbyggerne.",
+  nn: "{Org}: dialogmøte, konferansar og verkstader med innbyggjarane.",
+  en: "{Org}: dialogue meetings, conferences and workshops with citizens.",
+};
+
+function homeDescription(locale: Locale): string {
+  return fillOrg(DESCRIPTION[locale], orgTextVars(orgSettings(), locale));
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -14,19 +27,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = (EVENT_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as EventKind) : undefined;
   const now = new Date();
   const events = past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind);
-  const t = translator(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = translator(locale);
   return {
     past,
     kind: kind ?? "",
     events,
     feedUrl: absoluteUrl("/calendar.ics"),
     title: `${past ? t("home.pastTitle") : t("home.title")} – ${t("site.name")}`,
+    description: homeDescription(locale),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Samhandling" },
-  { name: "description", content: "Kristiansand kommune: dialogmøter, konferanser og verksteder med innbyggerne." },
+  { name: "description", content: data?.description ?? "" },
 ];
 
 export default function Index() {

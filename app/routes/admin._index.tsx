@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { workQueue } from "~/modules/dashboard/work-queue.server";
+import { MissingSettingsNotice } from "~/modules/settings/missing-settings-notice";
+import { missingSettings, orgSettings } from "~/modules/settings/settings.server";
 import { db } from "~/utils/db.server";
 import { formatDateTimeRange } from "~/utils/format";
 
@@ -24,19 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const waitingBy = Object.fromEntries(waiting.map((w) => [w.eventId, w._count._all]));
   const canOrganise = hasRole(staff.role, "ORGANISER");
+  const isAdmin = hasRole(staff.role, "ADMIN");
   return {
     staff,
     canOrganise,
     queue: canOrganise ? await workQueue() : null,
+    missingSettings: isAdmin ? missingSettings(orgSettings()) : [],
     events: events.map((e) => ({ ...e, waiting: waitingBy[e.id] ?? 0 })),
   };
 }
 
 export default function AdminHome() {
-  const { staff, canOrganise, queue, events } = useLoaderData<typeof loader>();
+  const { staff, canOrganise, queue, events, missingSettings } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Hei, {staff.name}</h1>
+      <MissingSettingsNotice missing={missingSettings} />
       {queue ? (
         <section aria-labelledby="queue-heading">
           <h2 id="queue-heading">Venter på behandling</h2>

@@ -1,19 +1,20 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
-import { EMPTY_EVENT_FORM, EventForm } from "~/modules/admin-events/event-form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { emptyEventForm, EventForm } from "~/modules/admin-events/event-form";
 import { eventSchema } from "~/modules/admin-events/event.schema";
 import { createEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
+import { orgSettings } from "~/modules/settings/settings.server";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = () => [{ title: "Nytt arrangement – ansatte – Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
-  return null;
+  return { defaultValue: emptyEventForm(orgSettings().defaultVenueCity) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewEvent() {
+  const { defaultValue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -36,7 +38,7 @@ export default function NewEvent() {
       </nav>
       <h1>Nytt arrangement</h1>
       <p>Arrangementet lagres som utkast. Du kan legge inn program før du publiserer det.</p>
-      <EventForm defaultValue={EMPTY_EVENT_FORM} lastResult={actionData?.result} submitLabel="Lagre utkast" />
+      <EventForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel="Lagre utkast" />
     </>
   );
 }

@@ -2,11 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { ORDINAL_NAMES, WEEKDAY_NAMES } from "~/modules/series/series-rule";
+import { districtsOutsideList, ORDINAL_NAMES, parseVenueLines, WEEKDAY_NAMES } from "~/modules/series/series-rule";
+import { orgSettings } from "~/modules/settings/settings.server";
 import { previewKey, seriesSchema } from "~/modules/series/series.schema";
 import { createSeries, planSeries } from "~/modules/series/series.server";
 import { formatDateTimeRange } from "~/utils/format";
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
   const next = new Date();
   next.setUTCMonth(next.getUTCMonth() + 1, 1);
-  return { startMonth: `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}` };
+  const { districts, defaultVenueCity } = orgSettings();
+  return { startMonth: `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}`, districts, defaultVenueCity };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,6 +29,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } }, preview: null }, { status: 400 });
   const submission = parseWithZod(formData, { schema: seriesSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
+  const parsed = parseVenueLines(submission.value.venues);
+  const unknown = "venues" in parsed ? districtsOutsideList(parsed.venues, orgSettings().districts) : [];
+  if (unknown.length > 0) {
+    const message = `Ukjent bydel: ${unknown.join(", ")}. Bydelene står i innstillingene: ${orgSettings().districts.join(", ")}.`;
+    return data({ result: submission.reply({ fieldErrors: { venues: [message] } }), preview: null }, { status: 400 });
+  }
   const key = previewKey(submission.value);
   if (submission.value.intent === "save" && submission.value.previewKey === key) {
     const { id } = await createSeries(actorOf(staff), submission.value);
@@ -61,6 +69,8 @@ const LABELS: Record<string, string> = {
 };
 
 export default function NewSeries() {
+  const { districts, defaultVenueCity } = useLoaderData<typeof loader>();
+  const venueExample = `${districts[0] ?? "Sentrum"}; ${districts[0] ?? "Sentrum"} skole, gymsalen; Skolegata 1; 0001; ${defaultVenueCity || "Eksempelby"}`;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -106,7 +116,7 @@ export default function NewSeries() {
           field={fields.venues}
           label={LABELS.venues}
           rows={6}
-          help="Én linje per møte, i rekkefølge: bydel; sted; adresse; postnummer; poststed. For eksempel: Lund; Lund skole, gymsalen; Skolegata 1; 4631; Kristiansand"
+          help={`Én linje per møte, i rekkefølge: bydel; sted; adresse; postnummer; poststed. For eksempel: ${venueExample}${districts.length ? ` Bydelene: ${districts.join(", ")}.` : ""}`}
         />
         {actionData?.preview ? <input type="hidden" name="previewKey" value={actionData.preview.key} /> : null}
         {preview ? (

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { hasRole, ROLE_NAMES, staffHandle, type Role } from "~/modules/auth/roles";
+import { useT } from "~/i18n";
 import { requireStaff } from "~/modules/auth/session.server";
 
 export const handle = staffHandle("MODERATOR");
@@ -28,10 +29,12 @@ const links: Array<{ to: string; label: string; role: Role; end?: boolean }> = [
   { to: "/admin/staff", label: "Ansatte", role: "ADMIN" },
   { to: "/admin/privacy", label: "Personvern", role: "ADMIN" },
   { to: "/admin/audit", label: "Endringslogg", role: "ADMIN" },
+  { to: "/admin/settings", label: "settings:nav", role: "ADMIN" },
 ];
 
 export default function AdminLayout() {
   const { staff } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div className="container admin">
       <div className="admin-bar">
@@ -42,7 +45,7 @@ export default function AdminLayout() {
               .map((l) => (
                 <li key={l.to}>
                   <NavLink to={l.to} end={l.end}>
-                    {l.label}
+                    {l.label === "settings:nav" ? t("settings:nav") : l.label}
                   </NavLink>
                 </li>
               ))}

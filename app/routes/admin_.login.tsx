@@ -8,6 +8,8 @@ import { safeRedirect } from "~/utils/redirect.server";
 import { loginLimit, pause } from "~/modules/auth/login-limit.server";
 import { createStaffSession, getStaff } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/staff.server";
+import { pick } from "~/modules/settings/org-settings";
+import { orgSettings } from "~/modules/settings/settings.server";
 import { config } from "~/utils/config.server";
 
 const schema = z.object({
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request);
   const url = new URL(request.url);
   if (staff) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/admin"));
-  return { oidc: Boolean(config().oidc), error: url.searchParams.get("error") };
+  return { oidc: Boolean(config().oidc), error: url.searchParams.get("error"), unit: pick(orgSettings().unitName, "nb") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +60,7 @@ const OIDC_ERRORS: Record<string, string> = {
 };
 
 export default function Login() {
-  const { oidc, error } = useLoaderData<typeof loader>();
+  const { oidc, error, unit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -72,7 +74,7 @@ export default function Login() {
   return (
     <div className="container narrow">
       <h1>Logg inn for ansatte</h1>
-      <p>For Demokratienheten og andre som arrangerer møter. Deltakere trenger ingen konto.</p>
+      <p>{unit ? `For ${unit} og andre som arrangerer møter.` : "For dem som arrangerer møter."} Deltakere trenger ingen konto.</p>
       {formErrors.length ? (
         <div className="error-summary" role="alert">
           {formErrors.map((e) => (

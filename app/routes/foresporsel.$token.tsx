@@ -5,6 +5,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requestTexts } from "~/modules/requests/requests.i18n";
+import { fillOrgDeep } from "~/modules/settings/org-settings";
+import { useOrgVars } from "~/modules/settings/use-org-vars";
 import { getRequestByToken } from "~/modules/requests/requests.server";
 import { formatDate, formatDateTime, formatDateTimeRange } from "~/utils/format";
 
@@ -36,7 +38,7 @@ export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-
 export default function RequestStatus() {
   const { request, slot } = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const t = requestTexts[locale];
+  const t = fillOrgDeep(requestTexts[locale], useOrgVars());
   const [params] = useSearchParams();
   const status = request.status as Status;
   return (

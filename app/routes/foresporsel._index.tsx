@@ -5,12 +5,16 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { describedBy, Field } from "~/components/ui/field";
 import { useLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { DISTRICTS, requestSchema } from "~/modules/requests/request.schema";
+import { requestSchemaFor } from "~/modules/requests/request.schema";
 import { requestError, requestTexts } from "~/modules/requests/requests.i18n";
+import { fillOrgDeep } from "~/modules/settings/org-settings";
+import { useOrgVars } from "~/modules/settings/use-org-vars";
 import { listRequestableMeetings, submitRequest } from "~/modules/requests/requests.server";
+import { orgSettings } from "~/modules/settings/settings.server";
 import { formatDate } from "~/utils/format";
 import { ErrorSummary } from "~/components/form-errors";
 
@@ -21,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("moete");
   return {
     preselected: meetings.some((m) => m.id === asked) ? asked : null,
+    districts: orgSettings().districts,
     title: `${requestTexts[locale].title} – Samhandling`,
     meetings: meetings.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.startsAt, locale)}` })),
   };
@@ -31,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
   if (!formData) return data({ result: { status: "error" as const, error: { "": ["badRequest"] } } }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: requestSchema });
+  const submission = parseWithZod(formData, { schema: requestSchemaFor(orgSettings().districts) });
   if (context.registrationRateLimited) return data({ result: submission.reply({ formErrors: ["tooMany"] }) }, { status: 429 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await submitRequest(submission.value, await getLocale(request));
@@ -56,10 +61,11 @@ const FIELDS = [
 type Name = (typeof FIELDS)[number];
 
 export default function RequestForm() {
-  const { meetings, preselected } = useLoaderData<typeof loader>();
+  const { meetings, preselected, districts } = useLoaderData<typeof loader>();
+  const requestSchema = useMemo(() => requestSchemaFor(districts), [districts]);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = requestTexts[useLocale()];
+  const t = fillOrgDeep(requestTexts[useLocale()], useOrgVars());
   const [form, fields] = useForm({
     id: "request",
     defaultValue: preselected ? { kind: "SLOT", eventId: preselected } : undefined,
@@ -134,14 +140,18 @@ export default function RequestForm() {
           </select>
         </Field>
         <Field id={fields.district.id} label={t.district} help={t.districtHelp} error={err(fields.district)}>
-          <select {...props("district", true)}>
-            <option value="">{t.choose}</option>
-            {DISTRICTS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
+          {districts.length > 0 ? (
+            <select {...props("district", true)}>
+              <option value="">{t.choose}</option>
+              {districts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input type="text" maxLength={60} {...props("district", true)} />
+          )}
         </Field>
         <Field id={fields.organisationName.id} label={`${t.organisationName} ${t.required}`} error={err(fields.organisationName)}>
           <input type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />

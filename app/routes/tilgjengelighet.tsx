@@ -5,15 +5,32 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { describedBy, Field } from "~/components/ui/field";
-import { translator, useT } from "~/i18n";
+import { translator, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { feedbackSchema } from "~/modules/accessibility/feedback.schema";
 import { submitFeedback } from "~/modules/accessibility/feedback.server";
+import { statementTexts } from "~/modules/accessibility/statement.i18n";
+import { DEFAULT_COMPLAINT_URL } from "~/modules/settings/org-settings";
+import { orgSettings } from "~/modules/settings/settings.server";
+import { formatDate, formatPhone } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = translator(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = translator(locale);
   const url = new URL(request.url);
-  return { title: `${t("a11y.title")} – ${t("site.name")}`, sent: url.searchParams.get("sendt") === "1", from: url.searchParams.get("fra") ?? "" };
+  const s = orgSettings();
+  return {
+    title: `${t("a11y.title")} – ${t("site.name")}`,
+    sent: url.searchParams.get("sendt") === "1",
+    from: url.searchParams.get("fra") ?? "",
+    facts: {
+      lastChecked: s.a11yLastCheckedOn ? formatDate(new Date(`${s.a11yLastCheckedOn}T12:00:00Z`), locale) : null,
+      nonConformities: s.a11yNonConformities.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+      statementUrl: s.a11yStatementUrl || null,
+      complaintUrl: s.a11yComplaintUrl || DEFAULT_COMPLAINT_URL,
+      contact: [s.contactEmail, s.contactPhone ? formatPhone(s.contactPhone) : ""].filter(Boolean).join(", "),
+    },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Tilgjengelighetserklæring" }];
@@ -31,7 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccessibilityStatement() {
-  const { sent, from } = useLoaderData<typeof loader>();
+  const { sent, from, facts } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const st = statementTexts[locale];
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -67,8 +86,21 @@ export default function AccessibilityStatement() {
       <p>{t("a11y.howText")}</p>
       <h2>{t("a11y.known")}</h2>
       <p>{t("a11y.knownText")}</p>
+      <h2>{st.nonConformities}</h2>
+      {facts.nonConformities.length ? facts.nonConformities.map((p) => <p key={p} className="pre-line">{p}</p>) : <p>{st.noNonConformities}</p>}
+      <h2>{st.status}</h2>
+      <p>{facts.lastChecked ? st.lastChecked.replace("{date}", facts.lastChecked) : st.notChecked}</p>
+      {facts.statementUrl ? (
+        <p>
+          <a href={facts.statementUrl}>{st.statementLink}</a>
+        </p>
+      ) : null}
+      {facts.contact ? <p>{st.contact.replace("{contact}", facts.contact)}</p> : null}
       <h2>{t("a11y.supervision")}</h2>
       <p>{t("a11y.supervisionText")}</p>
+      <p>
+        <a href={facts.complaintUrl}>{st.complaintLink}</a>
+      </p>
       <h2 id="feedback-heading">{t("a11y.feedbackTitle")}</h2>
       {sent ? (
         <p className="notice notice-ok" role="status">

@@ -24,7 +24,7 @@ export function config(): AppConfig {
   return (
     (globalThis as Holder)[KEY] ?? {
       baseUrl: "http://localhost:3000",
-      mailFrom: "Kristiansand kommune <arrangement@samhandling.invalid>",
+      mailFrom: "Samhandling <arrangement@samhandling.invalid>",
       onMailQueued: () => {},
     }
   );

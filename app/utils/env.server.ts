@@ -24,7 +24,7 @@ export const envSchema = z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL must look like "smtp://host:port" or "smtps://user:pass@host:465"')
       .optional(),
-    MAIL_FROM: z.string().min(3).default("Kristiansand kommune – Demokratienheten <arrangement@samhandling.invalid>"),
+    MAIL_FROM: z.string().min(3).default("Samhandling <arrangement@samhandling.invalid>"),
     SEED_DEMO: booleanish.default("true"),
     REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     REGISTRATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),

@@ -134,10 +134,15 @@ export function EventForm({
   );
 }
 
+/** A new event's form; the town comes from the organisation settings (emptyEventForm). */
 export const EMPTY_EVENT_FORM: Record<string, string> = {
   kind: "DIALOGUE_MEETING",
-  venueCity: "Kristiansand",
+  venueCity: "",
   reminderHoursBefore: "24",
   needsRetentionDays: String(NEEDS_RETENTION.default),
   personalDataRetentionDays: String(PERSONAL_DATA_RETENTION.default),
 };
+
+export function emptyEventForm(defaultVenueCity: string): Record<string, string> {
+  return { ...EMPTY_EVENT_FORM, venueCity: defaultVenueCity };
+}

@@ -7,6 +7,7 @@ import { TZDate } from "@date-fns/tz";
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { absoluteUrl, config } from "~/utils/config.server";
 import { formatPostalPlace } from "~/utils/format";
+import { mailSender } from "~/modules/mail/sender.server";
 import { OSLO_TZID, osloVTimezone } from "./vtimezone";
 
 export type CalendarEvent = {
@@ -64,10 +65,6 @@ function oslo(date: Date) {
   return new TZDate(date, OSLO_TZID);
 }
 
-function mailAddress(from: string): { name: string; email: string } {
-  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
-  return m ? { name: m[1], email: m[2] } : { name: from, email: from };
-}
 
 function newCalendar(name: string, method?: ICalCalendarMethod): ICalCalendar {
   return ical({
@@ -159,7 +156,8 @@ export function invitationIcs(
 ): string {
   const cal = newCalendar(e.title, method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   const event = addEvent(cal, e, registrationUid(reg.id), e.sequence + reg.icsSequence);
-  event.organizer(mailAddress(config().mailFrom));
+  const sender = mailSender();
+  event.organizer({ name: sender.name, email: sender.address });
   event.createAttendee({ name: reg.name, email: reg.email, rsvp: false, status: "ACCEPTED" as never });
   if (method === "CANCEL") event.status(ICalEventStatus.CANCELLED);
   return cal.toString();

@@ -859,6 +859,47 @@ async function seedTodayWorkshop(tx: Tx, now: Date): Promise<void> {
  * Fills an empty database with demo content. Does nothing when any event exists.
  * `now` places the dialogue meetings (two before, about four after) and the workshop.
  */
+/** A simple logo of shapes and text, drawn for the demo (no municipal arms). */
+const DEMO_LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64" width="240" height="64" role="img" aria-label="Kristiansand kommune">
+<rect x="2" y="6" width="52" height="52" rx="10" fill="#00315a"/>
+<path d="M14 44 L28 18 L42 44 Z" fill="#ffffff"/>
+<circle cx="28" cy="40" r="5" fill="#00315a"/>
+<text x="66" y="30" font-family="Arial, Helvetica, sans-serif" font-size="20" font-weight="700" fill="#00315a">Kristiansand</text>
+<text x="66" y="52" font-family="Arial, Helvetica, sans-serif" font-size="16" fill="#00315a">kommune</text>
+</svg>
+`;
+
+/** The organisation settings for the demo: Kristiansand kommune, Demokratienheten. */
+async function seedOrgSettings(tx: Tx) {
+  const data = {
+    orgNameNb: "Kristiansand kommune",
+    orgNameNn: "Kristiansand kommune",
+    orgNameEn: "Kristiansand Municipality",
+    unitNameNb: "Demokratienheten",
+    unitNameNn: "Demokratieininga",
+    unitNameEn: "Democracy unit",
+    contactEmail: "postmottak@kristiansand.kommune.no",
+    contactPhone: "+4738075000",
+    postalAddress: "Postboks 4\n4685 Nodeland",
+    dataController: "Kristiansand kommune ved Demokratienheten",
+    privacyEmail: "postmottak@kristiansand.kommune.no",
+    mailSenderName: "Kristiansand kommune – Demokratienheten",
+    mailSignatureNb: "Vennlig hilsen\nDemokratienheten, Kristiansand kommune",
+    mailSignatureNn: "Venleg helsing\nDemokratieininga, Kristiansand kommune",
+    mailSignatureEn: "Kind regards\nThe Democracy Unit (Demokratienheten), Kristiansand Municipality",
+    districts: JSON.stringify(["Vågsbygd", "Lund", "Søm", "Hånes", "Randesund", "Grim", "Sentrum", "Tveit"]),
+    defaultVenueCity: "Kristiansand",
+    brandColor: "#00315a",
+    logo: Buffer.from(DEMO_LOGO, "utf8"),
+    logoType: "image/svg+xml",
+    a11yLastCheckedOn: new Date("2026-11-20T00:00:00Z"),
+    a11yNonConformities:
+      "Kamera-skanning av QR-koder ved innsjekking krever kamera; ansatte kan alltid søke opp deltakere på navn i stedet.",
+    a11yComplaintUrl: "https://www.uutilsynet.no/",
+  };
+  await tx.orgSettings.upsert({ where: { id: "org" }, create: { id: "org", ...data }, update: {} });
+}
+
 export async function seedDemoContent(db: Db, now: Date = new Date()): Promise<{ seeded: boolean }> {
   if ((await db.event.findFirst({ select: { id: true } })) !== null) return { seeded: false };
   try {
@@ -872,6 +913,7 @@ export async function seedDemoContent(db: Db, now: Date = new Date()): Promise<{
         await seedWorkshop(tx, now);
         await seedDraft(tx, now);
         await seedTodayWorkshop(tx, now);
+        await seedOrgSettings(tx);
         return { seeded: true };
       },
       { maxWait: 10_000, timeout: 60_000 },

@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
+import { fillOrgDeep, orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import type { CitizenInputForm } from "./input.schema";
@@ -60,7 +61,7 @@ export async function submitInput(event: InputEvent, input: CitizenInputForm, lo
       select: { id: true },
     });
     if (input.email) {
-      const x = inputTexts[locale];
+      const x = fillOrgDeep(inputTexts[locale], orgTextVars(orgSettings(), locale));
       const values = (s: string) => s.replace("{event}", event.title);
       const rendered = renderMail({
         locale,

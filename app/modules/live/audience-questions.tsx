@@ -1,6 +1,7 @@
 // The audience's questions: the form to ask one, and the list with upvotes, where one's own
 // questions can be edited or withdrawn until they are answered.
 import { useId, useState } from "react";
+import { useDataController } from "~/modules/settings/use-org-vars";
 import { formatTime } from "~/utils/format";
 import { DISPLAY_NAME_MAX, QUESTION_MAX, type QuestionView, type RoomState } from "./protocol";
 import { sortQuestions, type LiveActions } from "./use-live-room";
@@ -21,6 +22,7 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const controller = useDataController();
   const closed = room.status === "CLOSED";
   const nameRequired = !room.allowAnonymous;
 
@@ -79,7 +81,7 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
         />
         <p id="question-name-privacy" className="small">
           Navnet vises sammen med spørsmålet for alle i rommet. Det slettes når påmeldingene til arrangementet anonymiseres (vanligvis
-          ett år etter). Kristiansand kommune ved Demokratienheten er behandlingsansvarlig.
+          ett år etter). {controller} er behandlingsansvarlig.
         </p>
       </div>
       <button type="submit" className="button primary" disabled={busy || disabled}>

@@ -6,6 +6,7 @@ import type { Transporter } from "nodemailer";
 import { config } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
 import type { RenderedMail } from "./render.server";
+import { mailSender } from "./sender.server";
 
 export type MailAttachment = {
   filename: string;
@@ -107,7 +108,7 @@ export async function deliverDueMail(transport: Transporter, now = new Date(), b
     const attachments = JSON.parse(message.attachments) as MailAttachment[];
     try {
       await transport.sendMail({
-        from: config().mailFrom,
+        from: mailSender(),
         to: message.toAddress,
         subject: message.subject,
         text: message.text,

@@ -1,6 +1,8 @@
 // Renders a mail as plain text and HTML from the same paragraphs, in the reader's language.
 import { translator } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n";
+import { mailSignature, orgSettings } from "~/modules/settings/settings.server";
+import { mailSender } from "./sender.server";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -22,10 +24,22 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, "&#39;");
 }
 
+/**
+ * The organisation's signature in the reader's language; without one, "Vennlig hilsen" and the
+ * sender's name (never a municipality the settings do not name).
+ */
+export function signatureFor(locale: Locale): string {
+  const own = mailSignature(locale);
+  if (own) return own;
+  const settings = orgSettings();
+  const name = settings.mailSenderName.trim() || mailSender().name;
+  return `${translator(locale)("settings:mail.regards")}\n${name}`;
+}
+
 export function renderMail(c: MailContent): RenderedMail {
   const t = translator(c.locale);
   const greeting = t("mail.greeting", { name: c.greetingName });
-  const signature = t("mail.signature");
+  const signature = signatureFor(c.locale);
   const facts = c.facts ?? [];
 
   const text = [

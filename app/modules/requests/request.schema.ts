@@ -4,9 +4,6 @@ import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
 import { MARKUP } from "~/utils/markup";
 
-/** Districts with dialogue meetings (the same as the demo programme and the meeting series). */
-export const DISTRICTS = ["Vågsbygd", "Lund", "Søm", "Hånes", "Randesund", "Grim"] as const;
-
 export const REQUEST_KINDS = ["SLOT", "MEETING"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
@@ -29,11 +26,15 @@ export type RequestErrorKey =
   | "tooMany";
 
 const k = (key: RequestErrorKey) => key;
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const blankToUndefined = (v: unknown) =>
+  typeof v === "string" && v.trim() === "" ? undefined : v;
 
 const text = (max: number, required: RequestErrorKey) =>
   z
-    .string({ required_error: k(required), invalid_type_error: k("badRequest") })
+    .string({
+      required_error: k(required),
+      invalid_type_error: k("badRequest"),
+    })
     .trim()
     .min(1, k(required))
     .max(max, k("tooLong"))
@@ -47,7 +48,7 @@ const optional = (max: number) =>
       .trim()
       .max(max, k("tooLong"))
       .refine((v) => !MARKUP.test(v), k("invalidChars"))
-      .optional(),
+      .optional()
   );
 
 /**
@@ -63,58 +64,93 @@ export function isValidOrganisationNumber(value: string): boolean {
   return (check === 11 ? 0 : check) === Number(value[8]);
 }
 
-export const requestSchema = z
-  .object({
-    kind: z.enum(REQUEST_KINDS, { errorMap: () => ({ message: k("kind") }) }),
-    eventId: optional(40),
-    district: optional(60),
-    organisationName: text(200, "organisationName"),
-    organisationNumber: z.preprocess(
-      (v) => (typeof v === "string" ? (v.replace(/\s/g, "") === "" ? undefined : v.replace(/\s/g, "")) : v),
-      z
-        .string({ invalid_type_error: k("badRequest") })
-        .refine(isValidOrganisationNumber, k("organisationNumber"))
-        .optional(),
-    ),
-    contactName: text(200, "contactName"),
-    contactEmail: z
-      .string({ required_error: k("email"), invalid_type_error: k("badRequest") })
-      .trim()
-      .max(254, k("email"))
-      .email(k("email")),
-    contactPhone: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ invalid_type_error: k("badRequest") })
-        .max(40, k("phone"))
-        .transform((v, ctx) => {
-          const phone = normalisePhone(v);
-          if (!phone) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, message: k("phone") });
-            return z.NEVER;
-          }
-          return phone;
+/**
+ * The schema for the organisation's districts (settings, in their order): a meeting must name one
+ * of them. With no districts configured, a meeting may name any district, or none.
+ */
+export function requestSchemaFor(districts: readonly string[]) {
+  return z
+    .object({
+      kind: z.enum(REQUEST_KINDS, { errorMap: () => ({ message: k("kind") }) }),
+      eventId: optional(40),
+      district: optional(60),
+      organisationName: text(200, "organisationName"),
+      organisationNumber: z.preprocess(
+        (v) =>
+          typeof v === "string"
+            ? v.replace(/\s/g, "") === ""
+              ? undefined
+              : v.replace(/\s/g, "")
+            : v,
+        z
+          .string({ invalid_type_error: k("badRequest") })
+          .refine(isValidOrganisationNumber, k("organisationNumber"))
+          .optional()
+      ),
+      contactName: text(200, "contactName"),
+      contactEmail: z
+        .string({
+          required_error: k("email"),
+          invalid_type_error: k("badRequest"),
         })
+        .trim()
+        .max(254, k("email"))
+        .email(k("email")),
+      contactPhone: z.preprocess(
+        blankToUndefined,
+        z
+          .string({ invalid_type_error: k("badRequest") })
+          .max(40, k("phone"))
+          .transform((v, ctx) => {
+            const phone = normalisePhone(v);
+            if (!phone) {
+              ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                message: k("phone"),
+              });
+              return z.NEVER;
+            }
+            return phone;
+          })
+          .optional()
+      ),
+      topic: text(200, "topic"),
+      description: text(4000, "description"),
+      preferredTime: optional(200),
+      privacyConsent: z.literal("on", {
+        errorMap: () => ({ message: k("consent") }),
+      }),
+      // Honeypot: people leave it empty, simple bots fill it.
+      website: z
+        .string({ invalid_type_error: k("badRequest") })
+        .max(0, k("badRequest"))
         .optional(),
-    ),
-    topic: text(200, "topic"),
-    description: text(4000, "description"),
-    preferredTime: optional(200),
-    privacyConsent: z.literal("on", { errorMap: () => ({ message: k("consent") }) }),
-    // Honeypot: people leave it empty, simple bots fill it.
-    website: z.string({ invalid_type_error: k("badRequest") }).max(0, k("badRequest")).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "SLOT" && !v.eventId) ctx.addIssue({ code: "custom", path: ["eventId"], message: k("event") });
-    if (v.kind === "MEETING" && !(DISTRICTS as readonly string[]).includes(v.district ?? "")) {
-      ctx.addIssue({ code: "custom", path: ["district"], message: k("district") });
-    }
-  })
-  .transform((v) => ({
-    ...v,
-    // Only what the kind asks for is kept: a slot names a meeting, a meeting a district.
-    eventId: v.kind === "SLOT" ? v.eventId : undefined,
-    district: v.kind === "MEETING" ? v.district : undefined,
-  }));
+    })
+    .superRefine((v, ctx) => {
+      if (v.kind === "SLOT" && !v.eventId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["eventId"],
+          message: k("event"),
+        });
+      if (
+        v.kind === "MEETING" &&
+        districts.length > 0 &&
+        !districts.includes(v.district ?? "")
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["district"],
+          message: k("district"),
+        });
+      }
+    })
+    .transform((v) => ({
+      ...v,
+      // Only what the kind asks for is kept: a slot names a meeting, a meeting a district.
+      eventId: v.kind === "SLOT" ? v.eventId : undefined,
+      district: v.kind === "MEETING" ? v.district : undefined,
+    }));
+}
 
-export type RequestInput = z.infer<typeof requestSchema>;
+export type RequestInput = z.infer<ReturnType<typeof requestSchemaFor>>;

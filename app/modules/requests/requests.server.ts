@@ -9,6 +9,7 @@ import { audit, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
 import { newToken, normaliseEmail } from "~/modules/registration/registration.server";
+import { fillOrgDeep, orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatTimeRange } from "~/utils/format";
@@ -339,7 +340,7 @@ type MailSlot = { startsAt: Date; endsAt: Date; event: { title: string; venueNam
 
 async function queueRequestMail(tx: Tx, request: MailRequest, status: RequestStatus, message: string, slot?: MailSlot) {
   const locale: Locale = isLocale(request.locale) ? request.locale : "nb";
-  const t = requestTexts[locale];
+  const t = fillOrgDeep(requestTexts[locale], orgTextVars(orgSettings(), locale));
   const values = { topic: request.topic, organisation: request.organisationName, message };
   const paragraphs = [fill(t.mailBody[status], values)];
   if (message) paragraphs.push(fill(status === "DECLINED" ? t.mailReason : t.mailMessage, values));

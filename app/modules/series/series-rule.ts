@@ -75,6 +75,16 @@ export function generateMeetings(rule: SeriesRule): GeneratedMeeting[] {
 export type VenueLine = { district: string; venueName: string; venueAddress: string; venuePostcode: string; venueCity: string };
 
 /**
+ * The districts of venue lines that are not among the organisation's districts (settings), in
+ * the order they appear. With no districts configured every district is accepted.
+ */
+export function districtsOutsideList(venues: VenueLine[], districts: readonly string[]): string[] {
+  if (districts.length === 0) return [];
+  const known = new Set(districts.map((d) => d.toLocaleLowerCase("nb")));
+  return [...new Set(venues.map((v) => v.district).filter((d) => !known.has(d.toLocaleLowerCase("nb"))))];
+}
+
+/**
  * "district; venue name; address; postcode; city", one line per meeting. Returns the venues or
  * the message for the first bad line.
  */

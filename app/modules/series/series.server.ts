@@ -8,6 +8,8 @@ import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { defaultDialogueProgramme } from "./default-programme";
 import { generateMeetings, parseVenueLines, type SeriesRule, type VenueLine } from "./series-rule";
+import { dataControllerName } from "~/modules/settings/org-settings";
+import { orgSettings } from "~/modules/settings/settings.server";
 import type { SeriesInput } from "./series.schema";
 
 export type Clash = { kind: "committee" | "venue"; eventId: string; title: string; startsAt: Date; endsAt: Date };
@@ -70,7 +72,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 function privacyNotice(title: string): string {
   return [
-    `Kristiansand kommune ved Demokratienheten er behandlingsansvarlig for opplysningene du gir når du melder deg på ${title}.`,
+    `${dataControllerName(orgSettings(), "nb")} er behandlingsansvarlig for opplysningene du gir når du melder deg på ${title}.`,
     "Vi bruker navn og kontaktopplysninger til å sende bekreftelse, endringer og påminnelse om møtet, og til å holde oversikt over hvor mange som kommer. Opplysninger om kosthold og tilrettelegging brukes bare til å tilrettelegge møtet og slettes automatisk etter møtet.",
     "Du kan når som helst se, endre eller slette påmeldingen din fra lenken i bekreftelsen.",
   ].join("\n\n");

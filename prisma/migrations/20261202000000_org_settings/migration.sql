@@ -1,0 +1,32 @@
+-- CreateTable
+CREATE TABLE "OrgSettings" (
+    "id" TEXT NOT NULL PRIMARY KEY DEFAULT 'org',
+    "orgNameNb" TEXT NOT NULL DEFAULT '',
+    "orgNameNn" TEXT NOT NULL DEFAULT '',
+    "orgNameEn" TEXT NOT NULL DEFAULT '',
+    "unitNameNb" TEXT NOT NULL DEFAULT '',
+    "unitNameNn" TEXT NOT NULL DEFAULT '',
+    "unitNameEn" TEXT NOT NULL DEFAULT '',
+    "contactEmail" TEXT NOT NULL DEFAULT '',
+    "contactPhone" TEXT NOT NULL DEFAULT '',
+    "postalAddress" TEXT NOT NULL DEFAULT '',
+    "dataController" TEXT NOT NULL DEFAULT '',
+    "privacyEmail" TEXT NOT NULL DEFAULT '',
+    "mailSenderName" TEXT NOT NULL DEFAULT '',
+    "mailSignatureNb" TEXT NOT NULL DEFAULT '',
+    "mailSignatureNn" TEXT NOT NULL DEFAULT '',
+    "mailSignatureEn" TEXT NOT NULL DEFAULT '',
+    "districts" TEXT NOT NULL DEFAULT '[]',
+    "defaultVenueCity" TEXT NOT NULL DEFAULT '',
+    "brandColor" TEXT NOT NULL DEFAULT '',
+    "logo" BLOB,
+    "logoType" TEXT NOT NULL DEFAULT '',
+    "shareImage" BLOB,
+    "shareImageType" TEXT NOT NULL DEFAULT '',
+    "a11yLastCheckedOn" DATETIME,
+    "a11yNonConformities" TEXT NOT NULL DEFAULT '',
+    "a11yStatementUrl" TEXT NOT NULL DEFAULT '',
+    "a11yComplaintUrl" TEXT NOT NULL DEFAULT 'https://www.uutilsynet.no/',
+    "updatedAt" DATETIME NOT NULL
+);
+
