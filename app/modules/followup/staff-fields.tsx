@@ -3,8 +3,12 @@
 // submission. Error messages are catalog keys and are shown in the page's language.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { translateError } from "~/components/form-errors";
-import { useT } from "~/i18n";
+import { isMessageKey, useT, type Translate } from "~/i18n";
+
+/** A catalog key in the page's language; a message from a schema that has no key yet, as it is. */
+function translateMessage(t: Translate, message: string | undefined): string | undefined {
+  return message && isMessageKey(message) ? t(message) : message;
+}
 
 type AnyField = FieldMetadata<any, any, any>;
 
@@ -26,7 +30,7 @@ function Wrap({ field, label, help, children }: { field: AnyField; label: ReactN
       {children}
       {field.errors?.length ? (
         <p className="error" id={field.errorId}>
-          {translateError(t, field.errors[0])}
+          {translateMessage(t, field.errors[0])}
         </p>
       ) : null}
     </div>
@@ -117,7 +121,7 @@ export function ErrorSummary({
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       {(formErrors ?? []).map((m) => (
         <p key={m} className="form-error">
-          {translateError(t, m)}
+          {translateMessage(t, m)}
         </p>
       ))}
       {fieldErrors.length ? (
@@ -127,7 +131,7 @@ export function ErrorSummary({
             {fieldErrors.map((e) => (
               <li key={e.name}>
                 <a href={`#${e.field.id}`}>
-                  {e.label}: {translateError(t, e.field.errors![0])}
+                  {e.label}: {translateMessage(t, e.field.errors![0])}
                 </a>
               </li>
             ))}
