@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
-import { ErrorSummary, TextAreaField } from "~/modules/followup/staff-fields";
+import { ErrorSummary, TextAreaField } from "~/modules/admin-events/staff-form";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
 import { toOsloLocal } from "~/modules/admin-events/oslo-time";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/followup/staff-fields";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";

@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { FOLLOW_UP_STATUSES, VISIBILITIES, followUpItemSchema, followUpStatusKey, visibilityKey } from "./followup.schema";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-fields";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 
 const FIELDS = ["title", "summary", "responsibleUnit", "status", "statusReason", "publicAnswer", "note", "visibility"] as const;
 
