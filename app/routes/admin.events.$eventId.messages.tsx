@@ -13,14 +13,13 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import stylesUrl from "~/modules/messages/messages.css?url";
-import { BODY_MAX, messageSchema, segmentKey, SEGMENTS, SUBJECT_MAX, type Segment } from "~/modules/messages/messages.schema";
+import { BODY_MAX, messageSchema, PREVIEW_TOKEN, segmentKey, SEGMENTS, SUBJECT_MAX, type Segment } from "~/modules/messages/messages.schema";
 import {
   getEventForMessages,
   listMessages,
   previewMessage,
   segmentCounts,
   sendMessage,
-  PREVIEW_TOKEN,
   type MessagePreview,
 } from "~/modules/messages/messages.server";
 import { reminderStatus, type ReminderStatus } from "~/modules/reminders/reminders.server";

@@ -10,6 +10,9 @@ export function segmentKey(segment: Segment, lower = false) {
   return lower ? (`staff-tools:messages.segmentLower.${segment}` as const) : (`staff-tools:messages.segment.${segment}` as const);
 }
 
+/** Stands in for a recipient's secret token in the preview: staff never see anyone's link. */
+export const PREVIEW_TOKEN = "PERSONLIG-LENKE";
+
 export const SUBJECT_MAX = 150;
 export const BODY_MAX = 5000;
 

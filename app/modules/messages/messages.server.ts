@@ -9,7 +9,7 @@ import { isLocaleSafe } from "~/modules/registration/registration-locale";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatPostalPlace } from "~/utils/format";
-import { segmentKey, SEGMENTS, type Segment } from "./messages.schema";
+import { PREVIEW_TOKEN, segmentKey, SEGMENTS, type Segment } from "./messages.schema";
 
 export const MESSAGE_MAIL_KIND = "MESSAGE";
 
@@ -93,8 +93,7 @@ export function renderMessageMail(
   });
 }
 
-/** Stands in for a recipient's secret token in the preview: staff never see anyone's link. */
-export const PREVIEW_TOKEN = "PERSONLIG-LENKE";
+export { PREVIEW_TOKEN };
 
 export type MessagePreview = {
   recipientCount: number;
