@@ -325,7 +325,7 @@ describe("the staff routes", () => {
     const params = { eventId: event.id, itemId: created.itemId };
     const refused = await itemAction({ request: request(path, cookie, { intent: "delete" }), params, context: ctx });
     expect(statusOf(refused)).toBe(400);
-    expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Kryss av for at du vil slette punktet.");
+    expect(JSON.stringify((refused as { data: unknown }).data)).toContain("staff-tools:followup.error.deleteConfirm");
     expect(await db().followUpItem.count({ where: { id: created.itemId } })).toBe(1);
 
     const ok = await itemAction({ request: request(path, cookie, { intent: "delete", confirm: "on" }), params, context: ctx });
