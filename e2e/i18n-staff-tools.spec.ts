@@ -67,8 +67,10 @@ for (const lang of ["nn", "en"] as const) {
     await page.goto("/admin/login");
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "nn" ? "Logg inn for tilsette" : "Staff sign-in");
+    await page.getByLabel(lang === "nn" ? "E-postadresse" : "E-mail address").fill("ingen@samhandling.test");
+    await page.getByLabel(lang === "nn" ? "Passord" : "Password").fill("feil-passord-123");
     await page.getByRole("button", { name: lang === "nn" ? "Logg inn" : "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").first()).toContainText(lang === "nn" ? "Skriv inn e-postadressa di." : "Enter your e-mail address.");
+    await expect(page.getByRole("alert").first()).toContainText(lang === "nn" ? "Feil e-postadresse eller passord." : "Wrong e-mail address or password.");
     expect(errors).toEqual([]);
   });
 

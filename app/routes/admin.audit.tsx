@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditLog } from "~/modules/audit/audit.server";
 import { staffHandle } from "~/modules/auth/roles";
@@ -8,6 +9,8 @@ import { isMessageKey, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 
 export const handle = staffHandle("ADMIN");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 const PAGE = 50;
@@ -50,7 +53,7 @@ export default function AuditPage() {
           {t("staff-tools:audit.searchButton")}
         </button>
       </Form>
-      <div className="table-scroll" style={{ overflowX: "auto" }}>
+      <div className="table-scroll">
         <table className="data">
           <caption className="visually-hidden">{t("staff-tools:audit.caption")}</caption>
           <thead>

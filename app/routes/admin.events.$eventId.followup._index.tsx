@@ -1,8 +1,9 @@
 // Staff: after the meeting - the minutes (save, publish, unpublish) and the follow-up items
 // (list and a new one by hand). Items from input and live questions are made in one click there.
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
@@ -23,6 +24,8 @@ function statusKeyOr(t: ReturnType<typeof useT>, status: string): string {
   const key = followUpStatusKey(status);
   return key ? t(key) : status;
 }
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -190,7 +193,7 @@ export default function AdminFollowUp() {
         {items.length === 0 ? (
           <p>{t("staff-tools:followup.noItems")}</p>
         ) : (
-          <div className="table-scroll" style={{ overflowX: "auto" }}>
+          <div className="table-scroll">
             <table className="data">
               <caption className="visually-hidden">{t("staff-tools:followup.itemsCaption")}</caption>
               <thead>

@@ -1,5 +1,6 @@
 // Messages to an event's attendees: write, preview exactly what one recipient gets, send
 // (once, however often the button is pressed), and follow delivery from the outbox.
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,7 +29,10 @@ import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "stylesheet", href: tablesUrl },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
@@ -445,7 +449,7 @@ function MessagesPage() {
       {messages.length === 0 ? (
         <p>{t("staff-tools:messages.noneSent")}</p>
       ) : (
-        <div className="table-scroll" style={{ overflowX: "auto" }}>
+        <div className="table-scroll">
           <table className="data">
             <caption className="visually-hidden">{t("staff-tools:messages.sentCaption")}</caption>
             <thead>

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { Link, useLoaderData } from "@remix-run/react";
 import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
@@ -9,6 +10,8 @@ import { getLocale, translator } from "~/i18n/i18n.server";
 import { formatDateTime } from "~/utils/format";
 
 export const handle = staffHandle("ORGANISER");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -53,7 +56,7 @@ export default function RequestsPage() {
       {requests.length === 0 ? (
         <p>{status ? t("staff-tools:requests.noneWithStatus", { status: statusName(status) }) : t("staff-tools:requests.none")}</p>
       ) : (
-        <div className="table-scroll" style={{ overflowX: "auto" }}>
+        <div className="table-scroll">
           <table className="data">
             <caption className="visually-hidden">
               {status ? t("staff-tools:requests.captionStatus", { status: statusName(status) }) : t("staff-tools:requests.caption")}

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { translateError } from "~/components/form-errors";
@@ -13,6 +14,8 @@ import { inviteStaff, listStaff, removeStaff, setStaffRole } from "~/modules/aut
 import { formatDateTime } from "~/utils/format";
 
 export const handle = staffHandle("ADMIN");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -98,7 +101,7 @@ export default function StaffPage() {
           {actionData.error}
         </p>
       ) : null}
-      <div className="table-scroll" style={{ overflowX: "auto" }}>
+      <div className="table-scroll">
         <table className="data">
           <caption className="visually-hidden">{t("staff-tools:staff.caption")}</caption>
           <thead>
