@@ -16,7 +16,7 @@ async function setLanguage(context: BrowserContext, baseURL: string, lang: Lang)
 function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text().slice(0, 300));
+    if (m.type() === "error" && !/status of 40[14]/.test(m.text())) errors.push(m.text().slice(0, 300));
   });
   page.on("pageerror", (e) => errors.push(e.message.slice(0, 300)));
   return errors;
