@@ -55,7 +55,8 @@ async function counts(page: Page): Promise<{ checkedIn: number; confirmed: numbe
   return { checkedIn: Number(m[1]), confirmed: Number(m[2]) };
 }
 
-const countsText = (checkedIn: number, confirmed: number) => `${checkedIn} av ${confirmed} bekreftede er sjekket inn`;
+const countsText = (checkedIn: number, confirmed: number) =>
+  `${checkedIn} av ${confirmed} ${confirmed === 1 ? "bekreftet" : "bekreftede"} er sjekket inn`;
 
 test("staff check people in by scanned code and by name, live on two phones", async ({ page, browser, request }) => {
   test.setTimeout(150_000);

@@ -205,7 +205,7 @@ test("the democracy unit plans a series, a visitor registers and is checked in, 
     await expectNoA11yViolations(page);
 
     await page.getByRole("button", { name: "Send til 1 mottaker", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Meldingen «${subject}» er lagt i kø til 1 mottakere.` })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `Meldingen «${subject}» er lagt i kø til 1 mottaker.` })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: subject });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("1 (sjekket inn)");

@@ -16,6 +16,8 @@ import {
   useSubmit,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { isMessageKey, useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
@@ -29,40 +31,58 @@ export const handle = staffHandle("ORGANISER");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Innsjekking – ${data.event.title} – Samhandling` : "Innsjekking – Samhandling" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 const REFRESH_MS = 4000;
 
-async function requireEvent(eventId: string | undefined) {
+async function requireEvent(request: Request, eventId: string | undefined) {
   const event = await getStaffEvent(eventId);
-  if (!event) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  if (!event) throw new Response(translator(await getLocale(request))("staff-tools:checkin.eventNotFound"), { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
-  const event = await requireEvent(params.eventId);
+  const event = await requireEvent(request, params.eventId);
+  const t = translator(await getLocale(request));
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
   const [counts, results] = await Promise.all([checkInCounts(event.id), q ? searchForCheckIn(event.id, q) : []]);
-  return { event, counts, q, results };
+  return {
+    title: t("staff-tools:title.suffix", {
+      title: t("staff-tools:checkin.title", { event: event.title }),
+    }),
+    event,
+    counts,
+    q,
+    results,
+  };
 }
 
-type Result = { kind: "ok" | "warn"; text: string; undo?: { registrationId: string; name: string } };
+type Result = {
+  kind: "ok" | "warn";
+  text: string;
+  undo?: { registrationId: string; name: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
-  const event = await requireEvent(params.eventId);
+  const event = await requireEvent(request, params.eventId);
+  const locale = await getLocale(request);
+  const t = translator(locale);
   const formData = await request.formData().catch(() => null);
   const parsed = checkInFormSchema.safeParse(formData ? Object.fromEntries(formData) : {});
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message;
     return data(
-      { result: { kind: "warn", text: message && !message.startsWith("Invalid") ? message : "Skjemaet kunne ikke leses. Prøv igjen." } as Result },
-      { status: 400 },
+      {
+        result: {
+          kind: "warn",
+          text: isMessageKey(message) ? t(message) : t("staff-tools:checkin.error.unreadable"),
+        } as Result,
+      },
+      { status: 400 }
     );
   }
   const input = parsed.data;
@@ -71,40 +91,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await undoCheckIn(event.id, input.registrationId, actor);
     const result: Result =
       outcome.outcome === "undone"
-        ? { kind: "ok", text: `Innsjekkingen av ${outcome.name} er angret.` }
+        ? {
+            kind: "ok",
+            text: t("staff-tools:checkin.undone", { name: outcome.name }),
+          }
         : outcome.outcome === "not-checked-in"
-          ? { kind: "warn", text: `${outcome.name} var ikke sjekket inn.` }
-          : { kind: "warn", text: "Fant ikke påmeldingen." };
+        ? {
+            kind: "warn",
+            text: t("staff-tools:checkin.notCheckedInYet", {
+              name: outcome.name,
+            }),
+          }
+        : { kind: "warn", text: t("staff-tools:checkin.registrationNotFound") };
     return data({ result }, { status: outcome.outcome === "not-found" ? 404 : 200 });
   }
-  const outcome = await checkIn(event.id, input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId }, actor);
+  const outcome = await checkIn(
+    event.id,
+    input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId },
+    actor
+  );
   let result: Result;
   let status = 200;
   switch (outcome.outcome) {
     case "checked-in":
-      result = { kind: "ok", text: `${outcome.name} er sjekket inn.`, undo: { registrationId: outcome.registrationId, name: outcome.name } };
+      result = {
+        kind: "ok",
+        text: t("staff-tools:checkin.checkedIn", { name: outcome.name }),
+        undo: { registrationId: outcome.registrationId, name: outcome.name },
+      };
       break;
     case "already-checked-in":
       result = {
         kind: "warn",
-        text: `${outcome.name} er allerede sjekket inn (kl. ${formatTime(outcome.checkedInAt)}).`,
+        text: t("staff-tools:checkin.already", {
+          name: outcome.name,
+          time: formatTime(outcome.checkedInAt, locale),
+        }),
         undo: { registrationId: outcome.registrationId, name: outcome.name },
       };
       break;
     case "waiting":
-      result = { kind: "warn", text: `${outcome.name} står på ventelisten og har ikke plass. Kan ikke sjekkes inn.` };
+      result = {
+        kind: "warn",
+        text: t("staff-tools:checkin.waiting", { name: outcome.name }),
+      };
       status = 409;
       break;
     case "cancelled":
-      result = { kind: "warn", text: `Påmeldingen til ${outcome.name} er avmeldt. Kan ikke sjekkes inn.` };
+      result = {
+        kind: "warn",
+        text: t("staff-tools:checkin.cancelled", { name: outcome.name }),
+      };
       status = 409;
       break;
     case "other-event":
-      result = { kind: "warn", text: "Koden gjelder et annet arrangement. Sjekk at personen er på riktig sted." };
+      result = { kind: "warn", text: t("staff-tools:checkin.otherEvent") };
       status = 409;
       break;
     default:
-      result = { kind: "warn", text: "Ukjent kode. Prøv å skanne på nytt, eller søk etter navn." };
+      result = { kind: "warn", text: t("staff-tools:checkin.unknownCode") };
       status = 404;
   }
   return data({ result }, { status });
@@ -113,6 +158,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CheckIn() {
   const { event, counts, q, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
   const navigation = useNavigation();
   const submit = useSubmit();
   const revalidator = useRevalidator();
@@ -139,16 +186,19 @@ export default function CheckIn() {
   const result = actionData?.result;
   return (
     <div className="checkin-page">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("staff-tools:checkin.breadcrumbs")} className="breadcrumbs">
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>Innsjekking: {event.title}</h1>
+      <h1>{t("staff-tools:checkin.heading", { event: event.title })}</h1>
       <p className="checkin-counts" id="checkin-counts" aria-live="polite" aria-atomic="true">
-        <strong>{counts.checkedIn}</strong> av {counts.confirmed} bekreftede er sjekket inn
+        <strong>{counts.checkedIn}</strong> {t("staff-tools:checkin.countsOf", { count: counts.confirmed })}
       </p>
 
       {result ? (
-        <div className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`} role={result.kind === "ok" ? "status" : "alert"}>
+        <div
+          className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`}
+          role={result.kind === "ok" ? "status" : "alert"}
+        >
           <p>
             <strong>{result.text}</strong>
           </p>
@@ -156,21 +206,21 @@ export default function CheckIn() {
             <Form method="post" action={here}>
               <input type="hidden" name="intent" value="undo" />
               <input type="hidden" name="registrationId" value={result.undo.registrationId} />
-              <button type="submit">Angre innsjekking av {result.undo.name}</button>
+              <button type="submit">{t("staff-tools:checkin.undoFor", { name: result.undo.name })}</button>
             </Form>
           ) : null}
         </div>
       ) : null}
 
       <section aria-labelledby="scan-heading">
-        <h2 id="scan-heading">Skann QR-kode</h2>
+        <h2 id="scan-heading">{t("staff-tools:checkin.scanHeading")}</h2>
         <QrScanner onCode={(code) => submit({ intent: "code", code }, { method: "post", action: here, replace: true })} />
         <Form method="post" action={here} className="stacked">
           <input type="hidden" name="intent" value="code" />
           <div className="field">
-            <label htmlFor="code">Kode</label>
+            <label htmlFor="code">{t("staff-tools:checkin.code")}</label>
             <p className="help" id="code-help">
-              Skriv eller lim inn koden fra e-posten. En håndholdt skanner skriver den inn her.
+              {t("staff-tools:checkin.codeHelp")}
             </p>
             <input
               ref={codeRef}
@@ -187,46 +237,68 @@ export default function CheckIn() {
           </div>
           <p>
             <button type="submit" className="primary">
-              Sjekk inn kode
+              {t("staff-tools:checkin.submitCode")}
             </button>
           </p>
         </Form>
       </section>
 
       <section aria-labelledby="search-heading">
-        <h2 id="search-heading">Søk etter deltaker</h2>
+        <h2 id="search-heading">{t("staff-tools:checkin.searchHeading")}</h2>
         <Form method="get" role="search" aria-labelledby="search-heading" className="stacked">
           <div className="field">
-            <label htmlFor="q">Navn eller e-post</label>
+            <label htmlFor="q">{t("staff-tools:checkin.searchLabel")}</label>
             <input type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
           </div>
           <p>
-            <button type="submit">Søk</button>
+            <button type="submit">{t("staff-tools:checkin.search")}</button>
           </p>
         </Form>
         {q ? (
           results.length === 0 ? (
-            <p role="status">Ingen bekreftede deltakere passer «{q}».</p>
+            <p role="status">{t("staff-tools:checkin.noMatch", { q })}</p>
           ) : (
-            <ul className="checkin-results" aria-label="Treff">
+            <ul className="checkin-results" aria-label={t("staff-tools:checkin.results")}>
               {results.map((r) => (
                 <li key={r.id}>
                   <span>
                     <strong>{r.name}</strong>
                     <br />
-                    <span className="small">{r.email}{r.organisation ? ` · ${r.organisation}` : ""}</span>
+                    <span className="small">
+                      {r.email}
+                      {r.organisation ? ` · ${r.organisation}` : ""}
+                    </span>
                     <br />
-                    {r.checkedInAt ? `Sjekket inn kl. ${formatTime(new Date(r.checkedInAt))}` : "Ikke sjekket inn"}
+                    {r.checkedInAt
+                      ? t("staff-tools:checkin.checkedInAt", {
+                          time: formatTime(new Date(r.checkedInAt), locale),
+                        })
+                      : t("staff-tools:checkin.notCheckedIn")}
                   </span>
                   <Form method="post" action={here}>
                     <input type="hidden" name="registrationId" value={r.id} />
                     {r.checkedInAt ? (
-                      <button type="submit" name="intent" value="undo" aria-label={`Angre innsjekking av ${r.name}`}>
-                        Angre
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="undo"
+                        aria-label={t("staff-tools:checkin.undoFor", {
+                          name: r.name,
+                        })}
+                      >
+                        {t("staff-tools:checkin.undo")}
                       </button>
                     ) : (
-                      <button type="submit" name="intent" value="checkin" className="primary" aria-label={`Sjekk inn ${r.name}`}>
-                        Sjekk inn
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="checkin"
+                        className="primary"
+                        aria-label={t("staff-tools:checkin.checkInName", {
+                          name: r.name,
+                        })}
+                      >
+                        {t("staff-tools:checkin.checkIn")}
                       </button>
                     )}
                   </Form>
@@ -238,7 +310,7 @@ export default function CheckIn() {
       </section>
 
       <p>
-        <Link to={`/admin/events/${event.id}/registrations`}>Alle påmeldinger</Link>
+        <Link to={`/admin/events/${event.id}/registrations`}>{t("staff-tools:checkin.allRegistrations")}</Link>
       </p>
     </div>
   );
@@ -246,16 +318,13 @@ export default function CheckIn() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
   return (
     <div className="notice notice-warn" role="alert">
-      <h1>Innsjekking</h1>
+      <h1>{t("staff-tools:checkin.titlePlain")}</h1>
+      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("staff-tools:checkin.errorGeneric")}</p>
       <p>
-        {isRouteErrorResponse(error) && typeof error.data === "string"
-          ? error.data
-          : "Noe gikk galt. Last siden på nytt, eller prøv igjen senere."}
-      </p>
-      <p>
-        <Link to="/admin/events">Til arrangementene</Link>
+        <Link to="/admin/events">{t("staff-tools:checkin.toEvents")}</Link>
       </p>
     </div>
   );

@@ -9,36 +9,46 @@ import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
-import { deleteItemSchema, followUpItemSchema, STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { deleteItemSchema, followUpItemSchema, followUpStatusKey } from "~/modules/followup/followup.schema";
+import { translateError } from "~/components/form-errors";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { deleteItem, getStaffItem, updateItem } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Oppfølgingspunkt"} – oppfølging – Samhandling` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 async function load(request: Request, eventId: string | undefined, itemId: string | undefined) {
   const staff = await requireStaff(request, "ORGANISER");
   const event = await requireAdminEvent(eventId);
   const item = await getStaffItem(event.id, itemId);
-  if (!item) throw new Response("Fant ikke oppfølgingspunktet.", { status: 404 });
+  if (!item) throw new Response(translator(await getLocale(request))("staff-tools:followup.error.itemNotFound"), { status: 404 });
   return { staff, event, item };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, item } = await load(request, params.eventId, params.itemId);
-  return { event: { id: event.id, title: event.title, slug: event.slug, status: event.status }, item };
+  const t = translator(await getLocale(request));
+  return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:followup.item.title", { title: item.title }) }),
+    event: { id: event.id, title: event.title, slug: event.slug, status: event.status },
+    item,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, event, item } = await load(request, params.eventId, params.itemId);
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["staff-tools:followup.error.badForm"] } } }, { status: 400 });
   if (formData.get("intent") === "delete") {
     const parsed = deleteItemSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ deleteError: parsed.error.issues[0]?.message ?? "Vi kunne ikke lese skjemaet." }, { status: 400 });
-    if (!(await deleteItem(actorOf(staff), event.id, item.id))) throw new Response("Fant ikke oppfølgingspunktet.", { status: 404 });
+    if (!parsed.success) return data({ deleteError: parsed.error.issues[0]?.message ?? "staff-tools:followup.error.badForm" }, { status: 400 });
+    if (!(await deleteItem(actorOf(staff), event.id, item.id))) {
+      throw new Response(translator(await getLocale(request))("staff-tools:followup.error.itemNotFound"), { status: 404 });
+    }
     return redirect(`/admin/events/${event.id}/followup?slettet=1#items-heading`);
   }
   const submission = parseWithZod(formData, { schema: followUpItemSchema });
@@ -46,8 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await updateItem(actorOf(staff), event.id, item.id, submission.value);
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ formErrors: [outcome.reason === "conflict" ? "Noen andre endret punktet samtidig. Last siden på nytt og prøv igjen." : "Fant ikke oppfølgingspunktet."] }) },
-      { status: outcome.reason === "conflict" ? 409 : 404 },
+      {
+        result: submission.reply({
+          formErrors: [outcome.reason === "conflict" ? "staff-tools:followup.error.conflict" : "staff-tools:followup.error.itemNotFound"],
+        }),
+      },
+      { status: outcome.reason === "conflict" ? 409 : 404 }
     );
   }
   return redirect(`/admin/events/${event.id}/followup/${item.id}?lagret=${outcome.mailed ? "varslet" : "1"}`);
@@ -57,68 +71,79 @@ export default function EditFollowUpItem() {
   const { event, item } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("opprettet")
-    ? "Oppfølgingspunktet er opprettet som utkast. Les gjennom tittel og sammendrag, sett ansvarlig enhet og status, og publiser det."
+  const t = useT();
+  const locale = useLocale();
+  const statusName = (status: string) => {
+    const key = followUpStatusKey(status);
+    return key ? t(key) : status;
+  };
+  const noticeKey = params.get("opprettet")
+    ? "staff-tools:followup.item.created"
     : params.get("fantes")
-      ? "Det fantes allerede et oppfølgingspunkt for dette; her er det."
-      : params.get("lagret") === "varslet"
-        ? "Endringene er lagret. Den som sendte innspillet, får e-post om den nye statusen."
-        : params.get("lagret")
-          ? "Endringene er lagret."
-          : null;
+    ? "staff-tools:followup.item.existed"
+    : params.get("lagret") === "varslet"
+    ? "staff-tools:followup.item.savedMailed"
+    : params.get("lagret")
+    ? "staff-tools:followup.item.saved"
+    : null;
+  const notice = noticeKey ? t(noticeKey) : null;
   const publicUrl = `/events/${event.slug}/oppfolging/${item.id}`;
-  const contact = item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
+  const contact =
+    item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("staff-tools:followup.breadcrumbs")} className="breadcrumbs">
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
         {" › "}
-        <Link to={`/admin/events/${event.id}/followup`}>Referat og oppfølging</Link>
+        <Link to={`/admin/events/${event.id}/followup`}>{t("staff-tools:followup.crumb")}</Link>
       </nav>
-      <h1>Oppfølgingspunkt: {item.title}</h1>
+      <h1>{t("staff-tools:followup.item.heading", { title: item.title })}</h1>
       {notice ? (
         <p className="notice notice-ok" role="status">
           {notice}
         </p>
       ) : null}
       <dl className="facts">
-        <dt>Status nå</dt>
+        <dt>{t("staff-tools:followup.item.statusNow")}</dt>
         <dd>
-          {STATUS_NAMES_NB[item.status as FollowUpStatus] ?? item.status} (siden {formatDateTime(new Date(item.statusChangedAt))})
+          {t("staff-tools:followup.item.since", {
+            status: statusName(item.status),
+            when: formatDateTime(new Date(item.statusChangedAt), locale),
+          })}
         </dd>
-        <dt>Offentlig side</dt>
+        <dt>{t("staff-tools:followup.item.publicPage")}</dt>
         <dd>
           {!item.publishedAt ? (
-            `Utkast: vises ikke på arrangementssiden før det er publisert (${publicUrl})`
+            t("staff-tools:followup.item.draftUrl", { url: publicUrl })
           ) : event.status === "DRAFT" ? (
-            `${publicUrl} (når arrangementet er publisert)`
+            t("staff-tools:followup.item.whenPublished", { url: publicUrl })
           ) : (
             <Link to={publicUrl}>{publicUrl}</Link>
           )}
         </dd>
-        <dt>Kilde</dt>
+        <dt>{t("staff-tools:followup.item.source")}</dt>
         <dd>
           {item.sourceInput
-            ? `Innspill: «${item.sourceInput.text}»`
+            ? t("staff-tools:followup.item.fromInput", { text: item.sourceInput.text })
             : item.sourceQuestion
-              ? `Spørsmål i live-rommet: «${item.sourceQuestion.text}»`
-              : "Skrevet for hånd"}
+            ? t("staff-tools:followup.item.fromQuestion", { text: item.sourceQuestion.text })
+            : t("staff-tools:followup.source.manual")}
         </dd>
         {item.sourceInput ? (
           <>
-            <dt>Innsender (bare for ansatte)</dt>
+            <dt>{t("staff-tools:followup.item.sender")}</dt>
             <dd>
               {item.sourceInput.anonymisedAt
-                ? "Kontaktopplysningene er slettet."
+                ? t("staff-tools:followup.item.contactDeleted")
                 : contact
-                  ? `${contact}${item.sourceInput.email ? " – får e-post når statusen endres" : ""}`
-                  : "Ingen kontaktopplysninger"}
+                ? `${contact}${item.sourceInput.email ? t("staff-tools:followup.item.getsMail") : ""}`
+                : t("staff-tools:followup.item.noContact")}
             </dd>
           </>
         ) : null}
       </dl>
       <section aria-labelledby="edit-heading">
-        <h2 id="edit-heading">Endre</h2>
+        <h2 id="edit-heading">{t("staff-tools:followup.item.edit")}</h2>
         <FollowUpItemForm
           id="item"
           defaultValue={{
@@ -132,26 +157,26 @@ export default function EditFollowUpItem() {
             visibility: item.publishedAt ? "PUBLISHED" : "DRAFT",
           }}
           lastResult={(actionData && "result" in actionData ? actionData.result : undefined) as never}
-          submitLabel="Lagre oppfølgingspunktet"
+          submitLabel={t("staff-tools:followup.item.save")}
         />
       </section>
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Historikk (offentlig)</h2>
+        <h2 id="history-heading">{t("staff-tools:followup.item.history")}</h2>
         <ol>
           {item.updates.map((u) => (
             <li key={u.id}>
-              {formatDateTime(new Date(u.at))}: {STATUS_NAMES_NB[u.status as FollowUpStatus] ?? u.status}
+              {formatDateTime(new Date(u.at), locale)}: {statusName(u.status)}
               {u.note ? ` – ${u.note}` : ""}
             </li>
           ))}
         </ol>
       </section>
       <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Slett</h2>
-        <p>Punktet forsvinner fra arrangementssiden med hele historikken. Innspillet eller spørsmålet det kom fra, blir stående.</p>
+        <h2 id="delete-heading">{t("staff-tools:followup.item.delete")}</h2>
+        <p>{t("staff-tools:followup.item.deleteIntro")}</p>
         {actionData && "deleteError" in actionData ? (
           <p className="error" role="alert" id="delete-error">
-            {actionData.deleteError}
+            {translateError(t, actionData.deleteError)}
           </p>
         ) : null}
         <Form method="post">
@@ -164,11 +189,11 @@ export default function EditFollowUpItem() {
               aria-invalid={actionData && "deleteError" in actionData ? true : undefined}
               aria-describedby={actionData && "deleteError" in actionData ? "delete-error" : undefined}
             />
-            <label htmlFor="delete-confirm">Ja, jeg vil slette «{item.title}»</label>
+            <label htmlFor="delete-confirm">{t("staff-tools:followup.item.deleteConfirm", { title: item.title })}</label>
           </div>
           <p>
             <button type="submit" className="danger">
-              Slett oppfølgingspunktet
+              {t("staff-tools:followup.item.deleteButton")}
             </button>
           </p>
         </Form>
@@ -178,5 +203,6 @@ export default function EditFollowUpItem() {
 }
 
 export function ErrorBoundary() {
-  return <StaffRouteError notFound="Fant ikke oppfølgingspunktet" fallback="Oppfølgingspunktet kunne ikke vises. Prøv igjen om litt." />;
+  const t = useT();
+  return <StaffRouteError notFound={t("staff-tools:followup.item.errorNotFound")} fallback={t("staff-tools:followup.item.errorFallback")} />;
 }

@@ -1,28 +1,47 @@
 // Staff: after the meeting - the minutes (save, publish, unpublish) and the follow-up items
 // (list and a new one by hand). Items from input and live questions are made in one click there.
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { ErrorSummary, TextAreaField } from "~/modules/admin-events/staff-form";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { FollowUpItemForm } from "~/modules/followup/followup-item-form";
-import { followUpItemSchema, minutesSchema, moveItemSchema, STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { followUpItemSchema, followUpStatusKey, minutesSchema, moveItemSchema, UNASSIGNED_UNIT } from "~/modules/followup/followup.schema";
 import { createItem, listStaffItems, moveItem, saveMinutes } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Referat og oppfølging – ${data?.event.title ?? "Arrangement"} – Samhandling` }];
+
+function statusKeyOr(t: ReturnType<typeof useT>, status: string): string {
+  const key = followUpStatusKey(status);
+  return key ? t(key) : status;
+}
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
   const event = await requireAdminEvent(params.eventId);
+  const t = translator(await getLocale(request));
   return {
-    event: { id: event.id, title: event.title, slug: event.slug, status: event.status, minutes: event.minutes, minutesPublishedAt: event.minutesPublishedAt },
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:followup.title", { event: event.title }) }),
+    event: {
+      id: event.id,
+      title: event.title,
+      slug: event.slug,
+      status: event.status,
+      minutes: event.minutes,
+      minutesPublishedAt: event.minutesPublishedAt,
+    },
     items: await listStaffItems(event.id),
   };
 }
@@ -32,11 +51,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await requireAdminEvent(params.eventId);
   const formData = await request.formData().catch(() => null);
   const base = `/admin/events/${event.id}/followup`;
-  if (!formData) return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (!formData)
+    return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["staff-tools:followup.error.badForm"] } } }, { status: 400 });
   const intent = String(formData.get("intent") ?? "");
   if (intent === "move") {
     const parsed = moveItemSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ intent, result: { status: "error" as const, error: { "": [parsed.error.issues[0]?.message ?? "Ukjent handling."] } } }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        {
+          intent,
+          result: { status: "error" as const, error: { "": [parsed.error.issues[0]?.message ?? "staff-tools:followup.error.unknownAction"] } },
+        },
+        { status: 400 }
+      );
     const moved = await moveItem(actorOf(staff), event.id, parsed.data.itemId, parsed.data.direction);
     return redirect(`${base}${moved ? "?flyttet=1" : ""}#items-heading`);
   }
@@ -44,20 +71,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: followUpItemSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const item = await createItem(actorOf(staff), event.id, submission.value);
-    if (!item) throw new Response("Fant ikke arrangementet.", { status: 404 });
+    if (!item) throw new Response(translator(await getLocale(request))("staff-tools:followup.error.eventNotFound"), { status: 404 });
     return redirect(`${base}?lagtTil=1#items-heading`);
   }
   const submission = parseWithZod(formData, { schema: minutesSchema });
   if (submission.status !== "success") return data({ intent: "minutes", result: submission.reply() }, { status: 400 });
   const { intent: action, minutes } = submission.value;
   if (action === "publish-minutes" && minutes.length === 0) {
-    return data({ intent: "minutes", result: submission.reply({ fieldErrors: { minutes: ["Skriv referatet før du publiserer det."] } }) }, { status: 400 });
+    return data(
+      { intent: "minutes", result: submission.reply({ fieldErrors: { minutes: ["staff-tools:followup.error.publishEmpty"] } }) },
+      { status: 400 }
+    );
   }
-  await saveMinutes(actorOf(staff), event.id, minutes, action === "publish-minutes" ? "publish" : action === "unpublish-minutes" ? "unpublish" : "save");
-  return redirect(`${base}?referat=${action === "publish-minutes" ? "publisert" : action === "unpublish-minutes" ? "avpublisert" : "lagret"}#minutes-heading`);
+  await saveMinutes(
+    actorOf(staff),
+    event.id,
+    minutes,
+    action === "publish-minutes" ? "publish" : action === "unpublish-minutes" ? "unpublish" : "save"
+  );
+  return redirect(
+    `${base}?referat=${action === "publish-minutes" ? "publisert" : action === "unpublish-minutes" ? "avpublisert" : "lagret"}#minutes-heading`
+  );
 }
 
 function MinutesForm({ minutes, published, lastResult }: { minutes: string; published: boolean; lastResult: unknown }) {
+  const t = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "minutes",
@@ -69,19 +107,19 @@ function MinutesForm({ minutes, published, lastResult }: { minutes: string; publ
   });
   return (
     <>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={{ minutes: "Referat" }} />
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={{ minutes: t("staff-tools:followup.minutes") }} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <TextAreaField field={fields.minutes} label="Referat" help="Ren tekst; en tom linje skiller avsnitt. Skriv ikke personopplysninger om innbyggere." rows={12} />
+        <TextAreaField field={fields.minutes} label={t("staff-tools:followup.minutes")} help={t("staff-tools:followup.minutesHelp")} rows={12} />
         <p className="actions">
           <button type="submit" name="intent" value="save-minutes">
-            Lagre utkast
+            {t("staff-tools:followup.saveDraft")}
           </button>{" "}
           <button type="submit" name="intent" value="publish-minutes" className="primary">
-            {published ? "Lagre og vis oppdatert referat" : "Publiser referatet"}
+            {published ? t("staff-tools:followup.saveAndShow") : t("staff-tools:followup.publish")}
           </button>{" "}
           {published ? (
             <button type="submit" name="intent" value="unpublish-minutes">
-              Avpubliser referatet
+              {t("staff-tools:followup.unpublish")}
             </button>
           ) : null}
         </p>
@@ -94,34 +132,54 @@ export default function AdminFollowUp() {
   const { event, items } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const minutesNotice = { publisert: "Referatet er publisert på arrangementssiden.", avpublisert: "Referatet vises ikke lenger offentlig.", lagret: "Referatet er lagret." }[
-    params.get("referat") ?? ""
-  ];
+  const t = useT();
+  const locale = useLocale();
+  const minutesKey = (
+    {
+      publisert: "staff-tools:followup.notice.published",
+      avpublisert: "staff-tools:followup.notice.unpublished",
+      lagret: "staff-tools:followup.notice.saved",
+    } as const
+  )[params.get("referat") ?? ""];
+  const minutesNotice = minutesKey ? t(minutesKey) : undefined;
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to="/admin/events">Arrangementer</Link>
+      <nav aria-label={t("staff-tools:followup.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/events">{t("staff-tools:followup.events")}</Link>
         {" › "}
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>Referat og oppfølging: {event.title}</h1>
+      <h1>{t("staff-tools:followup.heading", { event: event.title })}</h1>
       <p>
-        Oppfølgingspunktene vises under «Hva skjedde med innspillene?» på{" "}
-        {event.status === "DRAFT" ? "arrangementssiden (når den er publisert)" : <Link to={`/events/${event.slug}`}>arrangementssiden</Link>}. Lag
-        dem med ett klikk fra <Link to={`/admin/events/${event.id}/input`}>innspillene</Link> eller fra{" "}
-        <Link to={`/admin/events/${event.id}/live`}>spørsmålene i live-rommet</Link>, eller skriv et nytt under.
+        {t("staff-tools:followup.intro.shownUnder")}{" "}
+        {event.status === "DRAFT" ? (
+          t("staff-tools:followup.intro.draftPage")
+        ) : (
+          <Link to={`/events/${event.slug}`}>{t("staff-tools:followup.intro.page")}</Link>
+        )}
+        {t("staff-tools:followup.intro.makeFrom")} <Link to={`/admin/events/${event.id}/input`}>{t("staff-tools:followup.intro.input")}</Link>{" "}
+        {t("staff-tools:followup.intro.or")} <Link to={`/admin/events/${event.id}/live`}>{t("staff-tools:followup.intro.live")}</Link>
+        {t("staff-tools:followup.intro.orNew")}
       </p>
       {minutesNotice || params.get("lagtTil") || params.get("slettet") || params.get("flyttet") ? (
         <p className="notice notice-ok" role="status">
           {minutesNotice ??
-            (params.get("slettet") ? "Oppfølgingspunktet er slettet." : params.get("flyttet") ? "Rekkefølgen er endret." : "Oppfølgingspunktet er lagt til.")}
+            t(
+              params.get("slettet")
+                ? "staff-tools:followup.notice.deleted"
+                : params.get("flyttet")
+                ? "staff-tools:followup.notice.moved"
+                : "staff-tools:followup.notice.added"
+            )}
         </p>
       ) : null}
 
       <section aria-labelledby="minutes-heading">
-        <h2 id="minutes-heading">Referat</h2>
+        <h2 id="minutes-heading">{t("staff-tools:followup.minutes")}</h2>
         <p>
-          {event.minutesPublishedAt ? `Publisert ${formatDateTime(new Date(event.minutesPublishedAt))}.` : "Ikke publisert."}
+          {event.minutesPublishedAt
+            ? t("staff-tools:followup.minutesPublished", { when: formatDateTime(new Date(event.minutesPublishedAt), locale) })
+            : t("staff-tools:followup.minutesNotPublished")}
         </p>
         <MinutesForm
           minutes={event.minutes}
@@ -131,63 +189,85 @@ export default function AdminFollowUp() {
       </section>
 
       <section aria-labelledby="items-heading">
-        <h2 id="items-heading">Oppfølgingspunkter ({items.length})</h2>
+        <h2 id="items-heading">{t("staff-tools:followup.items", { count: items.length })}</h2>
         {items.length === 0 ? (
-          <p>Ingen oppfølgingspunkter ennå.</p>
+          <p>{t("staff-tools:followup.noItems")}</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">Oppfølgingspunktene i rekkefølge</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tittel</th>
-                <th scope="col">Ansvarlig enhet</th>
-                <th scope="col">Status</th>
-                <th scope="col">Kilde</th>
-                <th scope="col">Rekkefølge</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item, index) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/admin/events/${event.id}/followup/${item.id}`}>{item.title}</Link>
-                    {item.publishedAt ? null : (
-                      <>
-                        {" "}
-                        <strong className="tag">Utkast</strong>
-                      </>
-                    )}
-                  </td>
-                  <td>{item.responsibleUnit}</td>
-                  <td>
-                    {STATUS_NAMES_NB[item.status as FollowUpStatus] ?? item.status} ({formatDateTime(new Date(item.statusChangedAt))})
-                  </td>
-                  <td>{item.sourceInputId ? "Innspill" : item.sourceQuestionId ? "Spørsmål i live-rommet" : "Skrevet for hånd"}</td>
-                  <td>
-                    <Form method="post" className="inline-actions">
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      {index > 0 ? (
-                        <button type="submit" name="direction" value="up" className="link-button" aria-label={`Flytt «${item.title}» opp`}>
-                          Opp
-                        </button>
-                      ) : null}{" "}
-                      {index < items.length - 1 ? (
-                        <button type="submit" name="direction" value="down" className="link-button" aria-label={`Flytt «${item.title}» ned`}>
-                          Ned
-                        </button>
-                      ) : null}
-                    </Form>
-                  </td>
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">{t("staff-tools:followup.itemsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("staff-tools:followup.col.title")}</th>
+                  <th scope="col">{t("staff-tools:followup.col.unit")}</th>
+                  <th scope="col">{t("staff-tools:followup.col.status")}</th>
+                  <th scope="col">{t("staff-tools:followup.col.source")}</th>
+                  <th scope="col">{t("staff-tools:followup.col.order")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item, index) => (
+                  <tr key={item.id}>
+                    <td>
+                      <Link to={`/admin/events/${event.id}/followup/${item.id}`}>{item.title}</Link>
+                      {item.publishedAt ? null : (
+                        <>
+                          {" "}
+                          <strong className="tag">{t("staff-tools:followup.draft")}</strong>
+                        </>
+                      )}
+                    </td>
+                    <td>{item.responsibleUnit}</td>
+                    <td>
+                      {statusKeyOr(t, item.status)} ({formatDateTime(new Date(item.statusChangedAt), locale)})
+                    </td>
+                    <td>
+                      {t(
+                        item.sourceInputId
+                          ? "staff-tools:followup.source.input"
+                          : item.sourceQuestionId
+                          ? "staff-tools:followup.source.question"
+                          : "staff-tools:followup.source.manual"
+                      )}
+                    </td>
+                    <td>
+                      <Form method="post" className="inline-actions">
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="itemId" value={item.id} />
+                        {index > 0 ? (
+                          <button
+                            type="submit"
+                            name="direction"
+                            value="up"
+                            className="link-button"
+                            aria-label={t("staff-tools:followup.moveUp", { title: item.title })}
+                          >
+                            {t("staff-tools:followup.up")}
+                          </button>
+                        ) : null}{" "}
+                        {index < items.length - 1 ? (
+                          <button
+                            type="submit"
+                            name="direction"
+                            value="down"
+                            className="link-button"
+                            aria-label={t("staff-tools:followup.moveDown", { title: item.title })}
+                          >
+                            {t("staff-tools:followup.down")}
+                          </button>
+                        ) : null}
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
       <section aria-labelledby="new-item-heading">
-        <h2 id="new-item-heading">Nytt oppfølgingspunkt</h2>
+        <h2 id="new-item-heading">{t("staff-tools:followup.newItem")}</h2>
         <FollowUpItemForm
           id="new-item"
           intent="new-item"
@@ -202,7 +282,7 @@ export default function AdminFollowUp() {
             visibility: "PUBLISHED",
           }}
           lastResult={actionData?.intent === "new-item" ? (actionData.result as never) : undefined}
-          submitLabel="Legg til oppfølgingspunkt"
+          submitLabel={t("staff-tools:followup.addItem")}
         />
       </section>
     </>
@@ -210,5 +290,6 @@ export default function AdminFollowUp() {
 }
 
 export function ErrorBoundary() {
-  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Oppfølgingen kunne ikke vises. Prøv igjen om litt." />;
+  const t = useT();
+  return <StaffRouteError notFound={t("staff-tools:followup.errorNotFound")} fallback={t("staff-tools:followup.errorFallback")} />;
 }

@@ -6,7 +6,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { STATUS_NAMES_NB, type FollowUpStatus } from "~/modules/followup/followup.schema";
+import { followUpStatusKey } from "~/modules/followup/followup.schema";
+import { isMessageKey, useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { createItemFromInput } from "~/modules/followup/followup.server";
 import { staffInputSchema } from "~/modules/input/input.schema";
 import { changeInputTheme, listInputByTheme, setInputHidden } from "~/modules/input/input.server";
@@ -15,41 +17,48 @@ import { formatDateTime, formatPhone } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Innspill – ${data?.event.title ?? "Arrangement"} – Samhandling` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
   const event = await requireAdminEvent(params.eventId);
-  return { event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind }, ...(await listInputByTheme(event.id)) };
+  const t = translator(await getLocale(request));
+  return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:input.title", { event: event.title }) }),
+    event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind }, ...(await listInputByTheme(event.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
   const event = await requireAdminEvent(params.eventId);
+  const t = translator(await getLocale(request));
   const formData = await request.formData().catch(() => null);
   const parsed = staffInputSchema.safeParse(formData ? Object.fromEntries(formData) : {});
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Vi kunne ikke lese skjemaet." }, { status: 400 });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]?.message;
+    return data({ error: t(isMessageKey(issue) ? issue : "staff-tools:error.badForm") }, { status: 400 });
+  }
   const actor = actorOf(staff);
   const base = `/admin/events/${event.id}`;
   const v = parsed.data;
   switch (v.intent) {
     case "theme": {
       const ok = await changeInputTheme(actor, event.id, v.inputId, v.theme);
-      return ok ? redirect(`${base}/input?flyttet=1#input-${v.inputId}`) : data({ error: "Fant ikke innspillet." }, { status: 404 });
+      return ok ? redirect(`${base}/input?flyttet=1#input-${v.inputId}`) : data({ error: t("staff-tools:input.error.notFound") }, { status: 404 });
     }
     case "hide":
     case "unhide": {
       const changed = await setInputHidden(actor, event.id, v.inputId, v.intent === "hide");
       return changed
         ? redirect(`${base}/input?${v.intent === "hide" ? "skjult" : "vist"}=1#input-${v.inputId}`)
-        : data({ error: v.intent === "hide" ? "Innspillet var allerede skjult." : "Innspillet var ikke skjult." }, { status: 409 });
+        : data({ error: t(v.intent === "hide" ? "staff-tools:input.error.alreadyHidden" : "staff-tools:input.error.notHidden") }, { status: 409 });
     }
     case "follow-up": {
       const outcome = await createItemFromInput(actor, event.id, v.inputId);
       if (!outcome.ok) {
         return data(
-          { error: outcome.reason === "hidden" ? "Et skjult innspill kan ikke følges opp. Vis det igjen først." : "Fant ikke innspillet." },
+          { error: t(outcome.reason === "hidden" ? "staff-tools:input.error.hiddenFollowUp" : "staff-tools:input.error.notFound") },
           { status: outcome.reason === "hidden" ? 409 : 404 },
         );
       }
@@ -62,24 +71,28 @@ export default function AdminInput() {
   const { event, groups, total, hidden } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = params.get("flyttet")
-    ? "Innspillet er flyttet til et annet tema."
+  const t = useT();
+  const locale = useLocale();
+  const noticeKey = params.get("flyttet")
+    ? "staff-tools:input.notice.moved"
     : params.get("skjult")
-      ? "Innspillet er skjult."
+      ? "staff-tools:input.notice.hidden"
       : params.get("vist")
-        ? "Innspillet vises igjen."
+        ? "staff-tools:input.notice.shown"
         : null;
+  const notice = noticeKey ? t(noticeKey) : null;
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to="/admin/events">Arrangementer</Link>
+      <nav aria-label={t("staff-tools:input.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/events">{t("staff-tools:input.events")}</Link>
         {" › "}
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>Innspill: {event.title}</h1>
+      <h1>{t("staff-tools:input.heading", { event: event.title })}</h1>
       <p>
-        {total} innspill{hidden ? `, ${hidden} skjult som spam` : ""}. Innsendernes kontaktopplysninger er bare for dere; de vises aldri
-        offentlig. <Link to={`/admin/events/${event.id}/followup`}>Referat og oppfølging</Link>
+        {t("staff-tools:input.count", { count: total })}
+        {hidden ? t("staff-tools:input.hiddenSpam", { count: hidden }) : ""}
+        {t("staff-tools:input.private")} <Link to={`/admin/events/${event.id}/followup`}>{t("staff-tools:input.followupLink")}</Link>
       </p>
       {notice ? (
         <p className="notice notice-ok" role="status">
@@ -91,36 +104,45 @@ export default function AdminInput() {
           {actionData.error}
         </p>
       ) : null}
-      {groups.length === 0 ? <p>Ingen innspill ennå.</p> : null}
+      {groups.length === 0 ? <p>{t("staff-tools:input.none")}</p> : null}
       {groups.map((g) => (
         <section key={g.theme} aria-labelledby={`theme-${g.theme}`}>
           <h2 id={`theme-${g.theme}`}>
-            {g.label} ({g.count})
+            {themeLabel(g.theme, locale)} ({g.count})
           </h2>
           <p className="meta">
-            Før møtet: {g.before} · etter møtet: {g.after}
-            {g.hidden ? ` · skjult: ${g.hidden}` : ""}
+            {t("staff-tools:input.phases", { before: g.before, after: g.after })}
+            {g.hidden ? t("staff-tools:input.phasesHidden", { count: g.hidden }) : ""}
           </p>
           <ul className="event-list">
             {g.inputs.map((input) => (
               <li key={input.id} id={`input-${input.id}`} className="event-card">
                 <p className="meta">
-                  {formatDateTime(new Date(input.createdAt))} · {input.phase === "BEFORE" ? "før møtet" : "etter møtet"} · språk: {input.locale}
-                  {input.hiddenAt ? <strong> · Skjult som spam</strong> : null}
+                  {formatDateTime(new Date(input.createdAt), locale)} ·{" "}
+                  {t(input.phase === "BEFORE" ? "staff-tools:input.before" : "staff-tools:input.after")}
+                  {t("staff-tools:input.language", { language: input.locale })}
+                  {input.hiddenAt ? <strong>{t("staff-tools:input.hiddenAsSpam")}</strong> : null}
                 </p>
                 <p className="feedback-message">{input.text}</p>
                 <p className="meta">
                   {input.anonymisedAt
-                    ? "Kontaktopplysningene er slettet."
+                    ? t("staff-tools:input.contactDeleted")
                     : input.name || input.email || input.phone
-                      ? `Kontakt: ${[input.name, input.email, input.phone ? formatPhone(input.phone) : null].filter(Boolean).join(", ")}`
-                      : "Ingen kontaktopplysninger"}
+                      ? t("staff-tools:input.contact", {
+                          contact: [input.name, input.email, input.phone ? formatPhone(input.phone) : null].filter(Boolean).join(", "),
+                        })
+                      : t("staff-tools:input.noContact")}
                 </p>
                 <div className="actions">
                   {input.followUp ? (
                     <p>
                       <Link to={`/admin/events/${event.id}/followup/${input.followUp.id}`}>
-                        Oppfølging opprettet ({STATUS_NAMES_NB[input.followUp.status as FollowUpStatus] ?? input.followUp.status})
+                        {t("staff-tools:input.followUpCreated", {
+                          status: (() => {
+                            const key = followUpStatusKey(input.followUp.status);
+                            return key ? t(key) : input.followUp.status;
+                          })(),
+                        })}
                       </Link>
                     </p>
                   ) : input.hiddenAt ? null : (
@@ -128,30 +150,30 @@ export default function AdminInput() {
                       <input type="hidden" name="intent" value="follow-up" />
                       <input type="hidden" name="inputId" value={input.id} />
                       <button type="submit" className="small primary">
-                        Lag oppfølgingspunkt
+                        {t("staff-tools:input.makeFollowUp")}
                       </button>
                     </Form>
                   )}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="theme" />
                     <input type="hidden" name="inputId" value={input.id} />
-                    <label htmlFor={`theme-of-${input.id}`}>Tema</label>{" "}
+                    <label htmlFor={`theme-of-${input.id}`}>{t("staff-tools:input.theme")}</label>{" "}
                     <select id={`theme-of-${input.id}`} name="theme" defaultValue={input.theme}>
-                      {THEMES.map((t) => (
-                        <option key={t} value={t}>
-                          {themeLabel(t)}
+                      {THEMES.map((th) => (
+                        <option key={th} value={th}>
+                          {themeLabel(th, locale)}
                         </option>
                       ))}
                     </select>{" "}
                     <button type="submit" className="small">
-                      Flytt
+                      {t("staff-tools:input.move")}
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value={input.hiddenAt ? "unhide" : "hide"} />
                     <input type="hidden" name="inputId" value={input.id} />
                     <button type="submit" className="small">
-                      {input.hiddenAt ? "Vis igjen" : "Skjul som spam"}
+                      {t(input.hiddenAt ? "staff-tools:input.unhide" : "staff-tools:input.hide")}
                     </button>
                   </Form>
                 </div>
@@ -165,5 +187,6 @@ export default function AdminInput() {
 }
 
 export function ErrorBoundary() {
-  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Innspillene kunne ikke vises. Prøv igjen om litt." />;
+  const t = useT();
+  return <StaffRouteError notFound={t("staff-tools:input.errorNotFound")} fallback={t("staff-tools:input.errorFallback")} />;
 }

@@ -1,23 +1,20 @@
 // Messages to an event's attendees: write, preview exactly what one recipient gets, send
 // (once, however often the button is pressed), and follow delivery from the outbox.
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { translateError } from "~/components/form-errors";
+import { useLocale, useT, type Translate } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import stylesUrl from "~/modules/messages/messages.css?url";
-import {
-  BODY_MAX,
-  messageSchema,
-  SEGMENT_NAMES,
-  SEGMENTS,
-  SUBJECT_MAX,
-  type Segment,
-} from "~/modules/messages/messages.schema";
+import { BODY_MAX, messageSchema, PREVIEW_TOKEN, segmentKey, SEGMENTS, SUBJECT_MAX, type Segment } from "~/modules/messages/messages.schema";
 import {
   getEventForMessages,
   listMessages,
@@ -32,43 +29,70 @@ import { StaffRouteError } from "~/components/staff-route-error";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "stylesheet", href: tablesUrl },
+];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Meldinger – ${data.event.title} – ansatte – Samhandling` }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-async function requireEvent(eventId: string | undefined) {
+async function requireEvent(request: Request, eventId: string | undefined) {
   const event = eventId ? await getEventForMessages(eventId) : null;
-  if (!event) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  if (!event) throw new Response(translator(await getLocale(request))("staff-tools:messages.eventNotFound"), { status: 404 });
   return event;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
-  const event = await requireEvent(params.eventId);
+  const event = await requireEvent(request, params.eventId);
+  const t = translator(await getLocale(request));
   const [counts, messages] = await Promise.all([segmentCounts(event.id), listMessages(event.id)]);
   const url = new URL(request.url);
   const sentId = url.searchParams.get("sendt");
   const sent = sentId ? messages.find((m) => m.id === sentId) ?? null : null;
   return {
-    event: { id: event.id, title: event.title, status: event.status, startsAt: event.startsAt, endsAt: event.endsAt },
+    title: t("staff-tools:title.suffix", {
+      title: t("staff-tools:messages.title", { event: event.title }),
+    }),
+    event: {
+      id: event.id,
+      title: event.title,
+      status: event.status,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+    },
     reminder: reminderStatus(event, new Date()),
     counts,
     messages,
-    sent: sent ? { id: sent.id, subject: sent.subject, recipientCount: sent.recipientCount, again: url.searchParams.has("igjen") } : null,
+    sent: sent
+      ? {
+          id: sent.id,
+          subject: sent.subject,
+          recipientCount: sent.recipientCount,
+          again: url.searchParams.has("igjen"),
+        }
+      : null,
   };
 }
 
-type Preview = MessagePreview & { values: { segment: Segment; subject: string; body: string } };
+type Preview = MessagePreview & {
+  values: { segment: Segment; subject: string; body: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
-  const event = await requireEvent(params.eventId);
+  const event = await requireEvent(request, params.eventId);
   const formData = await request.formData().catch(() => null);
   if (!formData) {
     return data(
-      { result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } }, preview: null as Preview | null },
-      { status: 400 },
+      {
+        result: {
+          status: "error" as const,
+          error: { "": ["staff-tools:error.badForm"] },
+        },
+        preview: null as Preview | null,
+      },
+      { status: 400 }
     );
   }
   const submission = parseWithZod(formData, { schema: messageSchema });
@@ -78,13 +102,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, segment, subject, body, sendKey } = submission.value;
   if (intent === "preview") {
     const preview = await previewMessage(event, { segment, subject, body });
-    return data({ result: submission.reply(), preview: { ...preview, values: { segment, subject, body } } as Preview | null });
+    return data({
+      result: submission.reply(),
+      preview: {
+        ...preview,
+        values: { segment, subject, body },
+      } as Preview | null,
+    });
   }
-  const outcome = await sendMessage(event, actorOf(staff), { segment, subject, body, sendKey: sendKey! });
+  const outcome = await sendMessage(event, actorOf(staff), {
+    segment,
+    subject,
+    body,
+    sendKey: sendKey!,
+  });
   if (outcome.outcome === "no-recipients") {
     return data(
-      { result: submission.reply({ formErrors: ["Ingen i dette utvalget kan få meldingen. Velg andre mottakere."] }), preview: null as Preview | null },
-      { status: 409 },
+      {
+        result: submission.reply({
+          formErrors: ["staff-tools:messages.noRecipients"],
+        }),
+        preview: null as Preview | null,
+      },
+      { status: 409 }
     );
   }
   if (outcome.outcome === "sent") mailQueued();
@@ -92,34 +132,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/events/${event.id}/messages?sendt=${encodeURIComponent(outcome.messageId)}${again}`);
 }
 
-const LOCALE_NAMES: Record<string, string> = { nb: "bokmål", nn: "nynorsk", en: "engelsk" };
+const LANGUAGE_KEYS = {
+  nb: "staff-tools:messages.language.nb",
+  nn: "staff-tools:messages.language.nn",
+  en: "staff-tools:messages.language.en",
+} as const;
 
 function ReminderLine({ reminder }: { reminder: ReminderStatus }) {
+  const t = useT();
+  const locale = useLocale();
   switch (reminder.state) {
     case "sent":
-      return <>sendt {formatDateTime(reminder.at)}</>;
+      return (
+        <>
+          {t("staff-tools:messages.reminder.sent", {
+            when: formatDateTime(reminder.at, locale),
+          })}
+        </>
+      );
     case "scheduled":
       return (
         <>
-          {reminder.overdue ? "sendes i løpet av få minutter" : `sendes ${formatDateTime(reminder.at)}`}
-          {reminder.published ? "" : " (hvis arrangementet er publisert da)"}
+          {reminder.overdue
+            ? t("staff-tools:messages.reminder.overdue")
+            : t("staff-tools:messages.reminder.scheduled", {
+                when: formatDateTime(reminder.at, locale),
+              })}
+          {reminder.published ? "" : t("staff-tools:messages.reminder.ifPublished")}
         </>
       );
     default:
       return (
         <>
-          ingen
-          {reminder.reason === "cancelled" ? " (arrangementet er avlyst)" : reminder.reason === "started" ? " (arrangementet har startet)" : ""}
+          {t("staff-tools:messages.reminder.none")}
+          {reminder.reason === "cancelled"
+            ? t("staff-tools:messages.reminder.noneCancelled")
+            : reminder.reason === "started"
+            ? t("staff-tools:messages.reminder.noneStarted")
+            : ""}
         </>
       );
   }
 }
 
-function progressText(m: { recipientCount: number; progress: { sent: number; pending: number; failed: number } }) {
+function progressText(
+  t: Translate,
+  m: {
+    recipientCount: number;
+    progress: { sent: number; pending: number; failed: number };
+  }
+) {
   const { sent, pending, failed } = m.progress;
-  if (pending > 0) return `Sendes: ${sent} av ${m.recipientCount}`;
-  if (failed > 0) return `${failed} feilet, ${sent} sendt`;
-  return "Sendt";
+  if (pending > 0)
+    return t("staff-tools:messages.progress.sending", {
+      sent,
+      total: m.recipientCount,
+    });
+  if (failed > 0) return t("staff-tools:messages.progress.failed", { failed, sent });
+  return t("staff-tools:messages.progress.sent");
 }
 
 export default function EventMessages() {
@@ -131,6 +201,8 @@ export default function EventMessages() {
 function MessagesPage() {
   const { event, reminder, counts, messages, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const busy = navigation.state !== "idle";
@@ -166,54 +238,71 @@ function MessagesPage() {
 
   const errorSummary = useRef<HTMLDivElement>(null);
   const fieldErrors = (["segment", "subject", "body", "sendKey"] as const)
-    .map((name) => ({ name, id: fields[name].id, message: fields[name].errors?.[0] }))
+    .map((name) => ({
+      name,
+      id: fields[name].id,
+      message: fields[name].errors?.[0],
+    }))
     .filter((e): e is { name: (typeof e)["name"]; id: string; message: string } => Boolean(e.message));
   const formErrors = form.errors ?? [];
   const errorCount = formErrors.length + fieldErrors.length;
   useEffect(() => {
     if (errorCount > 0) errorSummary.current?.focus();
   }, [errorCount, actionData]);
-  const labels = { segment: "Mottakere", subject: "Emne", body: "Melding", sendKey: "Sending" };
+  const labels = {
+    segment: t("staff-tools:messages.recipients"),
+    subject: t("staff-tools:messages.subject"),
+    body: t("staff-tools:messages.body"),
+    sendKey: t("staff-tools:messages.sending"),
+  };
 
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("staff-tools:messages.breadcrumbs")} className="breadcrumbs">
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>Meldinger til deltakerne</h1>
+      <h1>{t("staff-tools:messages.heading")}</h1>
       <p>
-        {event.title}, {formatDateTimeRange(event.startsAt, event.endsAt)}
-        {event.status === "CANCELLED" ? " (avlyst)" : event.status === "DRAFT" ? " (utkast)" : ""}
+        {event.title}, {formatDateTimeRange(event.startsAt, event.endsAt, locale)}
+        {event.status === "CANCELLED"
+          ? t("staff-tools:messages.cancelled")
+          : event.status === "DRAFT"
+          ? t("staff-tools:messages.draft")
+          : ""}
       </p>
       <p className="notice">
-        <strong>Påminnelse:</strong> <ReminderLine reminder={reminder} />.{" "}
-        <Link to={`/admin/events/${event.id}/edit`}>Endre når påminnelsen sendes</Link> i arrangementsskjemaet.
+        <strong>{t("staff-tools:messages.reminder")}</strong> <ReminderLine reminder={reminder} />.{" "}
+        <Link to={`/admin/events/${event.id}/edit`}>{t("staff-tools:messages.reminderEdit")}</Link>
+        {t("staff-tools:messages.reminderEditWhere")}
       </p>
 
       {sent ? (
         <p className="notice notice-ok" role="status">
           {sent.again
-            ? `Meldingen «${sent.subject}» var allerede sendt. Den ble ikke sendt en gang til.`
-            : `Meldingen «${sent.subject}» er lagt i kø til ${sent.recipientCount} mottakere.`}
+            ? t("staff-tools:messages.sentAgain", { subject: sent.subject })
+            : t("staff-tools:messages.queued", {
+                subject: sent.subject,
+                count: sent.recipientCount,
+              })}
         </p>
       ) : null}
 
-      <h2>Skriv en melding</h2>
+      <h2>{t("staff-tools:messages.write")}</h2>
       {errorCount > 0 ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={errorSummary} id="error-summary">
           {formErrors.map((m) => (
             <p key={m} className="form-error">
-              {m}
+              {translateError(t, m)}
             </p>
           ))}
           {fieldErrors.length > 0 ? (
             <>
-              <p className="form-error">Skjemaet har feil:</p>
+              <p className="form-error">{t("staff-tools:messages.formHasErrors")}</p>
               <ul>
                 {fieldErrors.map((e) => (
                   <li key={e.id}>
                     <a href={`#${e.name === "segment" ? `${fields.segment.id}-${SEGMENTS[0]}` : e.id}`}>
-                      {labels[e.name]}: {e.message}
+                      {labels[e.name]}: {translateError(t, e.message)}
                     </a>
                   </li>
                 ))}
@@ -224,7 +313,7 @@ function MessagesPage() {
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <fieldset className="segment-choices" aria-describedby={fields.segment.errors ? `${fields.segment.id}-error` : undefined}>
-          <legend>Mottakere</legend>
+          <legend>{t("staff-tools:messages.recipients")}</legend>
           {SEGMENTS.map((s) => (
             <div className="checkbox" key={s}>
               <input
@@ -236,18 +325,18 @@ function MessagesPage() {
                 required
               />
               <label htmlFor={`${fields.segment.id}-${s}`}>
-                {SEGMENT_NAMES[s]} ({counts[s]})
+                {t(segmentKey(s))} ({counts[s]})
               </label>
             </div>
           ))}
           {fields.segment.errors ? (
             <p className="error" id={`${fields.segment.id}-error`}>
-              {fields.segment.errors[0]}
+              {translateError(t, fields.segment.errors[0])}
             </p>
           ) : null}
         </fieldset>
         <div className="field">
-          <label htmlFor={fields.subject.id}>Emne</label>
+          <label htmlFor={fields.subject.id}>{t("staff-tools:messages.subject")}</label>
           <input
             type="text"
             id={fields.subject.id}
@@ -260,15 +349,14 @@ function MessagesPage() {
           />
           {fields.subject.errors ? (
             <p className="error" id={`${fields.subject.id}-error`}>
-              {fields.subject.errors[0]}
+              {translateError(t, fields.subject.errors[0])}
             </p>
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.body.id}>Melding</label>
+          <label htmlFor={fields.body.id}>{t("staff-tools:messages.body")}</label>
           <p className="help" id={`${fields.body.id}-help`}>
-            Ren tekst, høyst {BODY_MAX} tegn. En tom linje gir nytt avsnitt. Hilsen, tid og sted, den personlige lenken og
-            underskriften legges til automatisk på mottakerens språk.
+            {t("staff-tools:messages.bodyHelp", { max: BODY_MAX })}
           </p>
           <textarea
             id={fields.body.id}
@@ -278,17 +366,19 @@ function MessagesPage() {
             required
             maxLength={BODY_MAX}
             aria-invalid={fields.body.errors ? true : undefined}
-            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""].filter(Boolean).join(" ")}
+            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""]
+              .filter(Boolean)
+              .join(" ")}
           />
           {fields.body.errors ? (
             <p className="error" id={`${fields.body.id}-error`}>
-              {fields.body.errors[0]}
+              {translateError(t, fields.body.errors[0])}
             </p>
           ) : null}
         </div>
         <p>
           <button type="submit" name="intent" value="preview" className="button" disabled={busy}>
-            Forhåndsvis
+            {t("staff-tools:messages.preview")}
           </button>
         </p>
       </Form>
@@ -296,25 +386,46 @@ function MessagesPage() {
       {preview ? (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" tabIndex={-1} ref={previewHeading}>
-            Forhåndsvisning
+            {t("staff-tools:messages.previewHeading")}
           </h2>
           {preview.recipientCount === 0 ? (
-            <p className="notice notice-warn">Ingen i utvalget «{SEGMENT_NAMES[preview.values.segment]}» kan få meldingen nå.</p>
+            <p className="notice notice-warn">
+              {t("staff-tools:messages.previewNobody", {
+                segment: t(segmentKey(preview.values.segment)),
+              })}
+            </p>
           ) : (
             <p>
-              Meldingen går til <strong>{preview.recipientCount} {preview.recipientCount === 1 ? "mottaker" : "mottakere"}</strong> (
-              {SEGMENT_NAMES[preview.values.segment].toLowerCase()}
+              {t("staff-tools:messages.previewGoesTo")}{" "}
+              <strong>
+                {t("staff-tools:messages.recipientCount", {
+                  count: preview.recipientCount,
+                })}
+              </strong>{" "}
+              ({t(segmentKey(preview.values.segment, true))}
               {Object.keys(preview.locales).length > 1
                 ? `; ${Object.entries(preview.locales)
-                    .map(([l, n]) => `${n} på ${LOCALE_NAMES[l] ?? l}`)
+                    .map(([l, n]) =>
+                      t("staff-tools:messages.localeCount", {
+                        count: n,
+                        language: l in LANGUAGE_KEYS ? t(LANGUAGE_KEYS[l as keyof typeof LANGUAGE_KEYS]) : l,
+                      })
+                    )
                     .join(", ")}`
                 : ""}
-              ). Slik ser den ut for {preview.sampleName}. Hver mottaker får sitt eget navn og sin egen personlige lenke i stedet for
-              PERSONLIG-LENKE.
+              ).{" "}
+              {t("staff-tools:messages.previewSample", {
+                name: preview.sampleName,
+                token: PREVIEW_TOKEN,
+              })}
             </p>
           )}
           <div className="message-preview" data-testid="message-preview">
-            <p className="mail-subject">Emne: {preview.mail.subject}</p>
+            <p className="mail-subject">
+              {t("staff-tools:messages.previewSubject", {
+                subject: preview.mail.subject,
+              })}
+            </p>
             <pre>{preview.mail.text}</pre>
           </div>
           {preview.recipientCount > 0 ? (
@@ -324,48 +435,55 @@ function MessagesPage() {
               <input type="hidden" name="body" value={preview.values.body} />
               <input type="hidden" name="sendKey" value={preview.sendKey} />
               <button type="submit" name="intent" value="send" className="primary" disabled={busy}>
-                Send til {preview.recipientCount} {preview.recipientCount === 1 ? "mottaker" : "mottakere"}
+                {t("staff-tools:messages.send", {
+                  count: preview.recipientCount,
+                })}
               </button>
-              <span className="small">Endrer du teksten over, må du forhåndsvise på nytt.</span>
+              <span className="small">{t("staff-tools:messages.previewAgain")}</span>
             </Form>
           ) : null}
         </section>
       ) : null}
 
-      <h2>Sendte meldinger</h2>
+      <h2>{t("staff-tools:messages.sentHeading")}</h2>
       {messages.length === 0 ? (
-        <p>Ingen meldinger er sendt til deltakerne på dette arrangementet.</p>
+        <p>{t("staff-tools:messages.noneSent")}</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Sendte meldinger med status for utsendingen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tidspunkt</th>
-              <th scope="col">Emne</th>
-              <th scope="col">Mottakere</th>
-              <th scope="col">Sendt av</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody aria-live="polite">
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>{formatDateTime(m.createdAt)}</td>
-                <td>{m.subject}</td>
-                <td>
-                  {m.recipientCount} ({SEGMENT_NAMES[m.segment].toLowerCase()})
-                </td>
-                <td>{m.authorEmail}</td>
-                <td data-testid={`progress-${m.id}`}>{progressText(m)}</td>
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">{t("staff-tools:messages.sentCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff-tools:messages.col.time")}</th>
+                <th scope="col">{t("staff-tools:messages.col.subject")}</th>
+                <th scope="col">{t("staff-tools:messages.col.recipients")}</th>
+                <th scope="col">{t("staff-tools:messages.col.author")}</th>
+                <th scope="col">{t("staff-tools:messages.col.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody aria-live="polite">
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.createdAt, locale)}</td>
+                  <td>{m.subject}</td>
+                  <td>
+                    {m.recipientCount} ({t(segmentKey(m.segment, true))})
+                  </td>
+                  <td>{m.authorEmail}</td>
+                  <td data-testid={`progress-${m.id}`}>{progressText(t, m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
 }
 
 export function ErrorBoundary() {
-  return <StaffRouteError notFound="Fant ikke arrangementet" fallback="Meldingssiden kunne ikke vises. Prøv igjen om litt." />;
+  const t = useT();
+  return (
+    <StaffRouteError notFound={t("staff-tools:messages.errorNotFound")} fallback={t("staff-tools:messages.errorFallback")} />
+  );
 }

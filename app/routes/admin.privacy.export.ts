@@ -5,6 +5,8 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { auditExport, exportPerson } from "~/modules/privacy/person.server";
 import { personLookupSchema } from "~/modules/privacy/privacy.schema";
+import { isMessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 
 export const handle = staffHandle("ADMIN");
 
@@ -13,7 +15,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => new FormData());
   const parsed = personLookupSchema.safeParse({ email: formData.get("email") ?? undefined });
   if (!parsed.success) {
-    return new Response(`${parsed.error.issues[0]?.message ?? "Ugyldig e-postadresse."} Gå tilbake og prøv igjen.`, {
+    const t = translator(await getLocale(request));
+    const issue = parsed.error.issues[0]?.message;
+    const message = t(isMessageKey(issue) ? issue : "staff-tools:privacy.error.email");
+    return new Response(t("staff-tools:privacy.exportBack", { message }), {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });

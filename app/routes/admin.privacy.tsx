@@ -13,13 +13,16 @@ import { personEraseSchema, personLookupSchema } from "~/modules/privacy/privacy
 import { FAILED_MAIL_DAYS, FEEDBACK_CONTACT_DAYS, REQUEST_CONTACT_DAYS, SENT_MAIL_DAYS } from "~/modules/privacy/retention-rules";
 import { describeReport, privacyHistory, runRetentionNow } from "~/modules/privacy/retention.server";
 import { formatDateTime } from "~/utils/format";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 
 export const handle = staffHandle("ADMIN");
-export const meta: MetaFunction = () => [{ title: "Personvern – ansatte – Samhandling" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");
-  return { history: await privacyHistory() };
+  const t = translator(await getLocale(request));
+  return { title: t("staff-tools:title.suffix", { title: t("staff-tools:privacy.title") }), history: await privacyHistory() };
 }
 
 type ActionData =
@@ -30,6 +33,7 @@ type ActionData =
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ADMIN");
+  const t = translator(await getLocale(request));
   const formData = await request.formData().catch(() => new FormData());
   const intent = formData.get("intent");
 
@@ -50,33 +54,33 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const r = await erasePerson(actorOf(staff), submission.value.email);
     const erased =
-      `Alt om ${submission.value.email} er slettet: ${r.registrations} påmelding(er), ${r.inputs} innspill, ` +
-      `${r.requests} forespørsel(er) anonymisert, ${r.feedback} tilbakemelding(er) og ${r.mails} e-post(er).` +
-      (r.promoted ? ` ${r.promoted} person(er) fikk plassen fra ventelisten.` : "");
+      t("staff-tools:privacy.erased", {
+        email: submission.value.email,
+        registrations: t("staff-tools:privacy.n.registrations", { count: r.registrations }),
+        inputs: t("staff-tools:privacy.n.inputs", { count: r.inputs }),
+        requests: t("staff-tools:privacy.n.requests", { count: r.requests }),
+        feedback: t("staff-tools:privacy.n.feedback", { count: r.feedback }),
+        mails: t("staff-tools:privacy.n.mails", { count: r.mails }),
+      }) + (r.promoted ? t("staff-tools:privacy.promoted", { count: r.promoted }) : "");
     return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), erased });
   }
 
   if (intent === "run") {
     const report = await runRetentionNow(actorOf(staff));
-    return data<ActionData>({ intent, message: `Slettejobben er kjørt: ${describeReport(report)}` });
+    return data<ActionData>({ intent, message: t("staff-tools:privacy.ran", { report: describeReport(report, t) }) });
   }
 
-  return data<ActionData>({ intent: "unknown", message: "Vi kunne ikke lese skjemaet." }, { status: 400 });
+  return data<ActionData>({ intent: "unknown", message: t("staff-tools:error.badForm") }, { status: 400 });
 }
 
-const COUNT_LABELS: Array<[keyof PersonCounts, string]> = [
-  ["registrations", "Påmeldinger"],
-  ["answers", "Svar om kosthold og tilrettelegging"],
-  ["inputs", "Innspill"],
-  ["requests", "Forespørsler fra organisasjoner"],
-  ["feedback", "Tilbakemeldinger om tilgjengelighet"],
-  ["mails", "E-poster i utboksen"],
-];
+const COUNT_KEYS: Array<keyof PersonCounts> = ["registrations", "answers", "inputs", "requests", "feedback", "mails"];
 
 export default function PrivacyPage() {
   const { history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
   const idle = navigation.state === "idle";
 
   const [lookupForm, lookupFields] = useForm({
@@ -101,35 +105,28 @@ export default function PrivacyPage() {
 
   return (
     <>
-      <h1>Personvern</h1>
+      <h1>{t("staff-tools:privacy.heading")}</h1>
       <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">Reglene for sletting</h2>
+        <h2 id="rules-heading">{t("staff-tools:privacy.rules")}</h2>
         <ul>
-          <li>
-            Svar om kosthold, allergier og tilrettelegging slettes et antall dager etter hvert arrangement (standard 14). Påmeldinger
-            anonymiseres, og kontaktopplysninger i innspill og navn på spørsmål i direkte spørsmål og svar fjernes, etter et
-            lengre antall dager (standard 365). Begge velges per
-            arrangement i skjemaet for arrangementet.
-          </li>
-          <li>Kontaktopplysninger i forespørsler fra organisasjoner fjernes {REQUEST_CONTACT_DAYS} dager etter at forespørselen ble avgjort.</li>
-          <li>
-            Sendte e-poster slettes etter {SENT_MAIL_DAYS} dager, e-poster som ikke kom fram etter {FAILED_MAIL_DAYS} dager.
-          </li>
-          <li>Kontaktopplysninger i tilbakemeldinger om tilgjengelighet fjernes {FEEDBACK_CONTACT_DAYS} dager etter at de er behandlet.</li>
-          <li>Slettejobben kjører av seg selv når serveren starter og deretter jevnlig (vanligvis hver time). Alt den gjør, står i historikken nederst.</li>
+          <li>{t("staff-tools:privacy.rule.needs")}</li>
+          <li>{t("staff-tools:privacy.rule.requests", { days: REQUEST_CONTACT_DAYS })}</li>
+          <li>{t("staff-tools:privacy.rule.mails", { sent: SENT_MAIL_DAYS, failed: FAILED_MAIL_DAYS })}</li>
+          <li>{t("staff-tools:privacy.rule.feedback", { days: FEEDBACK_CONTACT_DAYS })}</li>
+          <li>{t("staff-tools:privacy.rule.job")}</li>
         </ul>
       </section>
 
       <section aria-labelledby="person-heading">
-        <h2 id="person-heading">Innsyn og sletting for én e-postadresse</h2>
-        <p>Når noen ber om innsyn eller om å bli glemt: finn alt vi har om adressen, last det ned, eller slett det.</p>
-        <ErrorSummary formErrors={lookupForm.errors} fields={lookupFields} labels={{ email: "E-postadresse" }} />
+        <h2 id="person-heading">{t("staff-tools:privacy.person")}</h2>
+        <p>{t("staff-tools:privacy.personIntro")}</p>
+        <ErrorSummary formErrors={lookupForm.errors} fields={lookupFields} labels={{ email: t("staff-tools:privacy.email") }} />
         <Form method="post" className="stacked" {...getFormProps(lookupForm)}>
           <input type="hidden" name="intent" value="lookup" />
-          <TextField field={lookupFields.email} label="E-postadresse" inputMode="email" autoComplete="off" spellCheck={false} />
+          <TextField field={lookupFields.email} label={t("staff-tools:privacy.email")} inputMode="email" autoComplete="off" spellCheck={false} />
           <p>
             <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-              Finn opplysninger
+              {t("staff-tools:privacy.find")}
             </button>
           </p>
         </Form>
@@ -143,56 +140,53 @@ export default function PrivacyPage() {
 
       {person ? (
         <section aria-labelledby="found-heading">
-          <h2 id="found-heading">Dette har vi om {person.email}</h2>
+          <h2 id="found-heading">{t("staff-tools:privacy.found", { email: person.email })}</h2>
           <table className="data">
-            <caption className="visually-hidden">Antall opplysninger per type</caption>
+            <caption className="visually-hidden">{t("staff-tools:privacy.countsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Antall</th>
+                <th scope="col">{t("staff-tools:privacy.col.type")}</th>
+                <th scope="col">{t("staff-tools:privacy.col.count")}</th>
               </tr>
             </thead>
             <tbody>
-              {COUNT_LABELS.map(([key, label]) => (
+              {COUNT_KEYS.map((key) => (
                 <tr key={key}>
-                  <th scope="row">{label}</th>
+                  <th scope="row">{t(`staff-tools:privacy.count.${key}`)}</th>
                   <td>{person.counts[key]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {total === 0 ? (
-            <p role="status">Vi har ingen opplysninger om denne adressen.</p>
+            <p role="status">{t("staff-tools:privacy.nothing")}</p>
           ) : (
-            <p role="status">Fant {total} opplysning(er) om adressen.</p>
+            <p role="status">{t("staff-tools:privacy.total", { count: total })}</p>
           )}
 
-          <h3>Last ned</h3>
+          <h3>{t("staff-tools:privacy.download")}</h3>
           <Form method="post" action="/admin/privacy/export" reloadDocument>
             <input type="hidden" name="email" value={person.email} />
-            <button type="submit">Last ned JSON</button>
+            <button type="submit">{t("staff-tools:privacy.downloadJson")}</button>
           </Form>
 
-          <h3>Slett alt om adressen</h3>
-          <p>
-            Påmeldinger, svar og innspill slettes, kontaktopplysningene i forespørsler og tilbakemeldinger fjernes, og e-post til
-            adressen slettes. En bekreftet plass går til den første på ventelisten. Dette kan ikke angres.
-          </p>
-          <ErrorSummary formErrors={eraseForm.errors} fields={eraseFields} labels={{ confirmEmail: "Bekreft adressen" }} />
+          <h3>{t("staff-tools:privacy.erase")}</h3>
+          <p>{t("staff-tools:privacy.eraseIntro")}</p>
+          <ErrorSummary formErrors={eraseForm.errors} fields={eraseFields} labels={{ confirmEmail: t("staff-tools:privacy.confirm") }} />
           <Form method="post" className="stacked" {...getFormProps(eraseForm)}>
             <input type="hidden" name="intent" value="erase" />
             <input type="hidden" name="email" value={person.email} />
             <TextField
               field={eraseFields.confirmEmail}
-              label="Bekreft adressen"
-              help={`Skriv ${person.email} en gang til.`}
+              label={t("staff-tools:privacy.confirm")}
+              help={t("staff-tools:privacy.confirmHelp", { email: person.email })}
               inputMode="email"
               autoComplete="off"
               spellCheck={false}
             />
             <p>
               <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
-                Slett alt om denne adressen
+                {t("staff-tools:privacy.eraseButton")}
               </button>
             </p>
           </Form>
@@ -200,8 +194,8 @@ export default function PrivacyPage() {
       ) : null}
 
       <section aria-labelledby="run-heading">
-        <h2 id="run-heading">Kjør slettejobben</h2>
-        <p>Jobben kjører av seg selv, men du kan kjøre den nå, for eksempel etter at du har kortet ned fristene for et arrangement.</p>
+        <h2 id="run-heading">{t("staff-tools:privacy.run")}</h2>
+        <p>{t("staff-tools:privacy.runIntro")}</p>
         {actionData?.intent === "run" ? (
           <p className="notice notice-ok" role="status">
             {actionData.message}
@@ -215,31 +209,31 @@ export default function PrivacyPage() {
         <Form method="post">
           <input type="hidden" name="intent" value="run" />
           <button type="submit" disabled={navigation.state === "submitting"}>
-            Kjør sletting nå
+            {t("staff-tools:privacy.runButton")}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Historikk</h2>
+        <h2 id="history-heading">{t("staff-tools:privacy.history")}</h2>
         {history.length === 0 ? (
-          <p>Ingenting er slettet ennå.</p>
+          <p>{t("staff-tools:privacy.noHistory")}</p>
         ) : (
           <table className="data">
-            <caption className="visually-hidden">Sletting og innsyn, nyeste først</caption>
+            <caption className="visually-hidden">{t("staff-tools:privacy.historyCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Tid</th>
-                <th scope="col">Hvem</th>
-                <th scope="col">Hva</th>
+                <th scope="col">{t("staff-tools:privacy.col.time")}</th>
+                <th scope="col">{t("staff-tools:privacy.col.who")}</th>
+                <th scope="col">{t("staff-tools:privacy.col.what")}</th>
               </tr>
             </thead>
             <tbody>
               {history.map((h) => (
                 <tr key={h.id}>
-                  <td>{formatDateTime(new Date(h.at))}</td>
-                  <td>{h.actorEmail === "system" ? "Slettejobben" : h.actorEmail}</td>
-                  <td>{h.summary}</td>
+                  <td>{formatDateTime(new Date(h.at), locale)}</td>
+                  <td>{h.actorEmail === "system" ? t("staff-tools:privacy.job") : h.actorEmail}</td>
+                  <td lang={locale === "nb" ? undefined : "nb"}>{h.summary}</td>
                 </tr>
               ))}
             </tbody>

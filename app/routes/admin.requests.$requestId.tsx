@@ -8,6 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ZodTypeAny } from "zod";
 import { toOsloLocal } from "~/modules/admin-events/oslo-time";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import {
@@ -23,9 +25,9 @@ import {
   acceptSchema,
   answerSchema,
   declineSchema,
-  KIND_NAMES,
   reviewSchema,
-  STATUS_NAMES,
+  requestKindKey,
+  requestStatusKey,
   TRIAGE_SCHEMAS,
   type TriageIntent,
 } from "~/modules/requests/triage.schema";
@@ -33,21 +35,24 @@ import { formatDate, formatDateTime, formatDateTimeRange, formatPhone } from "~/
 
 export const handle = staffHandle("ORGANISER");
 
-async function requireRequest(id: string | undefined) {
+async function requireRequest(request: Request, id: string | undefined) {
   const found = id && id.length <= 40 ? await getRequestForStaff(id) : null;
-  if (!found) throw new Response("Forespørselen finnes ikke.", { status: 404 });
+  if (!found) throw new Response(translator(await getLocale(request))("staff-tools:requests.notFound"), { status: 404 });
   return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
-  const found = await requireRequest(params.requestId);
-  return { request: found, events: await acceptChoices() };
+  const found = await requireRequest(request, params.requestId);
+  const t = translator(await getLocale(request));
+  return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:request.title", { organisation: found.organisationName }) }),
+    request: found,
+    events: await acceptChoices(),
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Forespørsel fra ${data.request.organisationName} – Samhandling` : "Forespørsel – Samhandling" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -58,20 +63,21 @@ const DONE: Record<TriageIntent, string> = {
   decline: "avslatt",
 };
 
-const DONE_TEXT: Record<string, string> = {
-  "under-behandling": "Forespørselen er satt under behandling. Avsenderen har fått e-post.",
-  godtatt: "Forespørselen er godtatt og lagt inn i programmet. Avsenderen har fått e-post.",
-  besvart: "Svaret er sendt til avsenderen.",
-  avslatt: "Forespørselen er avslått. Avsenderen har fått e-post med begrunnelsen.",
-};
+const DONE_TEXT = {
+  "under-behandling": "staff-tools:request.done.under-behandling",
+  godtatt: "staff-tools:request.done.godtatt",
+  besvart: "staff-tools:request.done.besvart",
+  avslatt: "staff-tools:request.done.avslatt",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
-  const found = await requireRequest(params.requestId);
+  const found = await requireRequest(request, params.requestId);
+  const locale = await getLocale(request);
   const formData = await request.formData().catch(() => null);
   const intent = formData?.get("intent");
   if (!formData || typeof intent !== "string" || !(intent in TRIAGE_SCHEMAS)) {
-    return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } as SubmissionResult<string[]> }, { status: 400 });
+    return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["staff-tools:error.badForm"] } } as SubmissionResult<string[]> }, { status: 400 });
   }
   const key = intent as TriageIntent;
   const submission = parseWithZod(formData, { schema: TRIAGE_SCHEMAS[key] as ZodTypeAny });
@@ -81,16 +87,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let outcome: TriageResult;
   switch (key) {
     case "review":
-      outcome = await markInReview(actor, found.id, value.message ?? "");
+      outcome = await markInReview(actor, found.id, value.message ?? "", locale);
       break;
     case "accept":
-      outcome = await acceptRequest(actor, found.id, value);
+      outcome = await acceptRequest(actor, found.id, value, locale);
       break;
     case "answer":
-      outcome = await answerRequest(actor, found.id, value.message);
+      outcome = await answerRequest(actor, found.id, value.message, locale);
       break;
     case "decline":
-      outcome = await declineRequest(actor, found.id, value.message);
+      outcome = await declineRequest(actor, found.id, value.message, locale);
       break;
   }
   if (!outcome.ok) {
@@ -157,16 +163,25 @@ export default function RequestPage() {
   const { request: r, events } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = DONE_TEXT[params.get("endret") ?? ""];
+  const t = useT();
+  const locale = useLocale();
+  const doneKey = DONE_TEXT[(params.get("endret") ?? "") as keyof typeof DONE_TEXT];
+  const done = doneKey ? t(doneKey) : null;
+  const statusName = (s: string) => {
+    const key = requestStatusKey(s);
+    return key ? t(key) : s;
+  };
+  const kindKey = requestKindKey(r.kind);
+  const messageLabel = t("staff-tools:request.message");
   const open = r.status === "RECEIVED" || r.status === "IN_REVIEW";
   const last = (intent: TriageIntent) => (actionData?.intent === intent ? actionData.result : undefined);
   const target = events.find((e) => e.id === r.eventId) ?? events[0];
   return (
     <>
       <p>
-        <Link to="/admin/requests">← Alle forespørsler</Link>
+        <Link to="/admin/requests">{t("staff-tools:request.back")}</Link>
       </p>
-      <h1>Forespørsel fra {r.organisationName}</h1>
+      <h1>{t("staff-tools:request.title", { organisation: r.organisationName })}</h1>
       {done ? (
         <p className="notice notice-ok" role="status">
           {done}
@@ -174,43 +189,45 @@ export default function RequestPage() {
       ) : null}
       {actionData?.intent === "unknown" ? (
         <p className="notice notice-warn" role="alert">
-          Vi kunne ikke lese skjemaet. Last siden på nytt og prøv igjen.
+          {t("staff-tools:error.badFormReload")}
         </p>
       ) : null}
       <dl className="facts">
-        <dt>Status</dt>
-        <dd>{STATUS_NAMES[r.status] ?? r.status}</dd>
-        <dt>Gjelder</dt>
+        <dt>{t("staff-tools:request.status")}</dt>
+        <dd>{statusName(r.status)}</dd>
+        <dt>{t("staff-tools:request.concerns")}</dt>
         <dd>
-          {KIND_NAMES[r.kind] ?? r.kind}
-          {r.event ? `: ${r.event.title}, ${formatDate(new Date(r.event.startsAt))}` : ""}
+          {kindKey ? t(kindKey) : r.kind}
+          {r.event ? `: ${r.event.title}, ${formatDate(new Date(r.event.startsAt), locale)}` : ""}
           {r.district ? `: ${r.district}` : ""}
         </dd>
-        <dt>Mottatt</dt>
-        <dd>{formatDateTime(new Date(r.createdAt))}</dd>
-        <dt>Tema</dt>
+        <dt>{t("staff-tools:request.received")}</dt>
+        <dd>{formatDateTime(new Date(r.createdAt), locale)}</dd>
+        <dt>{t("staff-tools:request.topic")}</dt>
         <dd>{r.topic}</dd>
         {r.preferredTime ? (
           <>
-            <dt>Ønsket tidspunkt</dt>
+            <dt>{t("staff-tools:request.preferredTime")}</dt>
             <dd>{r.preferredTime}</dd>
           </>
         ) : null}
-        <dt>Organisasjon</dt>
+        <dt>{t("staff-tools:request.organisation")}</dt>
         <dd>
           {r.organisationName}
-          {r.organisationNumber ? ` (org.nr. ${r.organisationNumber.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3")})` : ""}
+          {r.organisationNumber
+            ? t("staff-tools:request.orgNumber", { number: r.organisationNumber.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3") })
+            : ""}
           {r.organisation ? (
             <>
               {" "}
-              – <Link to={`/admin/organisations/${r.organisation.id}`}>i organisasjonsregisteret</Link>
+              – <Link to={`/admin/organisations/${r.organisation.id}`}>{t("staff-tools:request.inRegister")}</Link>
             </>
           ) : null}
         </dd>
-        <dt>Kontaktperson</dt>
+        <dt>{t("staff-tools:request.contact")}</dt>
         <dd>
           {r.anonymisedAt ? (
-            "Kontaktopplysningene er slettet."
+            t("staff-tools:request.contactDeleted")
           ) : (
             <>
               {r.contactName}, <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a>
@@ -218,44 +235,44 @@ export default function RequestPage() {
             </>
           )}
         </dd>
-        <dt>Språk</dt>
+        <dt>{t("staff-tools:request.language")}</dt>
         <dd>{r.locale}</dd>
       </dl>
-      <h2>Beskrivelse</h2>
+      <h2>{t("staff-tools:request.description")}</h2>
       <p className="feedback-message">{r.description}</p>
       {r.programmeItem ? (
         <>
-          <h2>I programmet</h2>
+          <h2>{t("staff-tools:request.inProgramme")}</h2>
           <p>
             <Link to={`/admin/events/${r.programmeItem.event.id}`}>{r.programmeItem.event.title}</Link>:{" "}
-            {r.programmeItem.title}, {formatDateTimeRange(new Date(r.programmeItem.startsAt), new Date(r.programmeItem.endsAt))}
-            {r.programmeItem.room ? ` i ${r.programmeItem.room}` : ""}
+            {r.programmeItem.title}, {formatDateTimeRange(new Date(r.programmeItem.startsAt), new Date(r.programmeItem.endsAt), locale)}
+            {r.programmeItem.room ? t("staff-tools:request.inRoom", { room: r.programmeItem.room }) : ""}
           </p>
         </>
       ) : null}
-      <h2>Historikk</h2>
+      <h2>{t("staff-tools:request.history")}</h2>
       <ol>
         {r.updates.map((u) => (
           <li key={u.id}>
-            {formatDateTime(new Date(u.at))}: {STATUS_NAMES[u.status] ?? u.status}
+            {formatDateTime(new Date(u.at), locale)}: {statusName(u.status)}
             {u.message ? ` – ${u.message}` : ""}
           </li>
         ))}
       </ol>
       {open ? (
         <>
-          <h2>Behandle forespørselen</h2>
-          <p>Avsenderen får e-post på sitt språk ved hver endring, med lenke til statussiden.</p>
+          <h2>{t("staff-tools:request.handle")}</h2>
+          <p>{t("staff-tools:request.handleIntro")}</p>
           {r.status === "RECEIVED" ? (
             <TriageForm
               intent="review"
               schema={reviewSchema}
               lastResult={last("review")}
-              labels={{ message: "Melding til avsenderen (valgfritt)" }}
-              legend="Sett under behandling"
-              submit="Sett under behandling"
+              labels={{ message: messageLabel }}
+              legend={t("staff-tools:request.review")}
+              submit={t("staff-tools:request.review")}
             >
-              {(f) => <TextAreaField field={f.message} label="Melding til avsenderen (valgfritt)" rows={2} />}
+              {(f) => <TextAreaField field={f.message} label={messageLabel} rows={2} />}
             </TriageForm>
           ) : null}
           {events.length ? (
@@ -272,57 +289,60 @@ export default function RequestPage() {
                 room: target?.room ?? "",
               }}
               labels={{
-                eventId: "Arrangement",
-                title: "Tittel i programmet",
-                organisationName: "Organisasjon",
-                startsAt: "Starter",
-                durationMinutes: "Varighet i minutter",
-                room: "Rom",
-                message: "Melding til avsenderen (valgfritt)",
+                eventId: t("staff-tools:request.event"),
+                title: t("staff-tools:request.slotTitle"),
+                organisationName: t("staff-tools:request.organisation"),
+                startsAt: t("staff-tools:request.startsAt"),
+                durationMinutes: t("staff-tools:request.duration"),
+                room: t("staff-tools:request.room"),
+                message: messageLabel,
               }}
-              legend="Godta og legg inn i programmet"
-              submit="Godta og legg inn i programmet"
+              legend={t("staff-tools:request.accept")}
+              submit={t("staff-tools:request.accept")}
             >
               {(f) => (
                 <>
                   <SelectField
                     field={f.eventId}
-                    label="Arrangement"
-                    options={events.map((e) => [e.id, `${e.title}, ${formatDate(new Date(e.startsAt))}${e.status === "DRAFT" ? " (utkast)" : ""}`])}
+                    label={t("staff-tools:request.event")}
+                    options={events.map((e) => [
+                      e.id,
+                      `${e.title}, ${formatDate(new Date(e.startsAt), locale)}${e.status === "DRAFT" ? t("staff-tools:request.draft") : ""}`,
+                    ])}
                   />
-                  <TextField field={f.title} label="Tittel i programmet" help="Vises i det offentlige programmet." />
+                  <TextField field={f.title} label={t("staff-tools:request.slotTitle")} help={t("staff-tools:request.slotTitleHelp")} />
                   <TextField
                     field={f.organisationName}
-                    label="Organisasjon"
-                    help="Finnes organisasjonen fra før (uansett store og små bokstaver), brukes den; ellers opprettes den."
+                    label={t("staff-tools:request.organisation")}
+                    help={t("staff-tools:request.organisationHelp")}
                   />
-                  <TextField field={f.startsAt} label="Starter" type="datetime-local" help="Norsk tid." />
-                  <TextField field={f.durationMinutes} label="Varighet i minutter" type="number" min={1} max={240} />
-                  <TextField field={f.room} label="Rom" help="Poster i samme rom (eller uten rom) kan ikke overlappe." />
+                  <TextField field={f.startsAt} label={t("staff-tools:request.startsAt")} type="datetime-local" help={t("staff-tools:request.startsAtHelp")} />
+                  <TextField field={f.durationMinutes} label={t("staff-tools:request.duration")} type="number" min={1} max={240} />
+                  <TextField field={f.room} label={t("staff-tools:request.room")} help={t("staff-tools:request.roomHelp")} />
                   <div className="checkbox">
                     <OverlapCheckbox field={f.allowOverlap} />
-                    <label htmlFor={f.allowOverlap.id}>Legg inn likevel om tiden overlapper med en annen post</label>
+                    <label htmlFor={f.allowOverlap.id}>{t("staff-tools:request.allowOverlap")}</label>
                   </div>
-                  <TextAreaField field={f.message} label="Melding til avsenderen (valgfritt)" rows={2} />
+                  <TextAreaField field={f.message} label={messageLabel} rows={2} />
                 </>
               )}
             </TriageForm>
           ) : (
-            <p>Det er ingen kommende arrangementer å legge innlegget inn i.</p>
+            <p>{t("staff-tools:request.noEvents")}</p>
           )}
           <TriageForm
             intent="answer"
             schema={answerSchema}
             lastResult={last("answer")}
-            labels={{ message: "Svar" }}
-            legend="Svar uten innlegg"
-            submit="Send svaret og avslutt"
+            labels={{ message: t("staff-tools:request.answer") }}
+            legend={t("staff-tools:request.answerLegend")}
+            submit={t("staff-tools:request.answerSubmit")}
           >
             {(f) => (
               <TextAreaField
                 field={f.message}
-                label="Svar"
-                help="For eksempel når dere planlegger et dialogmøte i bydelen. Forespørselen avsluttes."
+                label={t("staff-tools:request.answer")}
+                help={t("staff-tools:request.answerHelp")}
                 rows={3}
               />
             )}
@@ -331,16 +351,16 @@ export default function RequestPage() {
             intent="decline"
             schema={declineSchema}
             lastResult={last("decline")}
-            labels={{ message: "Begrunnelse" }}
-            legend="Avslå"
-            submit="Avslå forespørselen"
+            labels={{ message: t("staff-tools:request.reason") }}
+            legend={t("staff-tools:request.declineLegend")}
+            submit={t("staff-tools:request.declineSubmit")}
             danger
           >
-            {(f) => <TextAreaField field={f.message} label="Begrunnelse" help="Sendes til avsenderen." rows={3} />}
+            {(f) => <TextAreaField field={f.message} label={t("staff-tools:request.reason")} help={t("staff-tools:request.reasonHelp")} rows={3} />}
           </TriageForm>
         </>
       ) : (
-        <p>Forespørselen er avgjort og kan ikke endres.</p>
+        <p>{t("staff-tools:request.decided")}</p>
       )}
     </>
   );

@@ -1,79 +1,96 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { Link, useLoaderData } from "@remix-run/react";
 import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { listRequests } from "~/modules/requests/requests.server";
-import { KIND_NAMES, REQUEST_STATUSES, STATUS_NAMES, type RequestStatus } from "~/modules/requests/triage.schema";
+import { REQUEST_STATUSES, requestKindKey, requestStatusKey, type RequestStatus } from "~/modules/requests/triage.schema";
+import { useLocale, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { formatDateTime } from "~/utils/format";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction = () => [{ title: "Forespørsler fra organisasjoner – Samhandling" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
+  const t = translator(await getLocale(request));
   const wanted = new URL(request.url).searchParams.get("status");
   const status = (REQUEST_STATUSES as readonly string[]).includes(wanted ?? "") ? (wanted as RequestStatus) : null;
-  return { status, ...(await listRequests(status)) };
+  return { title: t("staff-tools:title.suffix", { title: t("staff-tools:requests.title") }), status, ...(await listRequests(status)) };
 }
 
 export default function RequestsPage() {
   const { status, requests, counts, total } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const statusName = (s: string) => {
+    const key = requestStatusKey(s);
+    return key ? t(key) : s;
+  };
   return (
     <>
-      <h1>Forespørsler fra organisasjoner</h1>
+      <h1>{t("staff-tools:requests.title")}</h1>
       <p>
-        Lag og foreninger ber om innlegg på et dialogmøte eller om et dialogmøte i bydelen gjennom{" "}
-        <Link to="/foresporsel">skjemaet på nettsiden</Link>. Avsenderen får e-post hver gang statusen endres.
+        {t("staff-tools:requests.intro")} <Link to="/foresporsel">{t("staff-tools:requests.introForm")}</Link>
+        {t("staff-tools:requests.introMail")}
       </p>
-      <nav aria-label="Filtrer på status">
+      <nav aria-label={t("staff-tools:requests.filter")}>
         <ul className="actions">
           <li>
             <Link to="?" aria-current={status === null ? "page" : undefined}>
-              Alle ({total})
+              {t("staff-tools:requests.all", { count: total })}
             </Link>
           </li>
           {REQUEST_STATUSES.map((s) => (
             <li key={s}>
               <Link to={`?status=${s}`} aria-current={status === s ? "page" : undefined}>
-                {STATUS_NAMES[s]} ({counts[s]})
+                {statusName(s)} ({counts[s]})
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {requests.length === 0 ? (
-        <p>{status ? `Ingen forespørsler med status «${STATUS_NAMES[status]}».` : "Ingen forespørsler ennå."}</p>
+        <p>{status ? t("staff-tools:requests.noneWithStatus", { status: statusName(status) }) : t("staff-tools:requests.none")}</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">
-            Forespørsler{status ? ` med status ${STATUS_NAMES[status]}` : ""}, nyeste først
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Mottatt</th>
-              <th scope="col">Organisasjon og tema</th>
-              <th scope="col">Gjelder</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(new Date(r.createdAt))}</td>
-                <td>
-                  <Link to={`/admin/requests/${r.id}`}>{r.organisationName}</Link>
-                  <br />
-                  {r.topic}
-                </td>
-                <td>
-                  {KIND_NAMES[r.kind] ?? r.kind}
-                  {r.event ? `: ${r.event.title}` : r.district ? `: ${r.district}` : ""}
-                </td>
-                <td>{STATUS_NAMES[r.status] ?? r.status}</td>
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">
+              {status ? t("staff-tools:requests.captionStatus", { status: statusName(status) }) : t("staff-tools:requests.caption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff-tools:requests.col.received")}</th>
+                <th scope="col">{t("staff-tools:requests.col.organisation")}</th>
+                <th scope="col">{t("staff-tools:requests.col.concerns")}</th>
+                <th scope="col">{t("staff-tools:requests.col.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => {
+                const kind = requestKindKey(r.kind);
+                return (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(new Date(r.createdAt), locale)}</td>
+                    <td>
+                      <Link to={`/admin/requests/${r.id}`}>{r.organisationName}</Link>
+                      <br />
+                      {r.topic}
+                    </td>
+                    <td>
+                      {kind ? t(kind) : r.kind}
+                      {r.event ? `: ${r.event.title}` : r.district ? `: ${r.district}` : ""}
+                    </td>
+                    <td>{statusName(r.status)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -1,59 +1,81 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ROLE_NAMES, ROLES, staffHandle } from "~/modules/auth/roles";
+import { translateError } from "~/components/form-errors";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
+import { roleKey, ROLES, staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { inviteSchema, staffActionSchema } from "~/modules/auth/staff.schema";
 import { inviteStaff, listStaff, removeStaff, setStaffRole } from "~/modules/auth/staff.server";
 import { formatDateTime } from "~/utils/format";
 
 export const handle = staffHandle("ADMIN");
-export const meta: MetaFunction = () => [{ title: "Ansatte – Samhandling" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireStaff(request, "ADMIN");
+  const t = translator(await getLocale(request));
   const staff = await listStaff();
   return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:staff.title") }),
     meId: me.id,
     staff: staff.map(({ passwordHash, oidcSubject, ...s }) => ({
       ...s,
-      signIn: [passwordHash ? "passord" : null, oidcSubject ? "kommunens konto" : null].filter(Boolean).join(" og "),
+      signIn: (passwordHash && oidcSubject ? "both" : passwordHash ? "password" : oidcSubject ? "oidc" : null) as "both" | "password" | "oidc" | null,
     })),
   };
 }
 
 const ERRORS = {
-  exists: "Denne personen har allerede tilgang.",
-  "last-admin": "Det må alltid være minst én administrator.",
-  self: "Du kan ikke fjerne din egen tilgang.",
-  "not-found": "Fant ikke denne personen.",
-} as const;
+  exists: "staff-tools:staff.error.exists",
+  "last-admin": "staff-tools:staff.error.last-admin",
+  self: "staff-tools:staff.error.self",
+  "not-found": "staff-tools:staff.error.not-found",
+} as const satisfies Record<string, MessageKey>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireStaff(request, "ADMIN");
+  const locale = await getLocale(request);
+  const t = translator(locale);
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: null, message: null, error: "Vi kunne ikke lese skjemaet." }, { status: 400 });
+  if (!formData) return data({ result: null, message: null, error: t("staff-tools:error.badForm") }, { status: 400 });
   const submission = parseWithZod(formData, { schema: staffActionSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), message: null, error: "Skjemaet har feil." }, { status: 400 });
+    return data({ result: submission.reply(), message: null, error: t("staff-tools:error.formHasErrors") }, { status: 400 });
   }
   const v = submission.value;
   const actor = actorOf(me);
   if (v.intent === "invite") {
-    const r = await inviteStaff(actor, v);
-    if (!r.ok) return data({ result: submission.reply(), message: null, error: ERRORS[r.error] }, { status: 409 });
-    return data({ result: submission.reply({ resetForm: true }), message: `Invitasjon sendt til ${v.email}.`, error: null });
+    const r = await inviteStaff(actor, v, locale);
+    if (!r.ok) return data({ result: submission.reply(), message: null, error: t(ERRORS[r.error]) }, { status: 409 });
+    return data({ result: submission.reply({ resetForm: true }), message: t("staff-tools:staff.invitationSent", { email: v.email }), error: null });
   }
   const err = v.intent === "role" ? await setStaffRole(actor, v.userId, v.role) : await removeStaff(actor, v.userId);
-  if (err) return data({ result: null, message: null, error: ERRORS[err] }, { status: 409 });
-  return data({ result: null, message: v.intent === "role" ? "Rollen er endret." : "Tilgangen er fjernet.", error: null });
+  if (err) return data({ result: null, message: null, error: t(ERRORS[err]) }, { status: 409 });
+  return data({
+    result: null,
+    message: t(v.intent === "role" ? "staff-tools:staff.roleChanged" : "staff-tools:staff.accessRemoved"),
+    error: null,
+  });
 }
+
+const SIGN_IN = {
+  both: "staff-tools:staff.signIn.both",
+  password: "staff-tools:staff.signIn.password",
+  oidc: "staff-tools:staff.signIn.oidc",
+} as const;
 
 export default function StaffPage() {
   const { staff, meId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.result,
@@ -61,9 +83,14 @@ export default function StaffPage() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
+  const roleOptions = ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(roleKey(r))}
+    </option>
+  ));
   return (
     <>
-      <h1>Ansatte</h1>
+      <h1>{t("staff-tools:staff.title")}</h1>
       {actionData?.message ? (
         <p className="notice notice-ok" role="status">
           {actionData.message}
@@ -74,94 +101,90 @@ export default function StaffPage() {
           {actionData.error}
         </p>
       ) : null}
-      <table className="data">
-        <caption className="visually-hidden">Ansatte med tilgang</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">E-post</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Innlogging</th>
-            <th scope="col">Sist innlogget</th>
-            <th scope="col">Tilgang</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id}>
-              <td>{s.name}</td>
-              <td>{s.email}</td>
-              <td>
-                {s.active ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={s.id} />
-                    <label className="visually-hidden" htmlFor={`role-${s.id}`}>
-                      Rolle for {s.name}
-                    </label>
-                    <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_NAMES[r]}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="small primary">
-                      Lagre rolle<span className="visually-hidden"> for {s.name}</span>
-                    </button>
-                  </Form>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td>{s.signIn || (s.inviteExpiresAt ? "invitert" : "—")}</td>
-              <td>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt)) : "aldri"}</td>
-              <td>
-                {!s.active ? (
-                  "fjernet"
-                ) : s.id === meId ? (
-                  "deg"
-                ) : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" className="small danger">
-                      Fjern tilgang<span className="visually-hidden"> for {s.name}</span>
-                    </button>
-                  </Form>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data">
+          <caption className="visually-hidden">{t("staff-tools:staff.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("staff-tools:staff.col.name")}</th>
+              <th scope="col">{t("staff-tools:staff.col.email")}</th>
+              <th scope="col">{t("staff-tools:staff.col.role")}</th>
+              <th scope="col">{t("staff-tools:staff.col.signIn")}</th>
+              <th scope="col">{t("staff-tools:staff.col.lastSignIn")}</th>
+              <th scope="col">{t("staff-tools:staff.col.access")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Inviter en ansatt</h2>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.email}</td>
+                <td>
+                  {s.active ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={s.id} />
+                      <label className="visually-hidden" htmlFor={`role-${s.id}`}>
+                        {t("staff-tools:staff.roleFor", { name: s.name })}
+                      </label>
+                      <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
+                        {roleOptions}
+                      </select>
+                      <button type="submit" className="small primary">
+                        {t("staff-tools:staff.saveRole")}
+                        <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
+                      </button>
+                    </Form>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td>{s.signIn ? t(SIGN_IN[s.signIn]) : s.inviteExpiresAt ? t("staff-tools:staff.invited") : "—"}</td>
+                <td>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt), locale) : t("staff-tools:staff.never")}</td>
+                <td>
+                  {!s.active ? (
+                    t("staff-tools:staff.removed")
+                  ) : s.id === meId ? (
+                    t("staff-tools:staff.you")
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={s.id} />
+                      <button type="submit" className="small danger">
+                        {t("staff-tools:staff.remove")}
+                        <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("staff-tools:staff.inviteHeading")}</h2>
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
         <div className="field">
-          <label htmlFor={fields.name.id}>Navn</label>
+          <label htmlFor={fields.name.id}>{t("staff-tools:staff.name")}</label>
           <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
-          {fields.name.errors ? <p className="error" id={fields.name.errorId}>{fields.name.errors[0]}</p> : null}
+          {fields.name.errors ? <p className="error" id={fields.name.errorId}>{translateError(t, fields.name.errors[0])}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.email.id}>E-postadresse</label>
+          <label htmlFor={fields.email.id}>{t("staff-tools:staff.email")}</label>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" />
-          {fields.email.errors ? <p className="error" id={fields.email.errorId}>{fields.email.errors[0]}</p> : null}
+          {fields.email.errors ? <p className="error" id={fields.email.errorId}>{translateError(t, fields.email.errors[0])}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.role.id}>Rolle</label>
+          <label htmlFor={fields.role.id}>{t("staff-tools:staff.role")}</label>
           <select {...getSelectProps(fields.role)} defaultValue="ORGANISER">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_NAMES[r]}
-              </option>
-            ))}
+            {roleOptions}
           </select>
-          <p className="help">Moderator: ordstyrer for spørsmål. Arrangør: arrangementer, påmeldinger og meldinger. Administrator: alt, også ansatte.</p>
+          <p className="help">{t("staff-tools:staff.roleHelp")}</p>
         </div>
         <p>
           <button type="submit" className="primary">
-            Send invitasjon
+            {t("staff-tools:staff.sendInvitation")}
           </button>
         </p>
       </Form>

@@ -3,20 +3,29 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { translateError } from "~/components/form-errors";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { createStaffSession } from "~/modules/auth/session.server";
 import { passwordSchema } from "~/modules/auth/staff.schema";
 import { acceptInvitation, findInvitation } from "~/modules/auth/staff.server";
 
-export const meta: MetaFunction = () => [{ title: "Ta imot invitasjon – Samhandling" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }, { name: "robots", content: "noindex" }];
 export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" });
 
-const GONE = "Invitasjonen er ugyldig eller utløpt. Be en administrator sende en ny.";
-const USED = "Invitasjonen er allerede brukt. Logg inn med passordet som ble valgt, eller be en administrator sende en ny.";
+async function gone(request: Request) {
+  return new Response(translator(await getLocale(request))("staff-tools:invitation.gone"), { status: 404 });
+}
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(params.token ?? "");
-  if (!invitation) throw new Response(GONE, { status: 404 });
-  return { name: invitation.name, email: invitation.email };
+  if (!invitation) throw await gone(request);
+  const t = translator(await getLocale(request));
+  return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:invitation.title") }),
+    name: invitation.name,
+    email: invitation.email,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,9 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const accepted = await acceptInvitation(params.token ?? "", submission.value.password);
   if (!accepted.ok && accepted.error === "used") {
-    return data({ result: submission.reply({ formErrors: [USED], hideFields: ["password", "confirm"] }) }, { status: 409 });
+    return data({ result: submission.reply({ formErrors: ["staff-tools:invitation.used"], hideFields: ["password", "confirm"] }) }, { status: 409 });
   }
-  if (!accepted.ok) throw new Response(GONE, { status: 404 });
+  if (!accepted.ok) throw await gone(request);
   const cookie = await createStaffSession(accepted.user.id, request.headers.get("user-agent"));
   return redirect("/admin", { headers: { "Set-Cookie": cookie } });
 }
@@ -38,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Invitation() {
   const { name, email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
   const [form, fields] = useForm({
     id: "password",
     lastResult: actionData?.result ?? undefined,
@@ -47,28 +57,28 @@ export default function Invitation() {
   });
   return (
     <div className="container narrow">
-      <h1>Velkommen, {name}</h1>
-      <p>Velg et passord for {email}. Det må ha minst 12 tegn.</p>
+      <h1>{t("staff-tools:invitation.heading", { name })}</h1>
+      <p>{t("staff-tools:invitation.intro", { email })}</p>
       <Form method="post" className="stacked" {...getFormProps(form)}>
         {form.errors ? (
           <p className="error" role="alert" id={form.errorId}>
-            {form.errors[0]}
+            {translateError(t, form.errors[0])}
           </p>
         ) : null}
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
         <div className="field">
-          <label htmlFor={fields.password.id}>Nytt passord</label>
+          <label htmlFor={fields.password.id}>{t("staff-tools:invitation.password")}</label>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
-          {fields.password.errors ? <p className="error" id={fields.password.errorId}>{fields.password.errors[0]}</p> : null}
+          {fields.password.errors ? <p className="error" id={fields.password.errorId}>{translateError(t, fields.password.errors[0])}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.confirm.id}>Gjenta passordet</label>
+          <label htmlFor={fields.confirm.id}>{t("staff-tools:invitation.confirm")}</label>
           <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" />
-          {fields.confirm.errors ? <p className="error" id={fields.confirm.errorId}>{fields.confirm.errors[0]}</p> : null}
+          {fields.confirm.errors ? <p className="error" id={fields.confirm.errorId}>{translateError(t, fields.confirm.errors[0])}</p> : null}
         </div>
         <p>
           <button type="submit" className="primary">
-            Lagre passord og logg inn
+            {t("staff-tools:invitation.submit")}
           </button>
         </p>
       </Form>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { safeRedirect } from "~/utils/redirect.server";
 import { startOidcSignIn } from "~/modules/auth/oidc.server";
 import { config } from "~/utils/config.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 
 const schema = z.object({ redirectTo: z.string().max(2000).optional() });
 
@@ -14,7 +15,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!config().oidc) throw new Response("Pålogging med kommunens konto er ikke satt opp.", { status: 404 });
+  if (!config().oidc) throw new Response(translator(await getLocale(request))("staff-tools:login.oidcNotConfigured"), { status: 404 });
   const formData = await request.formData().catch(() => null);
   const parsed = schema.safeParse(formData ? Object.fromEntries(formData) : {});
   const redirectTo = safeRedirect(parsed.success ? parsed.data.redirectTo : undefined, "/admin");

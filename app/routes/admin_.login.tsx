@@ -4,32 +4,45 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { translateError } from "~/components/form-errors";
+import { useT, type MessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/redirect.server";
 import { loginLimit, pause } from "~/modules/auth/login-limit.server";
 import { createStaffSession, getStaff } from "~/modules/auth/session.server";
 import { signInWithPassword } from "~/modules/auth/staff.server";
-import { pick } from "~/modules/settings/org-settings";
-import { orgSettings } from "~/modules/settings/settings.server";
 import { config } from "~/utils/config.server";
 
 const schema = z.object({
-  email: z.string({ required_error: "Skriv inn e-postadressen din." }).trim().email("Skriv inn en gyldig e-postadresse.").max(254),
-  password: z.string({ required_error: "Skriv inn passordet." }).min(1, "Skriv inn passordet.").max(500),
+  email: z
+    .string({ required_error: "staff-tools:login.error.emailRequired" })
+    .trim()
+    .email("staff-tools:login.error.email")
+    .max(254, "staff-tools:login.error.email"),
+  password: z
+    .string({ required_error: "staff-tools:login.error.passwordRequired" })
+    .min(1, "staff-tools:login.error.passwordRequired")
+    .max(500, "staff-tools:invitation.error.passwordLong"),
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Logg inn – Samhandling" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request);
   const url = new URL(request.url);
   if (staff) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/admin"));
-  return { oidc: Boolean(config().oidc), error: url.searchParams.get("error"), unit: pick(orgSettings().unitName, "nb") };
+  const t = translator(await getLocale(request));
+  return {
+    title: t("staff-tools:title.suffix", { title: t("staff-tools:login.title") }),
+    oidc: Boolean(config().oidc),
+    error: url.searchParams.get("error"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": ["staff-tools:error.badForm"] } } }, { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   // The address Express resolved (decision 008): X-Forwarded-For counts only behind a trusted proxy.
@@ -37,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const verdict = await loginLimit.attempt(address, submission.value.email);
   if (!verdict.allowed) {
     return data(
-      { result: submission.reply({ formErrors: ["For mange forsøk. Vent et kvarter og prøv igjen."], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: ["staff-tools:login.error.tooMany"], hideFields: ["password"] }) },
       { status: 429 },
     );
   }
@@ -45,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await signInWithPassword(submission.value.email, submission.value.password);
   if (!user) {
     return data(
-      { result: submission.reply({ formErrors: ["Feil e-postadresse eller passord."], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: ["staff-tools:login.error.wrong"], hideFields: ["password"] }) },
       { status: 401 },
     );
   }
@@ -54,13 +67,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
 }
 
-const OIDC_ERRORS: Record<string, string> = {
-  "oidc-unknown": "Kontoen din hos kommunen er ikke gitt tilgang her. Be en administrator om en invitasjon.",
-  "oidc-failed": "Innloggingen hos kommunen mislyktes. Prøv igjen.",
+const OIDC_ERRORS: Record<string, MessageKey> = {
+  "oidc-unknown": "staff-tools:login.error.oidc-unknown",
+  "oidc-failed": "staff-tools:login.error.oidc-failed",
 };
 
 export default function Login() {
-  const { oidc, error, unit } = useLoaderData<typeof loader>();
+  const { oidc, error } = useLoaderData<typeof loader>();
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -70,11 +84,13 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])];
+  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])].map(
+    (e) => translateError(t, e) ?? e,
+  );
   return (
     <div className="container narrow">
-      <h1>Logg inn for ansatte</h1>
-      <p>{unit ? `For ${unit} og andre som arrangerer møter.` : "For dem som arrangerer møter."} Deltakere trenger ingen konto.</p>
+      <h1>{t("staff-tools:login.heading")}</h1>
+      <p>{t("staff-tools:login.intro")}</p>
       {formErrors.length ? (
         <div className="error-summary" role="alert">
           {formErrors.map((e) => (
@@ -88,33 +104,33 @@ export default function Login() {
         <Form method="post" action="/admin/login/oidc" className="actions">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
           <button type="submit" className="primary">
-            Logg inn med kommunens konto (Microsoft)
+            {t("staff-tools:login.oidc")}
           </button>
         </Form>
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
         <div className="field">
-          <label htmlFor={fields.email.id}>E-postadresse</label>
+          <label htmlFor={fields.email.id}>{t("staff-tools:login.email")}</label>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
           {fields.email.errors ? (
             <p className="error" id={fields.email.errorId}>
-              {fields.email.errors[0]}
+              {translateError(t, fields.email.errors[0])}
             </p>
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.password.id}>Passord</label>
+          <label htmlFor={fields.password.id}>{t("staff-tools:login.password")}</label>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
           {fields.password.errors ? (
             <p className="error" id={fields.password.errorId}>
-              {fields.password.errors[0]}
+              {translateError(t, fields.password.errors[0])}
             </p>
           ) : null}
         </div>
         <p>
           <button type="submit" className="primary">
-            Logg inn
+            {t("staff-tools:login.submit")}
           </button>
         </p>
       </Form>

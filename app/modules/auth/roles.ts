@@ -3,11 +3,17 @@
 export const ROLES = ["MODERATOR", "ORGANISER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Bokmål role names, for code that has no translator yet; pages use `roleKey`. */
 export const ROLE_NAMES: Record<Role, string> = {
   ADMIN: "Administrator",
   ORGANISER: "Arrangør",
   MODERATOR: "Moderator",
 };
+
+/** The catalog key of a role's name (staff-tools namespace). */
+export function roleKey(role: Role) {
+  return `staff-tools:role.${role}` as const;
+}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/redirect.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { revokeLiveSession } from "~/modules/live/live-revocation.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { hasRole, type Role } from "./roles";
 
 const SESSION_HOURS = 12;
@@ -83,7 +84,7 @@ export async function requireStaff(request: Request, role: Role): Promise<Staff>
     throw redirect(`/admin/login?redirectTo=${encodeURIComponent(safeRedirect(url.pathname + url.search, "/admin"))}`);
   }
   if (!hasRole(staff.role, role)) {
-    throw new Response("Du har ikke tilgang til denne siden. Be en administrator om riktig rolle.", { status: 403 });
+    throw new Response(translator(await getLocale(request))("staff-tools:error.forbidden"), { status: 403 });
   }
   return staff;
 }

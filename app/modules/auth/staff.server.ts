@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
+import { translator } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n";
 import { absoluteUrl } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { revokeLiveStaff } from "~/modules/live/live-revocation.server";
@@ -59,7 +61,12 @@ export async function listStaff() {
 
 export type InviteResult = { ok: true; id: string } | { ok: false; error: "exists" };
 
-export async function inviteStaff(actor: Actor, input: { email: string; name: string; role: Role }): Promise<InviteResult> {
+/** The invitation mail goes in `locale`: the inviter's language (staff accounts store none of their own). */
+export async function inviteStaff(
+  actor: Actor,
+  input: { email: string; name: string; role: Role },
+  locale: Locale = "nb",
+): Promise<InviteResult> {
   const email = input.email.trim().toLowerCase();
   const token = randomBytes(32).toString("base64url");
   const existing = await db().staffUser.findUnique({ where: { email } });
@@ -76,15 +83,17 @@ export async function inviteStaff(actor: Actor, input: { email: string; name: st
     const user = existing
       ? await tx.staffUser.update({ where: { id: existing.id }, data })
       : await tx.staffUser.create({ data });
+    const t = translator(locale);
     const rendered = renderMail({
-      locale: "nb",
-      subject: "Du er invitert til Samhandling",
+      locale,
+      subject: t("staff-tools:invitation.mail.subject"),
       greetingName: input.name,
-      paragraphs: [
-        `${actor.email} har gitt deg tilgang til Samhandling, kommunens verktøy for arrangementer og dialogmøter.`,
-        `Lenken under gjelder i ${INVITE_DAYS} dager. Der velger du passord. Har kommunen satt opp pålogging med Microsoft (Entra ID), kan du også logge inn med den, med denne e-postadressen.`,
-      ],
-      link: { intro: "Velg passord her:", label: "Ta imot invitasjonen", url: absoluteUrl(`/admin/invitation/${token}`) },
+      paragraphs: [t("staff-tools:invitation.mail.access", { inviter: actor.email }), t("staff-tools:invitation.mail.days", { count: INVITE_DAYS })],
+      link: {
+        intro: t("staff-tools:invitation.mail.linkIntro"),
+        label: t("staff-tools:invitation.mail.linkLabel"),
+        url: absoluteUrl(`/admin/invitation/${token}`),
+      },
     });
     await queueMail(tx, { kind: "STAFF_INVITATION", to: email, ...rendered });
     await audit(tx, actor, {

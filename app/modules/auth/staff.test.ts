@@ -95,6 +95,27 @@ describe("invitations", () => {
     });
   });
 
+  it("go in the inviter's language (bokmål, nynorsk or English), naming no municipality", async () => {
+    const admin = await makeStaff("ADMIN");
+    const expected = {
+      nb: ["Du er invitert til Samhandling", "Lenken under gjelder i 7 dager", "Ta imot invitasjonen"],
+      nn: ["Du er invitert til Samhandling", "Lenkja under gjeld i 7 dagar", "Ta imot invitasjonen"],
+      en: ["You are invited to Samhandling", "The link below is valid for 7 days", "Accept the invitation"],
+    } as const;
+    for (const locale of ["nb", "nn", "en"] as const) {
+      const email = unique(`lang-${locale}`);
+      expect((await inviteStaff({ id: admin.id, email: admin.email }, { email, name: "Språk", role: "MODERATOR" }, locale)).ok).toBe(true);
+      const mail = await db().outboxMessage.findFirstOrThrow({ where: { toAddress: email, kind: "STAFF_INVITATION" } });
+      const [subject, days, label] = expected[locale];
+      expect(mail.subject).toBe(subject);
+      expect(mail.text).toContain(days);
+      expect(mail.text).toContain(admin.email);
+      expect(mail.html).toContain(`lang="${locale}"`);
+      expect(mail.html).toContain(label);
+      expect(mail.text).not.toMatch(/staff-tools:|\{\{/);
+    }
+  });
+
   it("expire", async () => {
     const admin = await makeStaff("ADMIN");
     const email = unique("late");
@@ -145,7 +166,7 @@ describe("invitations", () => {
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 302).every((s) => s === 409 || s === 404)).toBe(true);
     const refused = responses.find((r) => !(r instanceof Response));
-    if (refused) expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Invitasjonen er allerede brukt");
+    if (refused) expect(JSON.stringify((refused as { data: unknown }).data)).toContain("staff-tools:invitation.used");
     const user = await db().staffUser.findUniqueOrThrow({ where: { email } });
     expect(await db().staffSession.count({ where: { staffId: user.id } })).toBe(1);
   });

@@ -43,7 +43,7 @@ export async function checkIn(eventId: string, target: Target, actor: Actor, now
   });
 }
 
-export type UndoOutcome = { outcome: "undone" | "not-checked-in" | "not-found"; name?: string };
+export type UndoOutcome = { outcome: "undone" | "not-checked-in"; name: string } | { outcome: "not-found" };
 
 /** Undoes a check-in made by mistake (conditional too: undoing twice changes nothing). */
 export async function undoCheckIn(eventId: string, registrationId: string, actor: Actor): Promise<UndoOutcome> {

@@ -3,20 +3,22 @@
 // and the decoder (jsqr) is loaded on first use. Without a camera, permission or JavaScript
 // the page still works with the code field and the search.
 import { useEffect, useRef, useState } from "react";
+import { useT } from "~/i18n";
 
 type ScannerState = "idle" | "starting" | "running" | "no-camera" | "denied" | "insecure" | "error";
 
-const MESSAGES: Partial<Record<ScannerState, string>> = {
-  "no-camera": "Fant ikke noe kamera på denne enheten. Skriv inn koden eller søk etter navn under.",
-  denied: "Nettleseren fikk ikke bruke kameraet. Gi tillatelse i nettleserens innstillinger, eller skriv inn koden eller søk etter navn under.",
-  insecure: "Kameraet kan bare brukes når siden er åpnet over en sikker tilkobling (https). Skriv inn koden eller søk etter navn under.",
-  error: "Kameraet kunne ikke startes. Skriv inn koden eller søk etter navn under.",
-};
+const MESSAGES = {
+  "no-camera": "staff-tools:checkin.scanner.no-camera",
+  denied: "staff-tools:checkin.scanner.denied",
+  insecure: "staff-tools:checkin.scanner.insecure",
+  error: "staff-tools:checkin.scanner.error",
+} as const;
 
 const SCAN_EVERY_MS = 200;
 const SAME_CODE_PAUSE_MS = 4000;
 
 export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
+  const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<ScannerState>("idle");
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -46,7 +48,10 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
     try {
       const [{ default: jsQR }, stream] = await Promise.all([
         import("jsqr"),
-        navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }),
+        navigator.mediaDevices.getUserMedia({
+          video: { facingMode: "environment" },
+          audio: false,
+        }),
       ]);
       streamRef.current = stream;
       const video = videoRef.current!;
@@ -66,7 +71,9 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
         if (!ctx) return;
         ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
         const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        const found = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
+        const found = jsQR(image.data, image.width, image.height, {
+          inversionAttempts: "dontInvert",
+        });
         if (!found?.data) return;
         const code = found.data.trim();
         // The same code stays in view for a while: send it once, not five times a second.
@@ -85,9 +92,9 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
   }
 
   if (!hydrated) {
-    return <p>Kameraskanneren trenger JavaScript. Skriv inn koden eller søk etter navn under.</p>;
+    return <p>{t("staff-tools:checkin.scanner.noJs")}</p>;
   }
-  const message = MESSAGES[state];
+  const message = state in MESSAGES ? t(MESSAGES[state as keyof typeof MESSAGES]) : null;
   return (
     <div className="qr-scanner">
       {state === "running" || state === "starting" ? (
@@ -99,13 +106,13 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
               setState("idle");
             }}
           >
-            Stopp kameraet
+            {t("staff-tools:checkin.scanner.stop")}
           </button>
         </p>
       ) : (
         <p>
           <button type="button" className="primary" onClick={start}>
-            Start kameraet og skann QR-kode
+            {t("staff-tools:checkin.scanner.start")}
           </button>
         </p>
       )}
@@ -118,7 +125,7 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
         ref={videoRef}
         muted
         playsInline
-        aria-label="Kamerabilde for skanning av QR-kode"
+        aria-label={t("staff-tools:checkin.scanner.video")}
         // Visible while starting too: some phones do not decode frames of a hidden video.
         hidden={state !== "running" && state !== "starting"}
       />

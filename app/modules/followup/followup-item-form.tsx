@@ -2,19 +2,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { FOLLOW_UP_STATUSES, VISIBILITIES, followUpItemSchema, followUpStatusKey, visibilityKey } from "./followup.schema";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
-import { FOLLOW_UP_STATUSES, STATUS_NAMES_NB, VISIBILITIES, VISIBILITY_NAMES, followUpItemSchema } from "./followup.schema";
 
-const LABELS: Record<string, string> = {
-  title: "Tittel",
-  summary: "Hva som ble tatt opp (offentlig)",
-  responsibleUnit: "Ansvarlig enhet",
-  status: "Status",
-  statusReason: "Begrunnelse (må fylles ut for «Blir ikke gjennomført»)",
-  publicAnswer: "Svar til innbyggerne (offentlig)",
-  note: "Merknad i historikken (offentlig, valgfritt)",
-  visibility: "Synlighet",
-};
+const FIELDS = ["title", "summary", "responsibleUnit", "status", "statusReason", "publicAnswer", "note", "visibility"] as const;
 
 export function FollowUpItemForm({
   id,
@@ -29,6 +21,8 @@ export function FollowUpItemForm({
   submitLabel: string;
   intent?: string;
 }) {
+  const t = useT();
+  const LABELS = Object.fromEntries(FIELDS.map((f) => [f, t(`staff-tools:followup.label.${f}`)])) as Record<(typeof FIELDS)[number], string>;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id,
@@ -45,17 +39,17 @@ export function FollowUpItemForm({
       <Form method="post" className="stacked" {...getFormProps(form)}>
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         <TextField field={fields.title} label={LABELS.title} maxLength={200} />
-        <TextAreaField field={fields.summary} label={LABELS.summary} help="Skriv uten personopplysninger: dette vises på arrangementssiden." rows={4} />
+        <TextAreaField field={fields.summary} label={LABELS.summary} help={t("staff-tools:followup.help.summary")} rows={4} />
         <TextField field={fields.responsibleUnit} label={LABELS.responsibleUnit} maxLength={200} />
-        <SelectField field={fields.status} label={LABELS.status} options={FOLLOW_UP_STATUSES.map((s) => [s, STATUS_NAMES_NB[s]])} />
+        <SelectField field={fields.status} label={LABELS.status} options={FOLLOW_UP_STATUSES.map((s) => [s, t(followUpStatusKey(s)!)])} />
         <TextAreaField field={fields.statusReason} label={LABELS.statusReason} rows={2} />
         <TextAreaField field={fields.publicAnswer} label={LABELS.publicAnswer} rows={4} />
-        <TextField field={fields.note} label={LABELS.note} maxLength={1000} help="Den som sendte innspillet får e-post når statusen endres." />
+        <TextField field={fields.note} label={LABELS.note} maxLength={1000} help={t("staff-tools:followup.help.note")} />
         <SelectField
           field={fields.visibility}
           label={LABELS.visibility}
-          help="Les gjennom tittel og sammendrag før du publiserer: et punkt laget fra et innspill starter med innbyggerens egen tekst."
-          options={VISIBILITIES.map((v) => [v, VISIBILITY_NAMES[v]])}
+          help={t("staff-tools:followup.help.visibility")}
+          options={VISIBILITIES.map((v) => [v, t(visibilityKey(v))])}
         />
         <p>
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>

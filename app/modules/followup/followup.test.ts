@@ -187,7 +187,7 @@ describe("editing an item", () => {
     const result = followUpItemSchema.safeParse({ ...edit(), status: "WONT_DO", statusReason: "  " });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["statusReason", "Skriv en begrunnelse når punktet ikke blir gjennomført."],
+      ["statusReason", "staff-tools:followup.error.reasonRequired"],
     ]);
     expect(followUpItemSchema.safeParse({ ...edit(), status: "WONT_DO", statusReason: "Ikke penger i budsjettet." }).success).toBe(true);
   });
@@ -268,7 +268,7 @@ describe("the staff routes", () => {
     const form = { title: "Lys på banen", summary: "", responsibleUnit: "Idrett", status: "WONT_DO", statusReason: "", publicAnswer: "", note: "" };
     const res = await itemAction({ request: request(path, cookie, form), params: { eventId: event.id, itemId: item!.id }, context: ctx });
     expect(statusOf(res)).toBe(400);
-    expect(JSON.stringify((res as { data: unknown }).data)).toContain("Skriv en begrunnelse");
+    expect(JSON.stringify((res as { data: unknown }).data)).toContain("staff-tools:followup.error.reasonRequired");
     const after = await db().followUpItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(after).toMatchObject({ status: "REGISTERED", title: "Lys på kunstgressbanen" });
     expect(await db().followUpUpdate.count({ where: { itemId: item!.id } })).toBe(1);
@@ -325,7 +325,7 @@ describe("the staff routes", () => {
     const params = { eventId: event.id, itemId: created.itemId };
     const refused = await itemAction({ request: request(path, cookie, { intent: "delete" }), params, context: ctx });
     expect(statusOf(refused)).toBe(400);
-    expect(JSON.stringify((refused as { data: unknown }).data)).toContain("Kryss av for at du vil slette punktet.");
+    expect(JSON.stringify((refused as { data: unknown }).data)).toContain("staff-tools:followup.error.deleteConfirm");
     expect(await db().followUpItem.count({ where: { id: created.itemId } })).toBe(1);
 
     const ok = await itemAction({ request: request(path, cookie, { intent: "delete", confirm: "on" }), params, context: ctx });

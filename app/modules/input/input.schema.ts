@@ -59,7 +59,7 @@ export type CitizenInputForm = z.infer<typeof inputSchema>;
 
 /** Staff: move an input to another theme, or hide/unhide it. */
 export const staffInputSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("theme"), inputId: z.string().min(1).max(64), theme: z.enum(THEMES, { errorMap: () => ({ message: "Velg et tema fra listen." }) }) }),
+  z.object({ intent: z.literal("theme"), inputId: z.string().min(1).max(64), theme: z.enum(THEMES, { errorMap: () => ({ message: "staff-tools:input.error.theme" }) }) }),
   z.object({ intent: z.literal("hide"), inputId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("unhide"), inputId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("follow-up"), inputId: z.string().min(1).max(64) }),

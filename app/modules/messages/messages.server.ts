@@ -9,8 +9,7 @@ import { isLocaleSafe } from "~/modules/registration/registration-locale";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatPostalPlace } from "~/utils/format";
-import { messagesText } from "./messages.i18n";
-import { SEGMENTS, SEGMENT_NAMES, type Segment } from "./messages.schema";
+import { PREVIEW_TOKEN, segmentKey, SEGMENTS, type Segment } from "./messages.schema";
 
 export const MESSAGE_MAIL_KIND = "MESSAGE";
 
@@ -86,7 +85,7 @@ export function renderMessageMail(
     greetingName: recipient.name,
     paragraphs: bodyParagraphs(message.body),
     facts: [
-      [messagesText[locale].event, event.title],
+      [t("staff-tools:messages.mail.event"), event.title],
       [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
       [t("mail.where"), `${event.venueName}, ${event.venueAddress}, ${formatPostalPlace(event.venuePostcode, event.venueCity)}`],
     ],
@@ -94,8 +93,7 @@ export function renderMessageMail(
   });
 }
 
-/** Stands in for a recipient's secret token in the preview: staff never see anyone's link. */
-export const PREVIEW_TOKEN = "PERSONLIG-LENKE";
+export { PREVIEW_TOKEN };
 
 export type MessagePreview = {
   recipientCount: number;
@@ -118,7 +116,7 @@ export async function previewMessage(
     db().registration.findFirst({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { name: true, locale: true } }),
     db().registration.groupBy({ by: ["locale"], where, _count: { _all: true } }),
   ]);
-  const sampleName = sample?.name ?? "Kari Nordmann";
+  const sampleName = sample?.name ?? translator("nb")("staff-tools:messages.sampleName");
   const locales: Record<string, number> = {};
   for (const row of byLocale) {
     const locale = isLocaleSafe(row.locale);
@@ -190,7 +188,7 @@ export async function sendMessage(
         action: "message.send",
         targetType: "Event",
         targetId: event.id,
-        summary: `Melding «${input.subject}» til ${recipients.length} mottakere (${SEGMENT_NAMES[input.segment].toLowerCase()}) – ${event.title}`,
+        summary: `Melding «${input.subject}» til ${recipients.length} mottakere (${translator("nb")(segmentKey(input.segment, true))}) – ${event.title}`,
         details: { messageId: message.id, segment: input.segment, subject: input.subject, recipientCount: recipients.length },
       });
       return { outcome: "sent" as const, messageId: message.id, recipientCount: recipients.length };

@@ -12,6 +12,8 @@ import { useOwnDatabase } from "../../../test/own-database";
 import { createEvent } from "../../../test/factories";
 import { startSmtpSink, type SmtpSink } from "../../../test/smtp-sink";
 import { action, loader } from "../../routes/admin.events.$eventId.messages";
+import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { messageSchema } from "./messages.schema";
 import {
   listMessages,
@@ -22,6 +24,8 @@ import {
   segmentCounts,
   sendMessage,
 } from "./messages.server";
+
+const nb = translator("nb");
 
 useOwnDatabase("messages");
 
@@ -214,7 +218,7 @@ describe("the form's schema", () => {
   const valid = { intent: "preview", segment: "CONFIRMED", subject: "Emne", body: "Tekst" };
   const errors = (v: Record<string, string | undefined>) => {
     const r = messageSchema.safeParse(v);
-    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${nb(i.message as MessageKey)}`);
   };
   it("accepts plain text and normalises line breaks", () => {
     const r = messageSchema.parse({ ...valid, body: "  Linje 1\r\nLinje 2\r\n\r\nAvsnitt  " });
@@ -261,7 +265,7 @@ describe("the route", () => {
 
     const bad = await post(event.id, cookie, { intent: "send", segment: "CONFIRMED", subject: "", body: "Hei" });
     expect(statusOf(bad)).toBe(400);
-    expect(JSON.stringify((bad as { data: unknown }).data)).toContain("Skriv et emne.");
+    expect(JSON.stringify((bad as { data: unknown }).data)).toContain("staff-tools:messages.error.subjectRequired");
     const forged = await post(event.id, cookie, { intent: "send", segment: "CONFIRMED", subject: "Emne", body: "Hei", sendKey: "<script>" });
     expect(statusOf(forged)).toBe(400);
     expect(await db().attendeeMessage.count()).toBe(messagesBefore);

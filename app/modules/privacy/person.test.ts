@@ -163,7 +163,7 @@ describe("the admin route", () => {
 
     const bad = await post(c, { intent: "lookup", email: "ikke en adresse" });
     expect(statusOf(bad)).toBe(400);
-    expect(JSON.stringify(body(bad))).toContain("Skriv inn en gyldig e-postadresse");
+    expect(JSON.stringify(body(bad))).toContain("staff-tools:privacy.error.email");
 
     const found = await post(c, { intent: "lookup", email: person.email });
     expect(statusOf(found)).toBe(200);
@@ -176,7 +176,7 @@ describe("the admin route", () => {
       expect(body(wrong).person).toMatchObject({ counts: { registrations: 1 } });
     }
     const mismatch = await post(c, { intent: "erase", email: person.email, confirmEmail: "feil@example.no" });
-    expect(JSON.stringify(body(mismatch))).toContain("ikke den samme. Ingenting er slettet.");
+    expect(JSON.stringify(body(mismatch))).toContain("staff-tools:privacy.error.mismatch");
     const badErase = await post(c, { intent: "erase", email: "<script>", confirmEmail: "<script>" });
     expect(statusOf(badErase)).toBe(400);
     expect(statusOf(await post(c, { intent: "noe annet" }))).toBe(400);

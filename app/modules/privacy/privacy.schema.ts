@@ -1,13 +1,14 @@
-// The forms on /admin/privacy (bokmål, staff only): look up one address, and erase it with the
-// address typed a second time as confirmation. One schema each, for Conform and the action.
+// The forms on /admin/privacy (staff only): look up one address, and erase it with the address
+// typed a second time as confirmation. One schema each, for Conform and the action; messages are
+// catalog keys (staff-tools namespace).
 import { z } from "zod";
 
-const EMAIL_MESSAGE = "Skriv inn en gyldig e-postadresse, for eksempel kari@example.no.";
+const EMAIL_MESSAGE = "staff-tools:privacy.error.email";
 
 const email = z
-  .string({ required_error: "Skriv inn e-postadressen.", invalid_type_error: EMAIL_MESSAGE })
+  .string({ required_error: "staff-tools:privacy.error.emailRequired", invalid_type_error: EMAIL_MESSAGE })
   .trim()
-  .min(1, "Skriv inn e-postadressen.")
+  .min(1, "staff-tools:privacy.error.emailRequired")
   .max(254, EMAIL_MESSAGE)
   .email(EMAIL_MESSAGE);
 
@@ -17,13 +18,13 @@ export const personEraseSchema = z
   .object({
     email,
     confirmEmail: z
-      .string({ required_error: "Skriv inn e-postadressen en gang til for å bekrefte.", invalid_type_error: EMAIL_MESSAGE })
+      .string({ required_error: "staff-tools:privacy.error.confirmRequired", invalid_type_error: EMAIL_MESSAGE })
       .trim()
-      .min(1, "Skriv inn e-postadressen en gang til for å bekrefte."),
+      .min(1, "staff-tools:privacy.error.confirmRequired"),
   })
   .refine((v) => v.email.toLowerCase() === v.confirmEmail.toLowerCase(), {
     path: ["confirmEmail"],
-    message: "Adressen du skrev for å bekrefte, er ikke den samme. Ingenting er slettet.",
+    message: "staff-tools:privacy.error.mismatch",
   });
 
 export type PersonLookupInput = z.infer<typeof personLookupSchema>;

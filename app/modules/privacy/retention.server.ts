@@ -14,6 +14,8 @@
 // claims its rows with a conditional update, so a second run or a second process changes
 // nothing) and runs each step in its own transaction together with its audit entry. Audit
 // entries hold counts and ids, never personal data.
+import type { Translate } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/modules/audit/audit.server";
 import { newToken } from "~/modules/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -272,15 +274,15 @@ export async function runRetentionNow(actor: Actor, now = new Date()): Promise<R
   return report;
 }
 
-/** One sentence in bokmål about what a run did. */
-export function describeReport(r: RetentionReport): string {
+/** One sentence about what a run did, in bokmål for the audit log unless a translator is given. */
+export function describeReport(r: RetentionReport, t: Translate = translator("nb")): string {
   const parts = [
-    `svar om kosthold og tilrettelegging slettet for ${r.needsPurged.length} arrangement(er) (${r.needsPurged.reduce((n, e) => n + e.needs, 0)} påmeldinger)`,
-    `${r.anonymised.reduce((n, e) => n + e.registrations, 0)} påmelding(er) anonymisert i ${r.anonymised.length} arrangement(er)`,
-    `${r.requests} forespørsel(er) og ${r.feedback} tilbakemelding(er) uten kontaktopplysninger`,
-    `${r.mails.sent + r.mails.failed} gammel(le) e-post(er) slettet`,
+    t("staff-tools:privacy.report.needs", { count: r.needsPurged.length, needs: r.needsPurged.reduce((n, e) => n + e.needs, 0) }),
+    t("staff-tools:privacy.report.anonymised", { count: r.anonymised.reduce((n, e) => n + e.registrations, 0), events: r.anonymised.length }),
+    t("staff-tools:privacy.report.contacts", { requests: r.requests, feedback: r.feedback }),
+    t("staff-tools:privacy.report.mails", { count: r.mails.sent + r.mails.failed }),
   ];
-  return parts.join(", ") + (r.errors ? `. ${r.errors} steg feilet (se serverloggen).` : ".");
+  return parts.join(", ") + (r.errors ? t("staff-tools:privacy.report.errors", { count: r.errors }) : ".");
 }
 
 /** The retention job's and the erasures' audit entries, newest first (for /admin/privacy). */

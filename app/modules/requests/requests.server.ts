@@ -2,6 +2,8 @@
 // district: the public submission, the sender's status page and the staff's triage. Every
 // change is one transaction: the request, a history row, the mail to the sender and (for
 // staff) the audit entry.
+import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { findClash, withinEvent } from "~/modules/admin-events/overlap";
 import { slugify } from "~/modules/admin-events/oslo-time";
@@ -15,7 +17,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatTimeRange } from "~/utils/format";
 import type { RequestErrorKey, RequestInput } from "./request.schema";
 import { fill, requestTexts } from "./requests.i18n";
-import { REQUEST_STATUSES, STATUS_NAMES, type AcceptInput, type RequestStatus } from "./triage.schema";
+import { REQUEST_STATUSES, type AcceptInput, type RequestStatus } from "./triage.schema";
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -161,12 +163,14 @@ function mostCommonRoom(rooms: Array<string | null>): string {
 
 export type TriageResult = { ok: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 
+/** A triage change that may not happen; its message is a catalog key, shown in the staff member's language. */
 class Refusal extends Error {
   constructor(
-    message: string,
+    readonly key: MessageKey,
+    readonly values: Record<string, string> = {},
     readonly field?: string,
   ) {
-    super(message);
+    super(key);
   }
 }
 
@@ -178,21 +182,17 @@ const ALLOWED_FROM: Record<Exclude<RequestStatus, "RECEIVED">, RequestStatus[]> 
   DECLINED: ["RECEIVED", "IN_REVIEW"],
 };
 
-const VERB: Record<Exclude<RequestStatus, "RECEIVED">, string> = {
-  IN_REVIEW: "settes under behandling",
-  ACCEPTED: "godtas",
-  ANSWERED: "besvares",
-  DECLINED: "avslås",
-};
-
-async function runTriage(fn: (tx: Tx) => Promise<void>): Promise<TriageResult> {
+async function runTriage(locale: Locale, fn: (tx: Tx) => Promise<void>): Promise<TriageResult> {
   try {
     await db().$transaction(fn);
     mailQueued();
     return { ok: true };
   } catch (err) {
     if (err instanceof Refusal) {
-      return err.field ? { ok: false, fieldErrors: { [err.field]: [err.message] } } : { ok: false, formErrors: [err.message] };
+      const t = translator(locale);
+      const values = Object.fromEntries(Object.entries(err.values).map(([k, v]) => [k, v.startsWith("staff-tools:") ? t(v as MessageKey) : v]));
+      const message = t(err.key, values);
+      return err.field ? { ok: false, fieldErrors: { [err.field]: [message] } } : { ok: false, formErrors: [message] };
     }
     throw err;
   }
@@ -214,17 +214,16 @@ async function transition(tx: Tx, id: string, to: Exclude<RequestStatus, "RECEIV
   });
   if (count === 0) {
     const current = await tx.meetingRequest.findUnique({ where: { id }, select: { status: true } });
-    if (!current) throw new Refusal("Forespørselen finnes ikke lenger.");
-    throw new Refusal(
-      `Forespørselen er ${(STATUS_NAMES[current.status] ?? current.status).toLowerCase()} og kan ikke ${VERB[to]}.`,
-    );
+    if (!current) throw new Refusal("staff-tools:requests.refusal.gone");
+    const status = (REQUEST_STATUSES as readonly string[]).includes(current.status) ? `staff-tools:requests.statusLower.${current.status}` : current.status;
+    throw new Refusal(`staff-tools:requests.refusal.cannot.${to}`, { status });
   }
   await tx.meetingRequestUpdate.create({ data: { requestId: id, status: to, message, at: now } });
   return tx.meetingRequest.findUniqueOrThrow({ where: { id } });
 }
 
-export async function markInReview(actor: Actor, id: string, message = ""): Promise<TriageResult> {
-  return runTriage(async (tx) => {
+export async function markInReview(actor: Actor, id: string, message = "", locale: Locale = "nb"): Promise<TriageResult> {
+  return runTriage(locale, async (tx) => {
     const request = await transition(tx, id, "IN_REVIEW", message);
     await queueRequestMail(tx, request, "IN_REVIEW", message);
     await audit(tx, actor, {
@@ -236,19 +235,20 @@ export async function markInReview(actor: Actor, id: string, message = ""): Prom
   });
 }
 
-export async function answerRequest(actor: Actor, id: string, message: string): Promise<TriageResult> {
-  return decide(actor, id, "ANSWERED", message);
+export async function answerRequest(actor: Actor, id: string, message: string, locale: Locale = "nb"): Promise<TriageResult> {
+  return decide(actor, id, "ANSWERED", message, locale);
 }
 
-export async function declineRequest(actor: Actor, id: string, reason: string): Promise<TriageResult> {
-  return decide(actor, id, "DECLINED", reason);
+export async function declineRequest(actor: Actor, id: string, reason: string, locale: Locale = "nb"): Promise<TriageResult> {
+  return decide(actor, id, "DECLINED", reason, locale);
 }
 
-async function decide(actor: Actor, id: string, to: "ANSWERED" | "DECLINED", message: string): Promise<TriageResult> {
+async function decide(actor: Actor, id: string, to: "ANSWERED" | "DECLINED", message: string, locale: Locale): Promise<TriageResult> {
   if (!message.trim()) {
-    return { ok: false, fieldErrors: { message: [to === "DECLINED" ? "Skriv en begrunnelse for avslaget." : "Skriv svaret til avsenderen."] } };
+    const t = translator(locale);
+    return { ok: false, fieldErrors: { message: [t(to === "DECLINED" ? "staff-tools:requests.error.reasonRequired" : "staff-tools:requests.error.answerRequired")] } };
   }
-  return runTriage(async (tx) => {
+  return runTriage(locale, async (tx) => {
     const request = await transition(tx, id, to, message);
     await queueRequestMail(tx, request, to, message);
     await audit(tx, actor, {
@@ -266,21 +266,18 @@ async function decide(actor: Actor, id: string, to: "ANSWERED" | "DECLINED", mes
  * event and clashes with nothing in the same room unless the organiser allows it; the
  * organisation is found by name (whatever the case) or created.
  */
-export async function acceptRequest(actor: Actor, id: string, input: AcceptInput): Promise<TriageResult> {
-  return runTriage(async (tx) => {
+export async function acceptRequest(actor: Actor, id: string, input: AcceptInput, locale: Locale = "nb"): Promise<TriageResult> {
+  return runTriage(locale, async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
       select: { id: true, title: true, status: true, startsAt: true, endsAt: true, venueName: true },
     });
-    if (!event || event.status === "CANCELLED") throw new Refusal("Arrangementet finnes ikke eller er avlyst.", "eventId");
+    if (!event || event.status === "CANCELLED") throw new Refusal("staff-tools:requests.refusal.event", {}, "eventId");
     const startsAt = input.startsAt;
     const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
     const slot = { title: input.title, startsAt, endsAt, room: input.room ?? null };
     if (!withinEvent(slot, event)) {
-      throw new Refusal(
-        `Innlegget må ligge innenfor arrangementets tid (${formatTimeRange(event.startsAt, event.endsAt)}).`,
-        "startsAt",
-      );
+      throw new Refusal("staff-tools:requests.refusal.outside", { range: formatTimeRange(event.startsAt, event.endsAt, locale) }, "startsAt");
     }
     const others = await tx.programmeItem.findMany({
       where: { eventId: event.id, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
@@ -288,9 +285,11 @@ export async function acceptRequest(actor: Actor, id: string, input: AcceptInput
     });
     const clash = findClash(slot, others);
     if (clash && !input.allowOverlap) {
-      throw new Refusal(
-        `Tiden overlapper med «${clash.title}» (${formatTimeRange(clash.startsAt, clash.endsAt)})${clash.room ? ` i ${clash.room}` : ""}. Velg en annen tid eller et annet rom, eller kryss av for «Legg inn likevel».`,
-      );
+      throw new Refusal(clash.room ? "staff-tools:requests.refusal.clashRoom" : "staff-tools:requests.refusal.clash", {
+        title: clash.title,
+        range: formatTimeRange(clash.startsAt, clash.endsAt, locale),
+        room: clash.room ?? "",
+      });
     }
     // Claim the request first, so a request decided meanwhile never leaves a stray slot behind.
     await transition(tx, id, "ACCEPTED", input.message ?? "");

@@ -327,7 +327,7 @@ describe("the staff routes", () => {
     const before = await counts();
     const empty = await post(r.id, cookie, { intent: "decline", message: "" });
     expect(statusOf(empty)).toBe(400);
-    expect(bodyOf(empty)).toContain("Skriv en begrunnelse for avslaget.");
+    expect(bodyOf(empty)).toContain("staff-tools:requests.error.reasonRequired");
     expect(statusOf(await post(r.id, cookie, { intent: "delete" }))).toBe(400);
     expect(statusOf(await post(r.id, cookie, { intent: "accept", eventId: "x", title: "T", organisationName: "O", startsAt: "2027-02-30T17:00", durationMinutes: "5" }))).toBe(400);
     expect(await counts()).toEqual(before);
