@@ -10,7 +10,7 @@ test("an administrator changes the organisation's name and a district, and the p
   await expectNoA11yViolations(page);
 
   const name = page.getByLabel("Organisasjonens navn, bokmål");
-  const districts = page.getByLabel("Bydeler", { exact: true });
+  const districts = page.getByRole("textbox", { name: "Bydeler", exact: true });
   const oldName = await name.inputValue();
   const oldDistricts = await districts.inputValue();
 
@@ -34,7 +34,7 @@ test("an administrator changes the organisation's name and a district, and the p
   // Put things back for the other specs.
   await page.goto("/admin/settings");
   await page.getByLabel("Organisasjonens navn, bokmål").fill(oldName);
-  await page.getByLabel("Bydeler", { exact: true }).fill(oldDistricts);
+  await page.getByRole("textbox", { name: "Bydeler", exact: true }).fill(oldDistricts);
   await page.getByRole("button", { name: "Lagre innstillingene" }).click();
   await expect(page.getByRole("status")).toContainText("Innstillingene er lagret.");
 });
