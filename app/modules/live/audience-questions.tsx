@@ -1,7 +1,9 @@
 // The audience's questions: the form to ask one, and the list with upvotes, where one's own
 // questions can be edited or withdrawn until they are answered.
 import { useId, useState } from "react";
+import { useLocale, useT } from "~/i18n";
 import { formatTime } from "~/utils/format";
+import { liveText } from "./messages";
 import { DISPLAY_NAME_MAX, QUESTION_MAX, type QuestionView, type RoomState } from "./protocol";
 import { sortQuestions, type LiveActions } from "./use-live-room";
 
@@ -21,13 +23,14 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const t = useT();
   const closed = room.status === "CLOSED";
   const nameRequired = !room.allowAnonymous;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (nameRequired && !name.trim()) {
-      setFeedback({ kind: "error", text: "Skriv navnet ditt. Spørsmål i dette rommet kan ikke være anonyme." });
+      setFeedback({ kind: "error", text: t("live:ask.nameMissing") });
       return;
     }
     setBusy(true);
@@ -37,17 +40,17 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
       setText("");
       setFeedback({
         kind: "ok",
-        text: ack.data.status === "PENDING" ? "Takk! Spørsmålet vises når en moderator har godkjent det." : "Takk! Spørsmålet ditt er publisert.",
+        text: ack.data.status === "PENDING" ? t("live:ask.thanksPending") : t("live:ask.thanks"),
       });
-    } else setFeedback({ kind: "error", text: ack.message });
+    } else setFeedback({ kind: "error", text: liveText(t, ack) });
   }
 
-  if (closed) return <p className="notice">Rommet er stengt. Du kan ikke stille flere spørsmål.</p>;
+  if (closed) return <p className="notice">{t("live:ask.closed")}</p>;
   return (
     <form className="stacked live-ask" onSubmit={submit} aria-labelledby="ask-heading">
-      <h2 id="ask-heading">Still et spørsmål</h2>
+      <h2 id="ask-heading">{t("live:ask.heading")}</h2>
       <div className="field">
-        <label htmlFor="question-text">Spørsmålet ditt</label>
+        <label htmlFor="question-text">{t("live:ask.text")}</label>
         <textarea
           id="question-text"
           name="text"
@@ -59,13 +62,11 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
           aria-describedby="question-count"
         />
         <p id="question-count" className="small live-counter">
-          {text.length} av {QUESTION_MAX} tegn
+          {t("live:ask.counter", { length: text.length, max: QUESTION_MAX })}
         </p>
       </div>
       <div className="field">
-        <label htmlFor="question-name">
-          Navn {nameRequired ? "(må fylles ut)" : "(valgfritt – tomt betyr anonymt)"}
-        </label>
+        <label htmlFor="question-name">{nameRequired ? t("live:ask.nameRequired") : t("live:ask.nameOptional")}</label>
         <input
           id="question-name"
           name="displayName"
@@ -78,12 +79,11 @@ export function AskForm({ room, actions, disabled }: { room: RoomState["room"]; 
           aria-describedby="question-name-privacy"
         />
         <p id="question-name-privacy" className="small">
-          Navnet vises sammen med spørsmålet for alle i rommet. Det slettes når påmeldingene til arrangementet anonymiseres (vanligvis
-          ett år etter). Kristiansand kommune ved Demokratienheten er behandlingsansvarlig.
+          {t("live:ask.namePrivacy")}
         </p>
       </div>
       <button type="submit" className="button primary" disabled={busy || disabled}>
-        Send spørsmål
+        {t("live:ask.send")}
       </button>
       <FeedbackLine feedback={feedback} />
     </form>
@@ -96,41 +96,41 @@ function QuestionItem({ q, upvoted, actions, room }: { q: QuestionView; upvoted:
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const editId = useId();
+  const t = useT();
+  const locale = useLocale();
   const canChange = q.mine && (q.status === "PENDING" || q.status === "APPROVED") && room.status === "OPEN";
 
-  async function run<T>(work: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>, done?: string) {
+  async function run<T>(work: () => Promise<{ ok: true; data: T } | { ok: false; message: string; key?: string; values?: Record<string, string | number> }>, done?: string) {
     setBusy(true);
     const ack = await work();
     setBusy(false);
-    setFeedback(ack.ok ? (done ? { kind: "ok", text: done } : null) : { kind: "error", text: ack.message });
+    setFeedback(ack.ok ? (done ? { kind: "ok", text: done } : null) : { kind: "error", text: liveText(t, ack) });
     return ack.ok;
   }
 
   return (
     <li className={`live-question${q.pinned ? " live-pinned" : ""}`}>
-      {q.pinned ? <p className="live-tag">Festet</p> : null}
-      {q.id === room.onScreenQuestionId ? <p className="live-tag">På skjermen nå</p> : null}
+      {q.pinned ? <p className="live-tag">{t("live:question.pinned")}</p> : null}
+      {q.id === room.onScreenQuestionId ? <p className="live-tag">{t("live:question.onScreenNow")}</p> : null}
       {editing ? (
         <form
           className="stacked"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await run(() => actions.edit({ questionId: q.id, text: draft }), "Spørsmålet er endret.")) setEditing(false);
+            if (await run(() => actions.edit({ questionId: q.id, text: draft }), t("live:question.edited"))) setEditing(false);
           }}
         >
           <div className="field">
-            <label htmlFor={editId}>Endre spørsmålet</label>
+            <label htmlFor={editId}>{t("live:question.editLabel")}</label>
             <textarea id={editId} rows={3} maxLength={QUESTION_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} required />
-            <p className="small live-counter">
-              {draft.length} av {QUESTION_MAX} tegn
-            </p>
+            <p className="small live-counter">{t("live:ask.counter", { length: draft.length, max: QUESTION_MAX })}</p>
           </div>
           <div className="live-row">
             <button type="submit" className="button primary" disabled={busy}>
-              Lagre
+              {t("live:question.save")}
             </button>
             <button type="button" className="button" onClick={() => setEditing(false)}>
-              Avbryt
+              {t("live:question.cancel")}
             </button>
           </div>
         </form>
@@ -138,11 +138,14 @@ function QuestionItem({ q, upvoted, actions, room }: { q: QuestionView; upvoted:
         <p className="live-question-text">{q.text}</p>
       )}
       <p className="small live-meta">
-        {q.displayName ?? "Anonym"} · kl. {formatTime(new Date(q.createdAt))}
-        {q.mine ? " · ditt spørsmål" : ""}
-        {q.status === "PENDING" ? " · venter på godkjenning" : ""}
-        {q.status === "ANSWERED" ? " · besvart" : ""}
-        {q.status === "WITHDRAWN" ? " · trukket tilbake" : ""}
+        {[
+          q.displayName ?? t("live:anonymous"),
+          t("live:atTime", { time: formatTime(new Date(q.createdAt), locale) }),
+          q.mine ? t("live:question.mine") : null,
+          q.status === "PENDING" || q.status === "ANSWERED" || q.status === "WITHDRAWN" ? t(`live:status.${q.status}`) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       <div className="live-row">
         {q.status === "APPROVED" || q.status === "ANSWERED" ? (
@@ -150,28 +153,27 @@ function QuestionItem({ q, upvoted, actions, room }: { q: QuestionView; upvoted:
             type="button"
             className="button live-upvote"
             aria-pressed={upvoted}
+            aria-label={t("live:question.upvoteLabel", { text: q.text, count: q.upvotes })}
             disabled={busy || room.status === "CLOSED"}
             onClick={() => run(() => actions.upvote({ questionId: q.id, up: !upvoted }))}
           >
-            <span aria-hidden="true">▲</span> {upvoted ? "Stemt opp" : "Stem opp"}{" "}
-            <span className="live-count">{q.upvotes}</span>
-            <span className="visually-hidden"> {q.upvotes === 1 ? "stemme" : "stemmer"}</span>
+            <span aria-hidden="true">▲</span> {t("live:question.upvote")} <span className="live-count">{q.upvotes}</span>
           </button>
         ) : (
-          <span className="live-count-static">{q.upvotes > 0 ? `${q.upvotes} stemmer` : null}</span>
+          <span className="live-count-static">{q.upvotes > 0 ? t("live:votes", { count: q.upvotes }) : null}</span>
         )}
         {canChange && !editing ? (
           <>
             <button type="button" className="button" onClick={() => (setDraft(q.text), setEditing(true))}>
-              Endre
+              {t("live:question.edit")}
             </button>
             <button
               type="button"
               className="button danger"
               disabled={busy}
-              onClick={() => run(() => actions.withdraw({ questionId: q.id }), "Spørsmålet er trukket tilbake.")}
+              onClick={() => run(() => actions.withdraw({ questionId: q.id }), t("live:question.withdrawn"))}
             >
-              Trekk tilbake
+              {t("live:question.withdraw")}
             </button>
           </>
         ) : null}
@@ -183,23 +185,24 @@ function QuestionItem({ q, upvoted, actions, room }: { q: QuestionView; upvoted:
 
 export function AudienceQuestions({ state, actions }: { state: RoomState; actions: LiveActions }) {
   const [order, setOrder] = useState<"popular" | "newest">("popular");
+  const t = useT();
   const visible = state.questions.filter(
     (q) => q.status === "APPROVED" || q.status === "ANSWERED" || (q.mine && q.status === "PENDING"),
   );
   const sorted = sortForAudience(visible, order);
   return (
     <section aria-labelledby="questions-heading" className="live-questions">
-      <h2 id="questions-heading">Spørsmål ({visible.length})</h2>
-      <div className="live-toggle" role="group" aria-label="Sortering">
+      <h2 id="questions-heading">{t("live:questions.heading", { count: visible.length })}</h2>
+      <div className="live-toggle" role="group" aria-label={t("live:questions.sorting")}>
         <button type="button" className="button" aria-pressed={order === "popular"} onClick={() => setOrder("popular")}>
-          Populære
+          {t("live:questions.popular")}
         </button>
         <button type="button" className="button" aria-pressed={order === "newest"} onClick={() => setOrder("newest")}>
-          Nyeste
+          {t("live:questions.newest")}
         </button>
       </div>
       {sorted.length === 0 ? (
-        <p>Ingen spørsmål ennå. Still det første!</p>
+        <p>{t("live:questions.none")}</p>
       ) : (
         <ol className="live-question-list">
           {sorted.map((q) => (

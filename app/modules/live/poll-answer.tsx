@@ -2,6 +2,8 @@
 // maximum, a rating scale, a short word or an open text. A phone that reconnects shows the
 // answer it gave (myAnswer); answering again replaces it.
 import { useEffect, useState } from "react";
+import { useT } from "~/i18n";
+import { liveText } from "./messages";
 import { OPEN_TEXT_MAX, WORD_MAX, type PollView } from "./protocol";
 import { PollResultsView } from "./poll-results";
 import type { LiveActions } from "./use-live-room";
@@ -14,6 +16,7 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const headingId = `poll-${poll.id}`;
+  const t = useT();
   const open = poll.status === "OPEN" && !roomClosed;
 
   // A snapshot after a reconnect may bring the answer given earlier.
@@ -29,19 +32,19 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
     e.preventDefault();
     let payload: Parameters<LiveActions["answerPoll"]>[0] = { pollId: poll.id };
     if (poll.kind === "SINGLE" || poll.kind === "MULTIPLE") {
-      if (optionIds.length === 0) return setFeedback({ kind: "error", text: "Velg minst ett alternativ." });
+      if (optionIds.length === 0) return setFeedback({ kind: "error", text: t("live:poll.needOption") });
       payload = { ...payload, optionIds };
     } else if (poll.kind === "RATING") {
-      if (rating === null) return setFeedback({ kind: "error", text: "Velg et tall på skalaen." });
+      if (rating === null) return setFeedback({ kind: "error", text: t("live:poll.needRating") });
       payload = { ...payload, rating };
     } else {
-      if (!text.trim()) return setFeedback({ kind: "error", text: poll.kind === "WORDCLOUD" ? "Skriv et ord." : "Skriv svaret ditt." });
+      if (!text.trim()) return setFeedback({ kind: "error", text: poll.kind === "WORDCLOUD" ? t("live:poll.needWord") : t("live:poll.needText") });
       payload = { ...payload, text };
     }
     setBusy(true);
     const ack = await actions.answerPoll(payload);
     setBusy(false);
-    setFeedback(ack.ok ? { kind: "ok", text: "Takk! Svaret ditt er registrert." } : { kind: "error", text: ack.message });
+    setFeedback(ack.ok ? { kind: "ok", text: t("live:poll.thanks") } : { kind: "error", text: liveText(t, ack) });
   }
 
   const max = poll.kind === "MULTIPLE" ? poll.maxChoices ?? poll.options.length : 1;
@@ -50,12 +53,12 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
   return (
     <section className="live-poll" aria-labelledby={headingId}>
       <h2 id={headingId}>{poll.title}</h2>
-      {poll.status === "CLOSED" ? <p className="live-tag">Avstemningen er lukket</p> : null}
+      {poll.status === "CLOSED" ? <p className="live-tag">{t("live:poll.closed")}</p> : null}
       {open ? (
         <form onSubmit={submit} className="stacked">
           {poll.kind === "SINGLE" || poll.kind === "MULTIPLE" ? (
             <fieldset>
-              <legend>{poll.kind === "SINGLE" ? "Velg ett alternativ" : `Velg opptil ${max}`}</legend>
+              <legend>{poll.kind === "SINGLE" ? t("live:poll.chooseOne") : t("live:poll.chooseUpTo", { max })}</legend>
               {poll.options.map((o) => {
                 const checked = optionIds.includes(o.id);
                 return (
@@ -84,9 +87,7 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
             </fieldset>
           ) : poll.kind === "RATING" ? (
             <fieldset>
-              <legend>
-                Velg fra 1 (lavest) til {scale.length} (høyest)
-              </legend>
+              <legend>{t("live:poll.chooseRating", { max: scale.length })}</legend>
               <div className="live-scale">
                 {scale.map((n) => (
                   <span key={n} className="live-scale-step">
@@ -98,7 +99,7 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
             </fieldset>
           ) : (
             <div className="field">
-              <label htmlFor={`text-${poll.id}`}>{poll.kind === "WORDCLOUD" ? "Ditt ord" : "Ditt svar"}</label>
+              <label htmlFor={`text-${poll.id}`}>{poll.kind === "WORDCLOUD" ? t("live:poll.yourWord") : t("live:poll.yourAnswer")}</label>
               {poll.kind === "WORDCLOUD" ? (
                 <input id={`text-${poll.id}`} type="text" maxLength={WORD_MAX} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
               ) : (
@@ -107,7 +108,7 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
             </div>
           )}
           <button type="submit" className="button primary" disabled={busy}>
-            {mine ? "Endre svaret" : "Send svar"}
+            {mine ? t("live:poll.change") : t("live:poll.send")}
           </button>
           {feedback ? (
             <p className={feedback.kind === "ok" ? "live-ok" : "error"} role={feedback.kind === "ok" ? "status" : "alert"}>
@@ -118,11 +119,11 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
       ) : null}
       {poll.results ? (
         <>
-          <h3>Resultat</h3>
+          <h3>{t("live:poll.result")}</h3>
           <PollResultsView poll={poll} results={poll.results} />
         </>
       ) : poll.status === "OPEN" ? (
-        <p className="small">Resultatene vises senere.</p>
+        <p className="small">{t("live:poll.resultsLater")}</p>
       ) : null}
     </section>
   );
