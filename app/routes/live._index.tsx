@@ -4,10 +4,13 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { translateError } from "~/components/form-errors";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { joinCodeSchema } from "~/modules/live/join-code.schema";
 import { getRoomByCode } from "~/modules/live/rooms.server";
 
-export const meta: MetaFunction = () => [{ title: "Bli med i spørsmål og avstemninger – Samhandling" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A printed link may carry the code as ?kode=ABC234.
@@ -16,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = joinCodeSchema.safeParse({ code });
     if (parsed.success) throw redirect(`/live/${parsed.data.code}`);
   }
-  return null;
+  const t = translator(await getLocale(request));
+  return { title: `${t("live:join.title")} – ${t("site.name")}` };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const room = await getRoomByCode(submission.value.code);
   if (!room) {
     return data(
-      { result: submission.reply({ fieldErrors: { code: ["Fant ikke noe rom med denne koden. Sjekk koden og prøv igjen."] } }) },
+      { result: submission.reply({ fieldErrors: { code: ["live:join.notFound"] } }) },
       { status: 404 },
     );
   }
@@ -35,19 +39,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function JoinLive() {
   const actionData = useActionData<typeof action>();
+  const t = useT();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinCodeSchema }),
   });
-  const error = fields.code.errors?.[0];
+  const error = translateError(t, fields.code.errors?.[0]);
   return (
     <div className="container narrow">
-      <h1>Bli med i spørsmål og avstemninger</h1>
-      <p>Skriv inn koden som vises på skjermen i salen. Du trenger ingen konto.</p>
+      <h1>{t("live:join.title")}</h1>
+      <p>{t("live:join.intro")}</p>
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <div className="field">
-          <label htmlFor={fields.code.id}>Kode (6 tegn)</label>
+          <label htmlFor={fields.code.id}>{t("live:join.codeLabel")}</label>
           <input
             {...getInputProps(fields.code, { type: "text" })}
             autoComplete="off"
@@ -62,7 +67,7 @@ export default function JoinLive() {
           ) : null}
         </div>
         <button type="submit" className="button primary">
-          Bli med
+          {t("live:join.submit")}
         </button>
       </Form>
     </div>
