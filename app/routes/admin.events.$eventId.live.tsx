@@ -1,33 +1,65 @@
 // Staff: the live rooms of an event (one for the event, one per programme item) with their join
 // codes and QR codes, links to moderate and to the projector, new secret links for speakers,
 // and CSV exports of questions and poll results.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
+import {
+  Alert,
+  Button,
+  Card,
+  Heading,
+  Paragraph,
+} from "@digdir/designsystemet-react";
 import { translateError } from "~/components/form-errors";
+import { TextInput } from "~/components/ui/field";
 import { isMessageKey, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { speakerLinkSchema } from "~/modules/live/live-admin.schema";
-import { listEventRooms, newSpeakerLink } from "~/modules/live/live-admin.server";
+import {
+  listEventRooms,
+  newSpeakerLink,
+} from "~/modules/live/live-admin.server";
 import { roomLink } from "~/modules/live/live-page.server";
 import type { QuestionStatus } from "~/modules/live/protocol";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
 import { questionFollowUpSchema } from "~/modules/followup/followup.schema";
-import { createItemFromQuestion, listQuestionsForFollowUp } from "~/modules/followup/followup.server";
+import {
+  createItemFromQuestion,
+  listQuestionsForFollowUp,
+} from "~/modules/followup/followup.server";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Samhandling" },
 ];
 
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+export const headers = () => ({
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+});
 
 async function requireEvent(eventId: string | undefined) {
   const event = await getStaffEvent(eventId);
@@ -41,11 +73,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
   const [withLinks, questions] = await Promise.all([
-    Promise.all(rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))),
+    Promise.all(
+      rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
+    ),
     listQuestionsForFollowUp(event.id),
   ]);
   const t = translator(await getLocale(request));
-  return { event, rooms: withLinks, questions, title: `${t("live:meta.admin", { event: event.title })} – ${t("site.name")}` };
+  return {
+    event,
+    rooms: withLinks,
+    questions,
+    title: `${t("live:meta.admin", { event: event.title })} – ${t(
+      "site.name"
+    )}`,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,23 +96,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form?.get("intent") === "follow-up") {
     // One click: the question becomes a follow-up item on the event page.
     const parsed = questionFollowUpSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "live:admin.badForm", created: null }, { status: 400 });
-    const outcome = await createItemFromQuestion(actorOf(staff), event.id, parsed.data.questionId);
+    if (!parsed.success)
+      return data(
+        {
+          error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
+          created: null,
+        },
+        { status: 400 }
+      );
+    const outcome = await createItemFromQuestion(
+      actorOf(staff),
+      event.id,
+      parsed.data.questionId
+    );
     if (!outcome.ok) {
       return data(
-        { error: outcome.reason === "hidden" ? "live:admin.hiddenNoFollowUp" : "live:admin.questionNotFound", created: null },
-        { status: outcome.reason === "hidden" ? 409 : 404 },
+        {
+          error:
+            outcome.reason === "hidden"
+              ? "live:admin.hiddenNoFollowUp"
+              : "live:admin.questionNotFound",
+          created: null,
+        },
+        { status: outcome.reason === "hidden" ? 409 : 404 }
       );
     }
-    return redirect(`/admin/events/${event.id}/live?oppfolging=${outcome.itemId}#question-${parsed.data.questionId}`);
+    return redirect(
+      `/admin/events/${event.id}/live?oppfolging=${outcome.itemId}#question-${parsed.data.questionId}`
+    );
   }
-  const parsed = speakerLinkSchema.safeParse(form ? Object.fromEntries(form) : {});
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "live:admin.badForm", created: null }, { status: 400 });
-  const created = await newSpeakerLink(event.id, parsed.data.roomId, actorOf(staff));
-  if (!created) return data({ error: "live:admin.roomNotFound", created: null }, { status: 404 });
+  const parsed = speakerLinkSchema.safeParse(
+    form ? Object.fromEntries(form) : {}
+  );
+  if (!parsed.success)
+    return data(
+      {
+        error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
+        created: null,
+      },
+      { status: 400 }
+    );
+  const created = await newSpeakerLink(
+    event.id,
+    parsed.data.roomId,
+    actorOf(staff)
+  );
+  if (!created)
+    return data(
+      { error: "live:admin.roomNotFound", created: null },
+      { status: 404 }
+    );
   return {
     error: null,
-    created: { roomId: parsed.data.roomId, code: created.code, url: absoluteUrl(`/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`) },
+    created: {
+      roomId: parsed.data.roomId,
+      code: created.code,
+      url: absoluteUrl(
+        `/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`
+      ),
+    },
   };
 }
 
@@ -87,31 +170,46 @@ export default function EventLiveRooms() {
       <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>{t("live:admin.heading", { event: event.title })}</h1>
-      <p>{t("live:admin.intro", { path: "/live" })}</p>
+      <Heading level={1} data-size="lg">
+        {t("live:admin.heading", { event: event.title })}
+      </Heading>
+      <Paragraph>{t("live:admin.intro", { path: "/live" })}</Paragraph>
       {result?.error ? (
-        <p className="notice notice-warn" role="alert">
+        <Alert data-color="danger" role="alert">
           {translateError(t, result.error)}
-        </p>
+        </Alert>
       ) : null}
       {createdItem ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("live:admin.followUpCreated")}{" "}
-          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>{t("live:admin.followUpReview")}</Link>
-        </p>
+          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>
+            {t("live:admin.followUpReview")}
+          </Link>
+        </Alert>
       ) : null}
       {result?.created ? (
-        <div className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           <p>
-            <strong>{t("live:admin.newLink", { code: result.created.code })}</strong> {t("live:admin.newLinkHelp")}
+            <strong>
+              {t("live:admin.newLink", { code: result.created.code })}
+            </strong>{" "}
+            {t("live:admin.newLinkHelp")}
           </p>
-          <label htmlFor="speaker-link">{t("live:admin.speakerLink")}</label>
-          <input id="speaker-link" type="text" readOnly value={result.created.url} className="live-link-field" />
-        </div>
+          <TextInput
+            id="speaker-link"
+            type="text"
+            label={t("live:admin.speakerLink")}
+            readOnly
+            value={result.created.url}
+            className="ds-input live-link-field"
+          />
+        </Alert>
       ) : null}
 
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">{t("live:admin.export")}</h2>
+        <Heading level={2} data-size="sm" id="export-heading">
+          {t("live:admin.export")}
+        </Heading>
         <ul>
           <li>
             <a href={`${base}?type=questions`} download>
@@ -127,52 +225,93 @@ export default function EventLiveRooms() {
       </section>
 
       <section aria-labelledby="rooms-heading">
-        <h2 id="rooms-heading">{t("live:admin.rooms", { count: rooms.length })}</h2>
+        <Heading level={2} data-size="sm" id="rooms-heading">
+          {t("live:admin.rooms", { count: rooms.length })}
+        </Heading>
         <ul className="live-room-list">
           {rooms.map((r) => (
-            <li key={r.id} className="live-room-card">
-              <h3>
-                {r.title} {r.isEventRoom ? <span className="small">{t("live:admin.wholeEvent")}</span> : null}
-              </h3>
-              <div className="live-room-body">
-                <img src={r.qr} alt={t("live:qrAlt", { url: r.url })} width={120} height={120} />
-                <div>
-                  <p>
-                    {t("live:admin.code")} <span className="live-join-code" data-testid={`room-code-${r.id}`}>{r.code}</span>
-                    {r.status === "CLOSED" ? ` · ${t("live:admin.roomClosed")}` : ""}
-                    {r.preModeration ? ` · ${t("live:admin.preModeration")}` : ""}
-                  </p>
-                  <p className="small">
-                    {t("live:admin.counts", {
-                      questions: t("live:admin.questionCount", { count: r.questions }),
-                      pending: t("live:admin.pendingCount", { count: r.pending }),
-                      polls: t("live:admin.pollCount", { count: r.polls }),
-                    })}
-                  </p>
-                  <p className="live-row">
-                    <Link to={`/live/${r.code}`}>{t("live:admin.audience")}</Link>
-                    <Link to={`/live/${r.code}/moderate`}>{t("live:admin.moderate", { room: r.title })}</Link>
-                    <Link to={`/live/${r.code}/screen`}>{t("live:admin.screen")}</Link>
-                  </p>
-                  <p className="live-row small">
-                    <a href={`${base}?type=questions&room=${r.code}`} download>
-                      {t("live:admin.questionsCsv")}
-                    </a>
-                    <a href={`${base}?type=polls&room=${r.code}`} download>
-                      {t("live:admin.pollsCsv")}
-                    </a>
-                  </p>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="speaker-key" />
-                    <input type="hidden" name="roomId" value={r.id} />
-                    <button type="submit" className="button">
-                      {r.hasSpeakerKey ? t("live:admin.makeNewLink", { room: r.title }) : t("live:admin.makeLink", { room: r.title })}
-                    </button>
-                  </Form>
+            <Card asChild key={r.id} data-color="neutral">
+              <li className="live-room-card">
+                <Heading level={3} data-size="xs">
+                  {r.title}{" "}
+                  {r.isEventRoom ? (
+                    <span className="small">{t("live:admin.wholeEvent")}</span>
+                  ) : null}
+                </Heading>
+                <div className="live-room-body">
+                  <img
+                    src={r.qr}
+                    alt={t("live:qrAlt", { url: r.url })}
+                    width={120}
+                    height={120}
+                  />
+                  <div>
+                    <p>
+                      {t("live:admin.code")}{" "}
+                      <span
+                        className="live-join-code"
+                        data-testid={`room-code-${r.id}`}
+                      >
+                        {r.code}
+                      </span>
+                      {r.status === "CLOSED"
+                        ? ` · ${t("live:admin.roomClosed")}`
+                        : ""}
+                      {r.preModeration
+                        ? ` · ${t("live:admin.preModeration")}`
+                        : ""}
+                    </p>
+                    <p className="small">
+                      {t("live:admin.counts", {
+                        questions: t("live:admin.questionCount", {
+                          count: r.questions,
+                        }),
+                        pending: t("live:admin.pendingCount", {
+                          count: r.pending,
+                        }),
+                        polls: t("live:admin.pollCount", { count: r.polls }),
+                      })}
+                    </p>
+                    <p className="live-row">
+                      <Link to={`/live/${r.code}`}>
+                        {t("live:admin.audience")}
+                      </Link>
+                      <Link to={`/live/${r.code}/moderate`}>
+                        {t("live:admin.moderate", { room: r.title })}
+                      </Link>
+                      <Link to={`/live/${r.code}/screen`}>
+                        {t("live:admin.screen")}
+                      </Link>
+                    </p>
+                    <p className="live-row small">
+                      <a
+                        href={`${base}?type=questions&room=${r.code}`}
+                        download
+                      >
+                        {t("live:admin.questionsCsv")}
+                      </a>
+                      <a href={`${base}?type=polls&room=${r.code}`} download>
+                        {t("live:admin.pollsCsv")}
+                      </a>
+                    </p>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="speaker-key" />
+                      <input type="hidden" name="roomId" value={r.id} />
+                      <Button type="submit" variant="secondary" data-size="sm">
+                        {r.hasSpeakerKey
+                          ? t("live:admin.makeNewLink", { room: r.title })
+                          : t("live:admin.makeLink", { room: r.title })}
+                      </Button>
+                    </Form>
+                  </div>
                 </div>
-              </div>
-              <QuestionsToFollowUp eventId={event.id} roomTitle={r.title} questions={questions.filter((q) => q.roomId === r.id)} />
-            </li>
+                <QuestionsToFollowUp
+                  eventId={event.id}
+                  roomTitle={r.title}
+                  questions={questions.filter((q) => q.roomId === r.id)}
+                />
+              </li>
+            </Card>
           ))}
         </ul>
       </section>
@@ -188,13 +327,24 @@ function QuestionsToFollowUp({
 }: {
   eventId: string;
   roomTitle: string;
-  questions: Array<{ id: string; text: string; status: string; upvoteCount: number; followUp: { id: string } | null }>;
+  questions: Array<{
+    id: string;
+    text: string;
+    status: string;
+    upvoteCount: number;
+    followUp: { id: string } | null;
+  }>;
 }) {
   const t = useT();
   if (questions.length === 0) return null;
   return (
     <div className="live-followup">
-      <h4>{t("live:admin.followUpHeading", { room: roomTitle, count: questions.length })}</h4>
+      <Heading level={4} data-size="2xs">
+        {t("live:admin.followUpHeading", {
+          room: roomTitle,
+          count: questions.length,
+        })}
+      </Heading>
       <ul>
         {questions.map((q) => (
           <li key={q.id} id={`question-${q.id}`}>
@@ -202,22 +352,26 @@ function QuestionsToFollowUp({
               {q.text}{" "}
               <span className="small">
                 {t("live:admin.questionMeta", {
-                  status: isMessageKey(`live:status.${q.status}`) ? t(`live:status.${q.status as QuestionStatus}`) : q.status,
+                  status: isMessageKey(`live:status.${q.status}`)
+                    ? t(`live:status.${q.status as QuestionStatus}`)
+                    : q.status,
                   votes: t("live:votes", { count: q.upvoteCount }),
                 })}
               </span>
             </p>
             {q.followUp ? (
               <p>
-                <Link to={`/admin/events/${eventId}/followup/${q.followUp.id}`}>{t("live:admin.followUpExists")}</Link>
+                <Link to={`/admin/events/${eventId}/followup/${q.followUp.id}`}>
+                  {t("live:admin.followUpExists")}
+                </Link>
               </p>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="follow-up" />
                 <input type="hidden" name="questionId" value={q.id} />
-                <button type="submit" className="small">
+                <Button type="submit" variant="tertiary" data-size="sm">
                   {t("live:admin.makeFollowUp")}
-                </button>
+                </Button>
               </Form>
             )}
           </li>
@@ -231,14 +385,20 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   return (
-    <div className="notice notice-warn" role="alert">
-      <h1>{t("live:admin.title")}</h1>
+    <Alert data-color="warning" role="alert">
+      <Heading level={1} data-size="md">
+        {t("live:admin.title")}
+      </Heading>
       <p>
-        {isRouteErrorResponse(error) && typeof error.data === "string" && isMessageKey(error.data) ? t(error.data) : t("live:admin.errorText")}
+        {isRouteErrorResponse(error) &&
+        typeof error.data === "string" &&
+        isMessageKey(error.data)
+          ? t(error.data)
+          : t("live:admin.errorText")}
       </p>
       <p>
         <Link to="/admin/events">{t("live:admin.toEvents")}</Link>
       </p>
-    </div>
+    </Alert>
   );
 }
