@@ -6,7 +6,7 @@ import { answerPoll, createPoll, setPollStatus } from "./polls.server";
 import { askQuestion, moderateQuestion, upvoteQuestion } from "./questions.server";
 import { ensureRoomsForEvent } from "./rooms.server";
 
-const actor = { id: null, email: "dora@kristiansand.kommune.no" };
+const actor = { id: null, email: "dora@samhandling.test" };
 const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
 
 async function eventWithRoom() {

@@ -12,7 +12,7 @@ import { getRoomByCode, verifySpeakerKey } from "./rooms.server";
 import { sortQuestions, upsertPoll, upsertQuestion } from "./use-live-room";
 
 const HOUR = 3600_000;
-const actor = { id: null, email: "dora@kristiansand.kommune.no" };
+const actor = { id: null, email: "dora@samhandling.test" };
 
 describe("the live block on the event page", () => {
   const event = { status: "PUBLISHED", startsAt: new Date("2026-11-24T17:00:00Z"), endsAt: new Date("2026-11-24T19:30:00Z") };
