@@ -4,6 +4,7 @@
 // violation (axe runs once per page and language, at 390 px in bokmål, 320 px in nynorsk and
 // 1280 px in English, so each page is checked at every width). A nynorsk page is read on a Tuesday.
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
@@ -130,6 +131,22 @@ async function leakedKeys(page: Page): Promise<string[]> {
 }
 
 /** Everything wrong with one page in one language, as sentences (empty: all good). */
+/** Bokmål catalog texts that differ in `lang`: seen on a page in `lang`, they are untranslated UI. */
+function bokmalOnly(lang: Lang): string[] {
+  if (lang === "nb") return [];
+  const out: string[] = [];
+  for (const file of readdirSync("app/locales/nb")) {
+    const nb = JSON.parse(readFileSync(`app/locales/nb/${file}`, "utf8")) as Record<string, string>;
+    const other = JSON.parse(readFileSync(`app/locales/${lang}/${file}`, "utf8")) as Record<string, string>;
+    const otherValues = new Set(Object.values(other));
+    for (const [key, text] of Object.entries(nb)) {
+      if (text.length >= 15 && !text.includes("{{") && other[key] !== text && !otherValues.has(text)) out.push(text);
+    }
+  }
+  return out;
+}
+const BOKMAL_ONLY: Record<Lang, string[]> = { nb: [], nn: bokmalOnly("nn"), en: bokmalOnly("en") };
+
 async function checkPage(page: Page, path: string, lang: Lang): Promise<string[]> {
   const problems: string[] = [];
   const at = `${path} (${lang})`;
@@ -144,6 +161,9 @@ async function checkPage(page: Page, path: string, lang: Lang): Promise<string[]
     await page.goto(path, { waitUntil: "networkidle" });
     const htmlLang = await page.locator("html").getAttribute("lang");
     if (htmlLang !== lang) problems.push(`${at}: html[lang] is ${htmlLang}`);
+    const text = await page.locator("body").innerText();
+    const untranslated = BOKMAL_ONLY[lang].filter((t) => text.includes(t));
+    if (untranslated.length) problems.push(`${at}: bokmål texts on the page: ${untranslated.slice(0, 5).join(" | ")}`);
     const keys = await leakedKeys(page);
     if (keys.length) problems.push(`${at}: catalog keys shown: ${keys.join(", ")}`);
     try {
