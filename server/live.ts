@@ -115,6 +115,22 @@ type RefusalCode = Exclude<Ack<never>, { ok: true }>["code"];
 type PendingRefusal = { ok: false; code: RefusalCode } & LiveMessage;
 const refusal = (code: RefusalCode, key: LiveMessage["key"], values?: LiveMessage["values"]): PendingRefusal => ({ ok: false, code, key, values });
 
+/**
+ * The sentence of a refusal in one language. A flood repeats the same few refusals thousands of
+ * times, so rendered sentences are kept (bounded) and refusing stays as cheap as before.
+ */
+const sentences = new Map<string, string>();
+function sentence(locale: Locale, m: LiveMessage): string {
+  const cacheKey = `${locale}\u0000${m.key}\u0000${m.values ? JSON.stringify(m.values) : ""}`;
+  let text = sentences.get(cacheKey);
+  if (text === undefined) {
+    text = liveText(translator(locale), m);
+    if (sentences.size >= 2000) sentences.clear();
+    sentences.set(cacheKey, text);
+  }
+  return text;
+}
+
 /** Error codes of an error and its causes (Prisma's own, and the database's through a driver adapter). */
 function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
@@ -390,7 +406,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       const ack = typeof last === "function" ? (last as (a: Ack<unknown>) => void) : null;
       const reply = (answer: { ok: true; data: unknown } | PendingRefusal) => {
         // A refusal carries its key and values, and the sentence in this connection's language.
-        const sent: Ack<unknown> = answer.ok ? answer : { ...answer, message: liveText(translator(socket.data.locale), answer) };
+        const sent: Ack<unknown> = answer.ok ? answer : { ...answer, message: sentence(socket.data.locale, answer) };
         try {
           ack?.(sent);
         } catch {
