@@ -27,7 +27,7 @@ async function createEvent(title: string): Promise<{ id: string; slug: string }>
         venueName: "Rådhuset",
         venueAddress: "Rådhusgata 18",
         venuePostcode: "4611",
-        venueCity: "Kristiansand",
+        venueCity: "Eksempelby",
         startsAt,
         endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
         capacity: 50,

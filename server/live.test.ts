@@ -438,6 +438,8 @@ describe("refusals leave the process and the data intact", () => {
     expect(await call(client, "question:ask", { text: "x".repeat(501) })).toMatchObject({
       ok: false,
       message: "Teksten kan ha høyst 500 tegn.",
+      key: "live:error.field.tooLong",
+      values: { field: "text", max: 500 },
     });
     expect(await call(client, "question:ask")).toMatchObject({ ok: false, code: "invalid" });
     (client as unknown as { emit(e: string, ...a: unknown[]): void }).emit("no:such:event", { x: 1 }, () => {});
@@ -503,5 +505,37 @@ describe("reconnecting", () => {
     expect(byId.get(mine.id)).toMatchObject({ status: "ANSWERED", upvotes: 1, mine: true });
     expect(byId.get(theirs.id)).toMatchObject({ status: "APPROVED", text: "Mens du var borte" });
     expect(back.state.polls).toEqual([expect.objectContaining({ id: poll.id, status: "OPEN", myAnswer: null })]);
+  });
+});
+
+describe("refusals in the reader's language", () => {
+  it("carry a catalog key and values, and the sentence in the connection's language (lang cookie, then Accept-Language)", async () => {
+    const room = await newRoom({ allowAnonymous: false });
+    const lang = (l: string) => `lang=${encodeURIComponent(Buffer.from(JSON.stringify(l)).toString("base64"))}`;
+    const expected = {
+      nb: "I dette rommet må du skrive navnet ditt for å stille spørsmål.",
+      nn: "I dette rommet må du skrive namnet ditt for å stille spørsmål.",
+      en: "In this room you must enter your name to ask a question.",
+    };
+    for (const [locale, message] of Object.entries(expected)) {
+      const client = await connect(`${await cookieFor()}; ${lang(locale)}`);
+      await ok(call(client, "room:join", { code: room.code }));
+      expect(await call(client, "question:ask", { text: "Hvem har ansvaret?" })).toEqual({
+        ok: false,
+        code: "invalid",
+        key: "live:error.nameRequired",
+        message,
+      });
+      // A payload that is too long names its field in the same language.
+      const tooLong = await call(client, "question:ask", { text: "x".repeat(501), displayName: "Åse" });
+      expect(tooLong).toMatchObject({ key: "live:error.field.tooLong", values: { field: "text", max: 500 } });
+      expect((tooLong as { message: string }).message).toMatch({ nb: /^Teksten kan ha høyst 500 tegn/, nn: /^Teksten kan ha høgst 500 teikn/, en: /^The text can have at most 500 characters/ }[locale]!);
+    }
+    // Without a cookie, Accept-Language decides.
+    const english = connectClient(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: await cookieFor(), "accept-language": "en-GB,en;q=0.9" } });
+    clients.push(english);
+    await new Promise<void>((done) => english.once("connect", () => done()));
+    await ok(call(english, "room:join", { code: room.code }));
+    expect(await call(english, "question:ask", { text: "Hvem?" })).toMatchObject({ message: expected.en });
   });
 });

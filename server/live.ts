@@ -6,10 +6,12 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import type { Server, Socket } from "socket.io";
-import type { ZodError } from "zod";
 import { staffSessionById, staffSessionFromCookieHeader } from "../app/modules/auth/session.server.js";
 import { hasRole } from "../app/modules/auth/roles.js";
+import { getLocale, translator } from "../app/i18n/i18n.server.js";
+import type { Locale } from "../app/i18n/locales.js";
 import { LiveError } from "../app/modules/live/errors.server.js";
+import { describeInvalid, liveText, type LiveMessage } from "../app/modules/live/messages.js";
 import { registerLiveRevocation, type LiveRevocation } from "../app/modules/live/live-revocation.server.js";
 import { newParticipantId, participantFromCookieHeader } from "../app/modules/live/participant.server.js";
 import { answerPoll, canSeeResults, createPoll, pollView, resultsOf, pollSelect, setPollStatus, type PollRow } from "../app/modules/live/polls.server.js";
@@ -64,6 +66,8 @@ type SocketData = {
   grant: ModeratorGrant | null;
   /** When the moderator's rights were last confirmed against the database (ms). */
   grantCheckedAt: number;
+  /** The connection's language (its "lang" cookie or Accept-Language), for the sentence in a refusal. */
+  locale: Locale;
 };
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -101,55 +105,31 @@ const speakerKeyRoom = (roomId: string) => `speaker-key:${roomId}`;
 /** Events that act as a participant: only with a participant cookie our page signed. */
 const ACTING = new Set<ClientEventName>(["question:ask", "question:edit", "question:withdraw", "question:upvote", "poll:answer"]);
 
-const RELOAD_TO_TAKE_PART = "Last inn siden på nytt for å delta. Vi fant ikke deltakerinformasjonen som siden gir nettleseren din.";
-
 const audienceRoom = (roomId: string) => `room:${roomId}`;
 const modRoom = (roomId: string) => `room:${roomId}:mod`;
 const screenRoom = (roomId: string) => `room:${roomId}:screen`;
 const participantRoom = (roomId: string, participantId: string) => `room:${roomId}:p:${participantId}`;
 
-const FIELD_NAMES: Record<string, string> = {
-  code: "Romkoden",
-  as: "Rollen",
-  speakerKey: "Nøkkelen",
-  text: "Teksten",
-  displayName: "Navnet",
-  questionId: "Spørsmålet",
-  up: "Stemmen",
-  pollId: "Avstemningen",
-  optionIds: "Svaralternativene",
-  rating: "Vurderingen",
-  action: "Handlingen",
-  preModeration: "Forhåndsmoderering",
-  allowAnonymous: "Anonyme spørsmål",
-  status: "Statusen",
-  title: "Tittelen",
-  kind: "Typen",
-  options: "Svaralternativene",
-  maxChoices: "Største antall valg",
-  scaleMax: "Skalaen",
-  resultsVisibility: "Visning av resultater",
-};
+type RefusalCode = Exclude<Ack<never>, { ok: true }>["code"];
+/** A refusal before it knows its reader: the catalog key and values (the sentence is added per connection). */
+type PendingRefusal = { ok: false; code: RefusalCode } & LiveMessage;
+const refusal = (code: RefusalCode, key: LiveMessage["key"], values?: LiveMessage["values"]): PendingRefusal => ({ ok: false, code, key, values });
 
-/** The first problem in a payload, as a sentence a person can read. */
-export function describeInvalid(error: ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "Ugyldig forespørsel.";
-  const key = issue.path.find((p): p is string => typeof p === "string");
-  const field = key ? (FIELD_NAMES[key] ?? key) : "Forespørselen";
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.received === "undefined" ? `${field} mangler.` : `${field} har feil format.`;
-    case "too_small":
-      return issue.type === "string" ? `${field} må fylles ut.` : `${field} er for liten eller har for få verdier.`;
-    case "too_big":
-      return issue.type === "string" ? `${field} kan ha høyst ${issue.maximum} tegn.` : `${field} er for stor eller har for mange verdier.`;
-    default:
-      return `${field} er ugyldig.`;
+/**
+ * The sentence of a refusal in one language. A flood repeats the same few refusals thousands of
+ * times, so rendered sentences are kept (bounded) and refusing stays as cheap as before.
+ */
+const sentences = new Map<string, string>();
+function sentence(locale: Locale, m: LiveMessage): string {
+  const cacheKey = `${locale}\u0000${m.key}\u0000${m.values ? JSON.stringify(m.values) : ""}`;
+  let text = sentences.get(cacheKey);
+  if (text === undefined) {
+    text = liveText(translator(locale), m);
+    if (sentences.size >= 2000) sentences.clear();
+    sentences.set(cacheKey, text);
   }
+  return text;
 }
-
-const refusal = (code: Exclude<Ack<never>, { ok: true }>["code"], message: string) => ({ ok: false as const, code, message });
 
 /** Error codes of an error and its causes (Prisma's own, and the database's through a driver adapter). */
 function errorCodes(err: unknown): string[] {
@@ -171,12 +151,12 @@ export function refusalForDatabaseError(err: unknown): ReturnType<typeof refusal
   const has = (...c: string[]) => codes.some((x) => c.includes(x));
   // Prisma: value too long / invalid value / could not convert; PostgreSQL: data exceptions (class 22).
   if (has("P2000", "P2005", "P2006", "P2007", "P2009", "P2019", "P2020") || codes.some((c) => /^22[0-9A-Z]{3}$/.test(c))) {
-    return refusal("invalid", "Innholdet kan ikke lagres slik det er. Endre teksten og prøv igjen.");
+    return refusal("invalid", "live:error.cannotStore");
   }
-  if (has("P2025", "P2001", "P2015", "P2018")) return refusal("not-found", "Fant ikke det du ville endre. Last inn siden på nytt.");
+  if (has("P2025", "P2001", "P2015", "P2018")) return refusal("not-found", "live:error.goneReload");
   // A unique or foreign key that someone else's change got to first, or a deadlock/serialisation failure.
   if (has("P2002", "P2003", "P2014", "P2034", "23505", "23503", "40001", "40P01")) {
-    return refusal("conflict", "Noen endret dette samtidig. Last inn siden på nytt og prøv igjen.");
+    return refusal("conflict", "live:error.concurrent");
   }
   return null;
 }
@@ -424,15 +404,17 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       const last = args[args.length - 1];
       // Every event needs an acknowledgement: without one the client cannot know the outcome.
       const ack = typeof last === "function" ? (last as (a: Ack<unknown>) => void) : null;
-      const reply = (answer: Ack<unknown>) => {
+      const reply = (answer: { ok: true; data: unknown } | PendingRefusal) => {
+        // A refusal carries its key and values, and the sentence in this connection's language.
+        const sent: Ack<unknown> = answer.ok ? answer : { ...answer, message: sentence(socket.data.locale, answer) };
         try {
-          ack?.(answer);
+          ack?.(sent);
         } catch {
           // the client is gone
         }
       };
-      const flooding = (message: string) => {
-        reply(refusal("rate-limited", message));
+      const flooding = (key: LiveMessage["key"]) => {
+        reply(refusal("rate-limited", key));
         if (++guard.refusedInRow >= limits.floodDisconnectAfter && socket.connected) {
           log.warn(`Live: closed a connection from ${socket.data.address} that kept sending after ${guard.refusedInRow} refusals`);
           socket.disconnect(true);
@@ -440,28 +422,31 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       };
       // Budgets come first and cost every event, with or without an acknowledgement.
       if (!connectionBudget.take(socket.id) || !addressBudget.take(socket.data.address)) {
-        return flooding("Du sender for mye på kort tid. Vent litt og prøv igjen.");
+        return flooding("live:error.tooFast");
       }
       if (!ack) return;
-      if (guard.inFlight >= limits.maxInFlight) return flooding("Vent på svar på det du allerede har sendt, og prøv igjen.");
+      if (guard.inFlight >= limits.maxInFlight) return flooding("live:error.waitForAnswer");
       guard.refusedInRow = 0;
       guard.inFlight++;
       try {
         const raw = args.length > 1 ? args[0] : undefined;
-        if (tooBig(raw)) return reply(refusal("invalid", "Forespørselen er for stor."));
+        if (tooBig(raw)) return reply(refusal("invalid", "live:error.tooLarge"));
         const parsed = clientSchemas[event].safeParse(cleanStrings(raw));
-        if (!parsed.success) return reply(refusal("invalid", describeInvalid(parsed.error)));
+        if (!parsed.success) {
+          const problem = describeInvalid(parsed.error);
+          return reply(refusal("invalid", problem.key, problem.values));
+        }
         const { roomId, participantId, role } = socket.data;
-        if (need !== "none" && !roomId) return reply(refusal("not-joined", "Bli med i et rom først."));
+        if (need !== "none" && !roomId) return reply(refusal("not-joined", "live:error.joinFirst"));
         if (need === "moderator" && (role !== "moderator" || !(await stillModerator(socket)))) {
-          return reply(refusal("forbidden", "Bare moderatorer kan gjøre dette."));
+          return reply(refusal("forbidden", "live:error.moderatorsOnly"));
         }
         if (ACTING.has(event)) {
-          if (!socket.data.signed) return reply(refusal("forbidden", RELOAD_TO_TAKE_PART));
+          if (!socket.data.signed) return reply(refusal("forbidden", "live:error.reloadToTakePart"));
           const pair = `${socket.data.address} ${participantId}`;
           if (!actingPairs.known(pair)) {
             if (!newParticipantBudget.take(socket.data.address)) {
-              return reply(refusal("rate-limited", "Svært mange nye deltakere fra samme nettverk akkurat nå. Vent et minutt og prøv igjen."));
+              return reply(refusal("rate-limited", "live:error.manyNewParticipants"));
             }
           }
           actingPairs.remember(pair);
@@ -469,14 +454,14 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
         const data = await handler(parsed.data as never, { socket, roomId: roomId!, participantId, role });
         reply({ ok: true, data });
       } catch (err) {
-        if (err instanceof LiveError) return reply(refusal(err.code, err.message));
+        if (err instanceof LiveError) return reply(refusal(err.code, err.key, err.values));
         const mapped = refusalForDatabaseError(err);
         if (mapped) {
           log.warn(`Live: ${event} refused as ${mapped.code}: ${(err as Error).message?.split("\n")[0]}`);
           return reply(mapped);
         }
         log.error(`Live: ${event} failed: ${(err as Error).stack ?? err}`);
-        reply(refusal("server", "Noe gikk galt hos oss. Prøv igjen."));
+        reply(refusal("server", "live:error.server"));
       } finally {
         guard.inFlight--;
       }
@@ -528,8 +513,6 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   };
   const unregisterRevocation = opts.revocationHook === false ? () => {} : registerLiveRevocation(revocation);
 
-  const UNKNOWN_CODE = "Fant ingen rom med denne koden. Sjekk koden og prøv igjen.";
-
   live.on("connection", async (socket) => {
     socket.data = {
       participantId: newParticipantId(),
@@ -539,10 +522,15 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       address: clientAddress(socket.handshake, trustProxy),
       grant: null,
       grantCheckedAt: 0,
+      locale: "nb",
     };
     const guard: Guard = { inFlight: 0, refusedInRow: 0 };
     socket.on("disconnect", () => connectionBudget.forget(socket.id));
     const cookieHeader = socket.handshake.headers.cookie;
+    const acceptLanguage = socket.handshake.headers["accept-language"];
+    void getLocale(
+      new Request("http://live.invalid/", { headers: { ...(cookieHeader ? { cookie: cookieHeader } : {}), ...(acceptLanguage ? { "accept-language": acceptLanguage } : {}) } }),
+    ).then((locale) => (socket.data.locale = locale));
     const fromCookie = participantFromCookieHeader(cookieHeader).catch(() => null);
 
     on(socket, guard, "room:join", "none", async (p) => {
@@ -555,22 +543,22 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       if (!roomId) {
         // A guesser's misses are counted per address; once used up, no lookup is made at all.
         if (!joinMissBudget.has(address)) {
-          throw new LiveError("rate-limited", "For mange ukjente romkoder på kort tid. Vent et minutt, sjekk koden og prøv igjen.");
+          throw new LiveError("rate-limited", "live:error.tooManyMisses");
         }
         const room = await getRoomByCode(p.code);
         if (!room) {
           joinMissBudget.take(address);
-          throw new LiveError("not-found", UNKNOWN_CODE);
+          throw new LiveError("not-found", "live:error.unknownCode");
         }
         if (p.as === "moderator") {
           grant = await moderatorGrant(room, p.speakerKey, cookieHeader);
           if (!grant) {
-            throw new LiveError("forbidden", "Du har ikke tilgang til å moderere dette rommet. Logg inn eller bruk lenken fra arrangøren.");
+            throw new LiveError("forbidden", "live:error.noModeratorAccess");
           }
         } else if (!isRoomPublic(room)) {
           // Like the event page of a draft: not found (moderators may still prepare the room).
           joinMissBudget.take(address);
-          throw new LiveError("not-found", UNKNOWN_CODE);
+          throw new LiveError("not-found", "live:error.unknownCode");
         } else {
           if (roomsByCode.size > 10_000) roomsByCode.clear();
           roomsByCode.set(room.code, { roomId: room.id, at: Date.now() });

@@ -1,33 +1,70 @@
 // Staff: the live rooms of an event (one for the event, one per programme item) with their join
 // codes and QR codes, links to moderate and to the projector, new secret links for speakers,
 // and CSV exports of questions and poll results.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
+import {
+  Alert,
+  Button,
+  Card,
+  Heading,
+  Paragraph,
+} from "@digdir/designsystemet-react";
+import { translateError } from "~/components/form-errors";
+import { TextInput } from "~/components/ui/field";
+import { isMessageKey, useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { speakerLinkSchema } from "~/modules/live/live-admin.schema";
-import { listEventRooms, newSpeakerLink } from "~/modules/live/live-admin.server";
+import {
+  listEventRooms,
+  newSpeakerLink,
+} from "~/modules/live/live-admin.server";
 import { roomLink } from "~/modules/live/live-page.server";
+import type { QuestionStatus } from "~/modules/live/protocol";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
 import { questionFollowUpSchema } from "~/modules/followup/followup.schema";
-import { createItemFromQuestion, listQuestionsForFollowUp } from "~/modules/followup/followup.server";
+import {
+  createItemFromQuestion,
+  listQuestionsForFollowUp,
+} from "~/modules/followup/followup.server";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Spørsmål og avstemninger – ${data.event.title} – Samhandling` : "Spørsmål og avstemninger – Samhandling" },
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
 ];
 
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Samhandling" },
+];
+
+export const headers = () => ({
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+});
 
 async function requireEvent(eventId: string | undefined) {
   const event = await getStaffEvent(eventId);
-  if (!event) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  // The error boundary shows the key in the page's language.
+  if (!event) throw new Response("live:admin.eventNotFound", { status: 404 });
   return event;
 }
 
@@ -36,10 +73,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
   const [withLinks, questions] = await Promise.all([
-    Promise.all(rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))),
+    Promise.all(
+      rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
+    ),
     listQuestionsForFollowUp(event.id),
   ]);
-  return { event, rooms: withLinks, questions };
+  const t = translator(await getLocale(request));
+  return {
+    event,
+    rooms: withLinks,
+    questions,
+    title: `${t("live:meta.admin", { event: event.title })} – ${t(
+      "site.name"
+    )}`,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,23 +96,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form?.get("intent") === "follow-up") {
     // One click: the question becomes a follow-up item on the event page.
     const parsed = questionFollowUpSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Skjemaet kunne ikke leses.", created: null }, { status: 400 });
-    const outcome = await createItemFromQuestion(actorOf(staff), event.id, parsed.data.questionId);
+    if (!parsed.success)
+      return data(
+        {
+          error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
+          created: null,
+        },
+        { status: 400 }
+      );
+    const outcome = await createItemFromQuestion(
+      actorOf(staff),
+      event.id,
+      parsed.data.questionId
+    );
     if (!outcome.ok) {
       return data(
-        { error: outcome.reason === "hidden" ? "Skjulte eller trukne spørsmål kan ikke følges opp." : "Fant ikke spørsmålet i dette arrangementet.", created: null },
-        { status: outcome.reason === "hidden" ? 409 : 404 },
+        {
+          error:
+            outcome.reason === "hidden"
+              ? "live:admin.hiddenNoFollowUp"
+              : "live:admin.questionNotFound",
+          created: null,
+        },
+        { status: outcome.reason === "hidden" ? 409 : 404 }
       );
     }
-    return redirect(`/admin/events/${event.id}/live?oppfolging=${outcome.itemId}#question-${parsed.data.questionId}`);
+    return redirect(
+      `/admin/events/${event.id}/live?oppfolging=${outcome.itemId}#question-${parsed.data.questionId}`
+    );
   }
-  const parsed = speakerLinkSchema.safeParse(form ? Object.fromEntries(form) : {});
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Skjemaet kunne ikke leses.", created: null }, { status: 400 });
-  const created = await newSpeakerLink(event.id, parsed.data.roomId, actorOf(staff));
-  if (!created) return data({ error: "Fant ikke rommet i dette arrangementet.", created: null }, { status: 404 });
+  const parsed = speakerLinkSchema.safeParse(
+    form ? Object.fromEntries(form) : {}
+  );
+  if (!parsed.success)
+    return data(
+      {
+        error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
+        created: null,
+      },
+      { status: 400 }
+    );
+  const created = await newSpeakerLink(
+    event.id,
+    parsed.data.roomId,
+    actorOf(staff)
+  );
+  if (!created)
+    return data(
+      { error: "live:admin.roomNotFound", created: null },
+      { status: 404 }
+    );
   return {
     error: null,
-    created: { roomId: parsed.data.roomId, code: created.code, url: absoluteUrl(`/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`) },
+    created: {
+      roomId: parsed.data.roomId,
+      code: created.code,
+      url: absoluteUrl(
+        `/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`
+      ),
+    },
   };
 }
 
@@ -75,105 +164,160 @@ export default function EventLiveRooms() {
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
   const base = `/admin/events/${event.id}/live.csv`;
+  const t = useT();
   return (
     <div className="live-admin">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
         <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
       </nav>
-      <h1>Spørsmål og avstemninger: {event.title}</h1>
-      <p>
-        Hvert rom har en kode som publikum skriver inn på <strong>/live</strong>, eller de skanner QR-koden. Moderatorer åpner
-        «Moderer»; storskjermen viser koden, spørsmålet på skjermen og resultatene.
-      </p>
+      <Heading level={1} data-size="lg">
+        {t("live:admin.heading", { event: event.title })}
+      </Heading>
+      <Paragraph>{t("live:admin.intro", { path: "/live" })}</Paragraph>
       {result?.error ? (
-        <p className="notice notice-warn" role="alert">
-          {result.error}
-        </p>
+        <Alert data-color="danger" role="alert">
+          {translateError(t, result.error)}
+        </Alert>
       ) : null}
       {createdItem ? (
-        <p className="notice notice-ok" role="status">
-          Oppfølgingspunktet er opprettet som utkast.{" "}
-          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>Les gjennom, sett ansvarlig enhet og status, og publiser det</Link>
-        </p>
+        <Alert data-color="success" role="status">
+          {t("live:admin.followUpCreated")}{" "}
+          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>
+            {t("live:admin.followUpReview")}
+          </Link>
+        </Alert>
       ) : null}
       {result?.created ? (
-        <div className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           <p>
-            <strong>Ny hemmelig talerlenke for rom {result.created.code}.</strong> Den vises bare nå. Send den bare til taleren; den
-            gamle lenken virker ikke lenger.
+            <strong>
+              {t("live:admin.newLink", { code: result.created.code })}
+            </strong>{" "}
+            {t("live:admin.newLinkHelp")}
           </p>
-          <label htmlFor="speaker-link">Talerlenke</label>
-          <input id="speaker-link" type="text" readOnly value={result.created.url} className="live-link-field" />
-        </div>
+          <TextInput
+            id="speaker-link"
+            type="text"
+            label={t("live:admin.speakerLink")}
+            readOnly
+            value={result.created.url}
+            className="ds-input live-link-field"
+          />
+        </Alert>
       ) : null}
 
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">Eksport (CSV)</h2>
+        <Heading level={2} data-size="sm" id="export-heading">
+          {t("live:admin.export")}
+        </Heading>
         <ul>
           <li>
             <a href={`${base}?type=questions`} download>
-              Alle spørsmål i arrangementet
+              {t("live:admin.exportQuestions")}
             </a>
           </li>
           <li>
             <a href={`${base}?type=polls`} download>
-              Alle avstemningsresultater i arrangementet
+              {t("live:admin.exportPolls")}
             </a>
           </li>
         </ul>
       </section>
 
       <section aria-labelledby="rooms-heading">
-        <h2 id="rooms-heading">Rom ({rooms.length})</h2>
+        <Heading level={2} data-size="sm" id="rooms-heading">
+          {t("live:admin.rooms", { count: rooms.length })}
+        </Heading>
         <ul className="live-room-list">
           {rooms.map((r) => (
-            <li key={r.id} className="live-room-card">
-              <h3>
-                {r.title} {r.isEventRoom ? <span className="small">(hele arrangementet)</span> : null}
-              </h3>
-              <div className="live-room-body">
-                <img src={r.qr} alt={`QR-kode til ${r.url}`} width={120} height={120} />
-                <div>
-                  <p>
-                    Kode: <span className="live-join-code" data-testid={`room-code-${r.id}`}>{r.code}</span>
-                    {r.status === "CLOSED" ? " · stengt" : ""}
-                    {r.preModeration ? " · forhåndsmoderering" : ""}
-                  </p>
-                  <p className="small">
-                    {r.questions} spørsmål ({r.pending} venter) · {r.polls} avstemninger
-                  </p>
-                  <p className="live-row">
-                    <Link to={`/live/${r.code}`}>Publikum</Link>
-                    <Link to={`/live/${r.code}/moderate`}>Moderer «{r.title}»</Link>
-                    <Link to={`/live/${r.code}/screen`}>Storskjerm</Link>
-                  </p>
-                  <p className="live-row small">
-                    <a href={`${base}?type=questions&room=${r.code}`} download>
-                      Spørsmål (CSV)
-                    </a>
-                    <a href={`${base}?type=polls&room=${r.code}`} download>
-                      Avstemninger (CSV)
-                    </a>
-                  </p>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="speaker-key" />
-                    <input type="hidden" name="roomId" value={r.id} />
-                    <button type="submit" className="button">
-                      {r.hasSpeakerKey ? "Lag ny talerlenke" : "Lag talerlenke"} for «{r.title}»
-                    </button>
-                  </Form>
+            <Card asChild key={r.id} data-color="neutral">
+              <li className="live-room-card">
+                <Heading level={3} data-size="xs">
+                  {r.title}{" "}
+                  {r.isEventRoom ? (
+                    <span className="small">{t("live:admin.wholeEvent")}</span>
+                  ) : null}
+                </Heading>
+                <div className="live-room-body">
+                  <img
+                    src={r.qr}
+                    alt={t("live:qrAlt", { url: r.url })}
+                    width={120}
+                    height={120}
+                  />
+                  <div>
+                    <p>
+                      {t("live:admin.code")}{" "}
+                      <span
+                        className="live-join-code"
+                        data-testid={`room-code-${r.id}`}
+                      >
+                        {r.code}
+                      </span>
+                      {r.status === "CLOSED"
+                        ? ` · ${t("live:admin.roomClosed")}`
+                        : ""}
+                      {r.preModeration
+                        ? ` · ${t("live:admin.preModeration")}`
+                        : ""}
+                    </p>
+                    <p className="small">
+                      {t("live:admin.counts", {
+                        questions: t("live:admin.questionCount", {
+                          count: r.questions,
+                        }),
+                        pending: t("live:admin.pendingCount", {
+                          count: r.pending,
+                        }),
+                        polls: t("live:admin.pollCount", { count: r.polls }),
+                      })}
+                    </p>
+                    <p className="live-row">
+                      <Link to={`/live/${r.code}`}>
+                        {t("live:admin.audience")}
+                      </Link>
+                      <Link to={`/live/${r.code}/moderate`}>
+                        {t("live:admin.moderate", { room: r.title })}
+                      </Link>
+                      <Link to={`/live/${r.code}/screen`}>
+                        {t("live:admin.screen")}
+                      </Link>
+                    </p>
+                    <p className="live-row small">
+                      <a
+                        href={`${base}?type=questions&room=${r.code}`}
+                        download
+                      >
+                        {t("live:admin.questionsCsv")}
+                      </a>
+                      <a href={`${base}?type=polls&room=${r.code}`} download>
+                        {t("live:admin.pollsCsv")}
+                      </a>
+                    </p>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="speaker-key" />
+                      <input type="hidden" name="roomId" value={r.id} />
+                      <Button type="submit" variant="secondary" data-size="sm">
+                        {r.hasSpeakerKey
+                          ? t("live:admin.makeNewLink", { room: r.title })
+                          : t("live:admin.makeLink", { room: r.title })}
+                      </Button>
+                    </Form>
+                  </div>
                 </div>
-              </div>
-              <QuestionsToFollowUp eventId={event.id} roomTitle={r.title} questions={questions.filter((q) => q.roomId === r.id)} />
-            </li>
+                <QuestionsToFollowUp
+                  eventId={event.id}
+                  roomTitle={r.title}
+                  questions={questions.filter((q) => q.roomId === r.id)}
+                />
+              </li>
+            </Card>
           ))}
         </ul>
       </section>
     </div>
   );
 }
-
-const QUESTION_STATUS: Record<string, string> = { PENDING: "venter på godkjenning", APPROVED: "publisert", ANSWERED: "besvart" };
 
 /** The room's questions, each with a one-click follow-up item (or a link to the one that exists). */
 function QuestionsToFollowUp({
@@ -183,31 +327,51 @@ function QuestionsToFollowUp({
 }: {
   eventId: string;
   roomTitle: string;
-  questions: Array<{ id: string; text: string; status: string; upvoteCount: number; followUp: { id: string } | null }>;
+  questions: Array<{
+    id: string;
+    text: string;
+    status: string;
+    upvoteCount: number;
+    followUp: { id: string } | null;
+  }>;
 }) {
+  const t = useT();
   if (questions.length === 0) return null;
   return (
     <div className="live-followup">
-      <h4>
-        Følg opp spørsmål fra «{roomTitle}» ({questions.length})
-      </h4>
+      <Heading level={4} data-size="2xs">
+        {t("live:admin.followUpHeading", {
+          room: roomTitle,
+          count: questions.length,
+        })}
+      </Heading>
       <ul>
         {questions.map((q) => (
           <li key={q.id} id={`question-${q.id}`}>
             <p>
-              {q.text} <span className="small">({QUESTION_STATUS[q.status] ?? q.status}, {q.upvoteCount} stemmer)</span>
+              {q.text}{" "}
+              <span className="small">
+                {t("live:admin.questionMeta", {
+                  status: isMessageKey(`live:status.${q.status}`)
+                    ? t(`live:status.${q.status as QuestionStatus}`)
+                    : q.status,
+                  votes: t("live:votes", { count: q.upvoteCount }),
+                })}
+              </span>
             </p>
             {q.followUp ? (
               <p>
-                <Link to={`/admin/events/${eventId}/followup/${q.followUp.id}`}>Oppfølging opprettet</Link>
+                <Link to={`/admin/events/${eventId}/followup/${q.followUp.id}`}>
+                  {t("live:admin.followUpExists")}
+                </Link>
               </p>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="follow-up" />
                 <input type="hidden" name="questionId" value={q.id} />
-                <button type="submit" className="small">
-                  Lag oppfølgingspunkt
-                </button>
+                <Button type="submit" variant="tertiary" data-size="sm">
+                  {t("live:admin.makeFollowUp")}
+                </Button>
               </Form>
             )}
           </li>
@@ -219,15 +383,22 @@ function QuestionsToFollowUp({
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
   return (
-    <div className="notice notice-warn" role="alert">
-      <h1>Spørsmål og avstemninger</h1>
+    <Alert data-color="warning" role="alert">
+      <Heading level={1} data-size="md">
+        {t("live:admin.title")}
+      </Heading>
       <p>
-        {isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Noe gikk galt. Last siden på nytt, eller prøv igjen senere."}
+        {isRouteErrorResponse(error) &&
+        typeof error.data === "string" &&
+        isMessageKey(error.data)
+          ? t(error.data)
+          : t("live:admin.errorText")}
       </p>
       <p>
-        <Link to="/admin/events">Til arrangementene</Link>
+        <Link to="/admin/events">{t("live:admin.toEvents")}</Link>
       </p>
-    </div>
+    </Alert>
   );
 }

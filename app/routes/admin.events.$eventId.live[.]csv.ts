@@ -1,6 +1,8 @@
 // Staff: questions or poll results of an event's live rooms as CSV (?type=questions|polls,
 // optionally ?room=CODE for one room). Audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isMessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { liveExportSchema } from "~/modules/live/live-admin.schema";
@@ -10,11 +12,16 @@ export const handle = staffHandle("ORGANISER");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
+  const locale = await getLocale(request);
+  const t = translator(locale);
   const search = new URL(request.url).searchParams;
   const parsed = liveExportSchema.safeParse({ type: search.get("type") ?? undefined, room: search.get("room") ?? undefined });
-  if (!parsed.success) throw new Response(parsed.error.issues[0]?.message ?? "Ugyldig forespørsel.", { status: 400 });
-  const file = params.eventId ? await exportLive(params.eventId, parsed.data.type, parsed.data.room ?? null, actorOf(staff)) : null;
-  if (!file) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message;
+    throw new Response(t(message && isMessageKey(message) ? message : "live:admin.badRequest"), { status: 400 });
+  }
+  const file = params.eventId ? await exportLive(params.eventId, parsed.data.type, parsed.data.room ?? null, actorOf(staff), locale) : null;
+  if (!file) throw new Response(t("live:admin.eventNotFound"), { status: 404 });
   return new Response(new Uint8Array(file.content), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -4,6 +4,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { AskForm, AudienceQuestions } from "~/modules/live/audience-questions";
 import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage } from "~/modules/live/live-page.server";
@@ -14,12 +16,13 @@ import { useLiveRoom } from "~/modules/live/use-live-room";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.snapshot.room.title} – Spørsmål og avstemninger – Samhandling` : "Live – Samhandling" },
+  { title: data?.title ?? "Samhandling" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadLivePage(request, params.code, "audience");
-  return data({ snapshot }, { headers });
+  const t = translator(await getLocale(request));
+  return data({ snapshot, title: `${t("live:meta.audience", { room: snapshot.room.title })} – ${t("site.name")}` }, { headers });
 }
 
 export default function AudiencePage() {
@@ -29,6 +32,7 @@ export default function AudiencePage() {
 
 function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"] }) {
   const { state, status, announcement, actions } = useLiveRoom(initial, { as: "audience" });
+  const t = useT();
   const { room } = state;
   const polls = state.polls.filter((p) => p.status === "OPEN" || (p.status === "CLOSED" && p.results));
   const openPolls = polls.filter((p) => p.status === "OPEN");
@@ -36,7 +40,7 @@ function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<ty
   return (
     <div className="live-page">
       <p className="small">
-        {room.eventTitle} · kode <span className="live-join-code">{room.code}</span>
+        {room.eventTitle} · {t("live:room.code")} <span className="live-join-code">{room.code}</span>
       </p>
       <h1>{room.title}</h1>
       <ConnectionLine status={status} />
@@ -44,9 +48,9 @@ function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<ty
         {announcement}
       </div>
       <noscript>
-        <p className="notice">Siden viser rommet slik det var da den ble lastet. Slå på JavaScript for å stille spørsmål, stemme og se oppdateringer.</p>
+        <p className="notice">{t("live:room.noscript")}</p>
       </noscript>
-      {room.status === "CLOSED" ? <p className="notice">Rommet er stengt.</p> : null}
+      {room.status === "CLOSED" ? <p className="notice">{t("live:room.closed")}</p> : null}
       {[...openPolls, ...closedPolls].map((p) => (
         <PollCard key={p.id} poll={p} actions={actions} roomClosed={room.status === "CLOSED"} />
       ))}

@@ -3,6 +3,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
@@ -12,13 +14,15 @@ import { useLiveRoom } from "~/modules/live/use-live-room";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Moderering – ${data.snapshot.room.title} – Samhandling` : "Moderering – Samhandling" },
+  { title: data?.title ?? "Samhandling" },
   { name: "robots", content: "noindex" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, speakerKey, headers } = await loadLivePage(request, params.code, "moderator");
-  return data({ snapshot, speakerKey }, { headers: { ...headers, "Referrer-Policy": "no-referrer" } });
+  const t = translator(await getLocale(request));
+  const title = `${t("live:meta.moderate", { room: snapshot.room.title })} – ${t("site.name")}`;
+  return data({ snapshot, speakerKey, title }, { headers: { ...headers, "Referrer-Policy": "no-referrer" } });
 }
 
 export default function ModeratePage() {
@@ -29,16 +33,17 @@ export default function ModeratePage() {
 function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"]; speakerKey: string | null }) {
   const { state, status, announcement, actions } = useLiveRoom(initial, { as: "moderator", speakerKey: speakerKey ?? undefined });
   const { room } = state;
+  const t = useT();
   return (
     <div className="live-page live-mod">
       <p className="small">
-        {room.eventTitle} · kode <span className="live-join-code">{room.code}</span> ·{" "}
+        {room.eventTitle} · {t("live:room.code")} <span className="live-join-code">{room.code}</span> ·{" "}
         <Link to={`/live/${room.code}/screen`} target="_blank">
-          Åpne storskjermen
+          {t("live:mod.openScreen")}
         </Link>{" "}
-        · <Link to={`/live/${room.code}`}>Publikumsvisning</Link>
+        · <Link to={`/live/${room.code}`}>{t("live:mod.audienceView")}</Link>
       </p>
-      <h1>Moderering: {room.title}</h1>
+      <h1>{t("live:mod.heading", { room: room.title })}</h1>
       <ConnectionLine status={status} />
       <div aria-live="polite" aria-atomic="true" className="visually-hidden">
         {announcement}

@@ -4,6 +4,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage, roomLink } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
@@ -14,7 +16,7 @@ import { sortQuestions, useLiveRoom } from "~/modules/live/use-live-room";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Storskjerm – ${data.snapshot.room.title} – Samhandling` : "Storskjerm – Samhandling" },
+  { title: data?.title ?? "Samhandling" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Names stay off the projector.
   const anonymous: RoomState = { ...snapshot, questions: snapshot.questions.map((q) => ({ ...q, displayName: null })) };
   const link = await roomLink(snapshot.room.code);
-  return data({ snapshot: anonymous, link }, { headers });
+  const t = translator(await getLocale(request));
+  const title = `${t("live:meta.screen", { room: snapshot.room.title })} – ${t("site.name")}`;
+  return data({ snapshot: anonymous, link, title }, { headers });
 }
 
 function currentPoll(polls: RoomState["polls"]) {
@@ -43,6 +47,7 @@ function Screen({ initial, link }: { initial: RoomState; link: { url: string; qr
   const onScreen = state.questions.find((q) => q.id === room.onScreenQuestionId && (q.status === "APPROVED" || q.status === "ANSWERED"));
   const top = sortQuestions(state.questions.filter((q) => q.status === "APPROVED"), "popular").slice(0, 3);
   const poll = currentPoll(state.polls);
+  const t = useT();
   return (
     <div className="live-screen">
       <div className="live-screen-grid">
@@ -52,40 +57,38 @@ function Screen({ initial, link }: { initial: RoomState; link: { url: string; qr
           {onScreen ? (
             <section aria-labelledby="screen-question-heading">
               <h2 id="screen-question-heading" className="visually-hidden">
-                Spørsmålet på skjermen
+                {t("live:screen.onScreen")}
               </h2>
               <blockquote className="live-screen-question" id="screen-question">
                 <p>{onScreen.text}</p>
               </blockquote>
-              <p className="live-meta">
-                {onScreen.upvotes} {onScreen.upvotes === 1 ? "stemme" : "stemmer"}
-              </p>
+              <p className="live-meta">{t("live:votes", { count: onScreen.upvotes })}</p>
             </section>
           ) : top.length > 0 ? (
             <section aria-labelledby="top-heading">
-              <h2 id="top-heading">Mest populære spørsmål</h2>
+              <h2 id="top-heading">{t("live:screen.top")}</h2>
               <ol>
                 {top.map((q) => (
                   <li key={q.id}>
-                    {q.text} <span className="live-meta">({q.upvotes} {q.upvotes === 1 ? "stemme" : "stemmer"})</span>
+                    {q.text} <span className="live-meta">({t("live:votes", { count: q.upvotes })})</span>
                   </li>
                 ))}
               </ol>
             </section>
           ) : (
-            <p>Still spørsmål fra mobilen – bruk koden eller QR-koden.</p>
+            <p>{t("live:screen.askHint")}</p>
           )}
           {poll ? (
             <section aria-labelledby="screen-poll-heading" id="screen-poll">
               <h2 id="screen-poll-heading">{poll.title}</h2>
-              {poll.results ? <PollResultsView poll={poll} results={poll.results} /> : <p>Resultatene vises senere.</p>}
+              {poll.results ? <PollResultsView poll={poll} results={poll.results} /> : <p>{t("live:poll.resultsLater")}</p>}
             </section>
           ) : null}
         </div>
         <aside className="live-screen-join" aria-labelledby="join-heading">
-          <h2 id="join-heading">Bli med</h2>
-          <img src={link.qr} alt={`QR-kode til ${link.url}`} />
-          <p>Kode:</p>
+          <h2 id="join-heading">{t("live:screen.join")}</h2>
+          <img src={link.qr} alt={t("live:qrAlt", { url: link.url })} />
+          <p>{t("live:screen.code")}</p>
           <p className="live-screen-code" id="screen-code">
             {room.code}
           </p>

@@ -1,16 +1,20 @@
-// Refusals from the live domain. The socket layer turns them into `{ ok: false, code, message }`;
-// anything else thrown is unexpected and becomes "server".
+// Refusals from the live domain. The socket layer turns them into `{ ok: false, code, key,
+// values, message }` (see protocol.ts); anything else thrown is unexpected and becomes "server".
+import type { MessageKey } from "~/i18n";
+import type { LiveValues } from "./messages";
 import type { ErrorCode } from "./protocol";
 
 export class LiveError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    /** A key of the `live` catalog, shown in the reader's language. */
+    readonly key: MessageKey,
+    readonly values?: LiveValues,
   ) {
-    super(message);
+    super(key);
     this.name = "LiveError";
   }
 }
 
-export const notFound = (what: string) => new LiveError("not-found", `Fant ikke ${what} i dette rommet.`);
-export const roomClosed = () => new LiveError("closed", "Rommet er stengt. Du kan ikke lenger stille spørsmål eller stemme.");
+export const notFound = (what: "room" | "question" | "poll" | "event") => new LiveError("not-found", `live:error.notFound.${what}`);
+export const roomClosed = () => new LiveError("closed", "live:error.roomClosed");

@@ -1,17 +1,19 @@
 import { z } from "zod";
 
+// Messages are catalog keys (live namespace).
+
 export const speakerLinkSchema = z.object({
-  intent: z.literal("speaker-key", { errorMap: () => ({ message: "Ukjent handling." }) }),
-  roomId: z.string({ required_error: "Velg et rom." }).min(1, "Velg et rom.").max(64, "Ukjent rom."),
+  intent: z.literal("speaker-key", { errorMap: () => ({ message: "live:admin.unknownAction" }) }),
+  roomId: z.string({ required_error: "live:admin.chooseRoom" }).min(1, "live:admin.chooseRoom").max(64, "live:admin.unknownRoom"),
 });
 
 export const liveExportSchema = z.object({
-  type: z.enum(["questions", "polls"], { errorMap: () => ({ message: "Velg spørsmål eller avstemninger." }) }).default("questions"),
+  type: z.enum(["questions", "polls"], { errorMap: () => ({ message: "live:admin.chooseExport" }) }).default("questions"),
   room: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z2-9]{6}$/, "Ukjent romkode.")
+    .regex(/^[A-Z2-9]{6}$/, "live:admin.unknownRoomCode")
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

@@ -1,35 +1,36 @@
 // The error view of the live pages: an unknown code says so plainly and offers to try another.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isMessageKey, useT } from "~/i18n";
 
 export function LiveErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
+  // Loaders throw catalog keys (live:join.notFound); anything else is unexpected.
   const message =
-    isRouteErrorResponse(error) && typeof error.data === "string" && error.data
-      ? error.data
-      : "Noe gikk galt. Last siden på nytt, eller prøv igjen om litt.";
+    isRouteErrorResponse(error) && typeof error.data === "string" && isMessageKey(error.data) ? t(error.data) : t("live:errorPage.text");
   return (
     <div className="container narrow">
-      <h1>{isRouteErrorResponse(error) && error.status === 404 ? "Fant ikke rommet" : "Noe gikk galt"}</h1>
+      <h1>{isRouteErrorResponse(error) && error.status === 404 ? t("live:errorPage.notFound") : t("live:errorPage.title")}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/live">Skriv inn en annen kode</Link>
+        <Link to="/live">{t("live:join.otherCode")}</Link>
       </p>
     </div>
   );
 }
 
-export function ConnectionLine({ status }: { status: "connecting" | "online" | "offline" | "ended" }) {
-  const text =
-    status === "online"
-      ? "Tilkoblet – oppdateres direkte."
-      : status === "connecting"
-        ? "Kobler til …"
-        : status === "ended"
-          ? "Forbindelsen ble avsluttet. Last inn siden på nytt for å fortsette."
-          : "Frakoblet – prøver å koble til igjen …";
+const STATUS_TEXT = {
+  online: "live:status.online",
+  connecting: "live:status.connecting",
+  ended: "live:status.ended",
+  offline: "live:status.offline",
+} as const;
+
+export function ConnectionLine({ status }: { status: keyof typeof STATUS_TEXT }) {
+  const t = useT();
   return (
     <p className="live-status small" data-status={status} role="status">
-      {text}
+      {t(STATUS_TEXT[status])}
     </p>
   );
 }

@@ -1,30 +1,20 @@
 // Staff exports of a live event: questions (text, name or "anonym", status, upvotes, time) and
 // poll results, per room or for the whole event, as CSV for Norwegian Excel (the writer from
-// the registrations export). The data stays in the database with the event; this only reads it.
+// the registrations export). Headers and words in the staff member's language (bokmål by
+// default). The data stays in the database with the event; this only reads it.
+import { translator } from "~/i18n/i18n.server";
+import type { Locale, Translate } from "~/i18n";
 import { toCsv } from "~/modules/admin-registrations/csv";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
 import { resultsOf, pollSelect } from "./polls.server";
-import type { PollKind } from "./protocol";
+import { POLL_KINDS, POLL_STATUSES, QUESTION_STATUSES, type PollKind, type PollStatus, type QuestionStatus } from "./protocol";
 
 export type LiveExportKind = "questions" | "polls";
 
-const STATUS_NAMES: Record<string, string> = {
-  PENDING: "venter på godkjenning",
-  APPROVED: "publisert",
-  HIDDEN: "skjult",
-  ANSWERED: "besvart",
-  WITHDRAWN: "trukket tilbake",
-};
-
-const POLL_STATUS_NAMES: Record<string, string> = { DRAFT: "ikke åpnet", OPEN: "åpen", CLOSED: "lukket" };
-const POLL_KIND_NAMES: Record<string, string> = {
-  SINGLE: "ett valg",
-  MULTIPLE: "flere valg",
-  RATING: "skala",
-  WORDCLOUD: "ordsky",
-  OPEN_TEXT: "åpen tekst",
-};
+const questionStatus = (t: Translate, s: string) => ((QUESTION_STATUSES as readonly string[]).includes(s) ? t(`live:status.${s as QuestionStatus}`) : s);
+const pollStatus = (t: Translate, s: string) => ((POLL_STATUSES as readonly string[]).includes(s) ? t(`live:pollStatus.${s as PollStatus}`) : s);
+const pollKind = (t: Translate, k: string) => ((POLL_KINDS as readonly string[]).includes(k) ? t(`live:csvKind.${k as PollKind}`) : k);
 
 const osloStamp = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Europe/Oslo",
@@ -45,7 +35,8 @@ async function roomsOf(eventId: string, roomCode: string | null) {
   });
 }
 
-export async function questionsCsv(eventId: string, roomCode: string | null): Promise<string> {
+export async function questionsCsv(eventId: string, roomCode: string | null, locale: Locale = "nb"): Promise<string> {
+  const t = translator(locale);
   const rooms = await roomsOf(eventId, roomCode);
   const rows: Array<Array<string | number>> = [];
   for (const room of rooms) {
@@ -59,31 +50,34 @@ export async function questionsCsv(eventId: string, roomCode: string | null): Pr
         room.title,
         room.code,
         q.text,
-        q.displayName?.trim() || "anonym",
-        STATUS_NAMES[q.status] ?? q.status,
+        q.displayName?.trim() || t("live:csv.anonymous"),
+        questionStatus(t, q.status),
         q.upvoteCount,
         exportTime(q.createdAt),
         exportTime(q.answeredAt),
-        q.flagged ? "ja" : "nei",
+        q.flagged ? t("live:csv.yes") : t("live:csv.no"),
       ]);
     }
   }
-  return toCsv(["Rom", "Kode", "Spørsmål", "Navn", "Status", "Stemmer", "Stilt", "Besvart", "Flagget av ordfilter"], rows);
+  const headers = (["room", "code", "question", "name", "status", "votes", "asked", "answered", "flagged"] as const).map((h) => t(`live:csv.${h}`));
+  return toCsv(headers, rows);
 }
 
-/** With a decimal comma, as Norwegian Excel reads numbers. */
-const percent = (count: number, total: number) => String(total > 0 ? Math.round((count / total) * 1000) / 10 : 0).replace(".", ",");
+/** With a decimal comma, as Norwegian Excel reads numbers (a point in English). */
+const decimal = (n: number, locale: Locale) => (locale === "en" ? String(n) : String(n).replace(".", ","));
+const percent = (count: number, total: number, locale: Locale) => decimal(total > 0 ? Math.round((count / total) * 1000) / 10 : 0, locale);
 
-export async function pollsCsv(eventId: string, roomCode: string | null): Promise<string> {
+export async function pollsCsv(eventId: string, roomCode: string | null, locale: Locale = "nb"): Promise<string> {
+  const t = translator(locale);
   const rooms = await roomsOf(eventId, roomCode);
   const rows: Array<Array<string | number>> = [];
   for (const room of rooms) {
     const polls = await db().poll.findMany({ where: { roomId: room.id }, select: pollSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
     for (const poll of polls) {
-      const head = [room.title, room.code, poll.title, POLL_KIND_NAMES[poll.kind] ?? poll.kind, POLL_STATUS_NAMES[poll.status] ?? poll.status];
+      const head = [room.title, room.code, poll.title, pollKind(t, poll.kind), pollStatus(t, poll.status)];
       const results = await resultsOf(poll);
       const before = rows.length;
-      const row = (answer: string | number, count: number) => rows.push([...head, results.total, answer, count, percent(count, results.total)]);
+      const row = (answer: string | number, count: number) => rows.push([...head, results.total, answer, count, percent(count, results.total, locale)]);
       switch (poll.kind as PollKind) {
         case "SINGLE":
         case "MULTIPLE":
@@ -92,7 +86,7 @@ export async function pollsCsv(eventId: string, roomCode: string | null): Promis
         case "RATING":
           if (results.kind === "RATING") {
             results.distribution.forEach((count, i) => row(i + 1, count));
-            rows.push([...head, results.total, "gjennomsnitt", results.average === null ? "" : String(results.average).replace(".", ","), ""]);
+            rows.push([...head, results.total, t("live:csv.average"), results.average === null ? "" : decimal(results.average, locale), ""]);
           }
           break;
         case "WORDCLOUD":
@@ -112,7 +106,8 @@ export async function pollsCsv(eventId: string, roomCode: string | null): Promis
       if (rows.length === before) rows.push([...head, results.total, "", "", ""]);
     }
   }
-  return toCsv(["Rom", "Kode", "Avstemning", "Type", "Status", "Svar totalt", "Svar", "Antall", "Prosent"], rows);
+  const headers = (["room", "code", "poll", "kind", "status", "total", "answer", "count", "percent"] as const).map((h) => t(`live:csv.${h}`));
+  return toCsv(headers, rows);
 }
 
 /** The export file, audited (names in questions are personal data). Null when the event does not exist. */
@@ -121,10 +116,11 @@ export async function exportLive(
   kind: LiveExportKind,
   roomCode: string | null,
   actor: Actor,
+  locale: Locale = "nb",
 ): Promise<{ filename: string; content: Buffer } | null> {
   const event = await db().event.findUnique({ where: { id: eventId }, select: { id: true, slug: true, title: true } });
   if (!event) return null;
-  const text = kind === "questions" ? await questionsCsv(event.id, roomCode) : await pollsCsv(event.id, roomCode);
+  const text = kind === "questions" ? await questionsCsv(event.id, roomCode, locale) : await pollsCsv(event.id, roomCode, locale);
   await db().$transaction(async (tx) => {
     await audit(tx, actor, {
       action: "live.export",

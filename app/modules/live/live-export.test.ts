@@ -6,7 +6,7 @@ import { answerPoll, createPoll, setPollStatus } from "./polls.server";
 import { askQuestion, moderateQuestion, upvoteQuestion } from "./questions.server";
 import { ensureRoomsForEvent } from "./rooms.server";
 
-const actor = { id: null, email: "dora@kristiansand.kommune.no" };
+const actor = { id: null, email: "dora@samhandling.test" };
 const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
 
 async function eventWithRoom() {
@@ -86,6 +86,29 @@ describe("polls CSV", () => {
       `${head("Ett ord", "ordsky", "åpen")};"3";"lys";"1";"33,3"`,
       `${head("Utkast uten svar", "åpen tekst", "ikke åpnet")};"0";"";"";""`,
     ]);
+  });
+});
+
+describe("the staff member's language", () => {
+  it("writes headers and words in nynorsk or English, numbers with a point in English", async () => {
+    const { event, room } = await eventWithRoom();
+    await askQuestion(room.id, "p-a", { text: "Kven har ansvaret?" });
+    const poll = await createPoll(room.id, { title: "Kor nøgd er du?", kind: "RATING", options: [], scaleMax: 5, resultsVisibility: "LIVE" });
+    await setPollStatus(room.id, poll.id, "OPEN");
+    await answerPoll(room.id, "p-a", poll.id, { rating: 4 });
+    await answerPoll(room.id, "p-b", poll.id, { rating: 5 });
+
+    const [nnHeader, nnRow] = lines(await questionsCsv(event.id, null, "nn"));
+    expect(nnHeader).toBe('"Rom";"Kode";"Spørsmål";"Namn";"Status";"Stemmer";"Stilt";"Svara";"Flagga av ordfilter"');
+    expect(nnRow).toContain('"Kven har ansvaret?";"anonym";"publisert";"0"');
+    const [enHeader, enRow] = lines(await questionsCsv(event.id, null, "en"));
+    expect(enHeader).toBe('"Room";"Code";"Question";"Name";"Status";"Votes";"Asked";"Answered";"Flagged by word filter"');
+    expect(enRow).toContain('"Kven har ansvaret?";"anonymous";"published";"0"');
+
+    const [pollHeader, ...pollRows] = lines(await pollsCsv(event.id, null, "en"));
+    expect(pollHeader).toBe('"Room";"Code";"Poll";"Type";"Status";"Total answers";"Answer";"Count";"Percent"');
+    expect(pollRows).toContain(`"${room.title}";"${room.code}";"Kor nøgd er du?";"rating scale";"open";"2";"average";"4.5";""`);
+    expect(lines(await pollsCsv(event.id, null, "nn"))).toContain(`"${room.title}";"${room.code}";"Kor nøgd er du?";"skala";"open";"2";"gjennomsnitt";"4,5";""`);
   });
 });
 

@@ -15,7 +15,8 @@ export async function requireRoom(code: string | undefined, role: LiveRole = "au
   const normalised = (code ?? "").trim().toUpperCase();
   const room = CODE.test(normalised) ? await getRoomByCode(normalised) : null;
   if (!room || (role !== "moderator" && !isRoomPublic(room))) {
-    throw new Response("Fant ikke noe rom med denne koden. Sjekk koden og prøv igjen.", { status: 404 });
+    // The error boundary shows the catalog key in the page's language.
+    throw new Response("live:join.notFound", { status: 404 });
   }
   return room;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { createEvent } from "../../../test/factories";
 import { isLiveWindow, liveRoomsForEventPage } from "./event-live.server";
 import { joinCodeSchema } from "./join-code.schema";
@@ -10,7 +12,7 @@ import { getRoomByCode, verifySpeakerKey } from "./rooms.server";
 import { sortQuestions, upsertPoll, upsertQuestion } from "./use-live-room";
 
 const HOUR = 3600_000;
-const actor = { id: null, email: "dora@kristiansand.kommune.no" };
+const actor = { id: null, email: "dora@samhandling.test" };
 
 describe("the live block on the event page", () => {
   const event = { status: "PUBLISHED", startsAt: new Date("2026-11-24T17:00:00Z"), endsAt: new Date("2026-11-24T19:30:00Z") };
@@ -77,7 +79,11 @@ describe("join codes typed by people", () => {
     expect(joinCodeSchema.parse({ code: " abc 234 " }).code).toBe("ABC234");
     const bad = joinCodeSchema.safeParse({ code: "ABC10" });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0].message).toMatch(/seks tegn/);
+    const message = bad.error?.issues[0].message as MessageKey;
+    expect(message).toBe("live:join.codeFormat");
+    expect(translator("nb")(message)).toMatch(/seks tegn/);
+    expect(translator("nn")(message)).toMatch(/seks teikn/);
+    expect(translator("en")(message)).toMatch(/six characters/);
   });
 });
 

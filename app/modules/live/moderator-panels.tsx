@@ -1,8 +1,25 @@
 // The moderator's panels: the queue of pending questions, the published ones, room settings and
 // polls (create, open, close, live results). Every button reports a refusal in words.
+import {
+  Alert,
+  Button,
+  Card,
+  Heading,
+  Paragraph,
+  Tag,
+} from "@digdir/designsystemet-react";
 import { useState } from "react";
+import {
+  CheckboxField,
+  SelectInput,
+  TextArea,
+  TextInput,
+} from "~/components/ui/field";
+import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatTime } from "~/utils/format";
-import { PollResultsView, POLL_KIND_NAMES, RESULTS_VISIBILITY_NAMES } from "./poll-results";
+import { FeedbackLine, type Feedback } from "./feedback";
+import { describeInvalid, liveText } from "./messages";
+import { PollResultsView } from "./poll-results";
 import {
   clientSchemas,
   POLL_KINDS,
@@ -17,65 +34,159 @@ import {
 } from "./protocol";
 import { sortQuestions, type LiveActions } from "./use-live-room";
 
-type Feedback = { kind: "ok" | "error"; text: string } | null;
 type ModAction = ClientPayload<"mod:question">["action"];
 
 function useRunner() {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
-  async function run(work: () => Promise<{ ok: boolean; message?: string }>, done?: string) {
+  const t = useT();
+  async function run(
+    work: () => Promise<{
+      ok: boolean;
+      message?: string;
+      key?: string;
+      values?: Record<string, string | number>;
+    }>,
+    done?: string
+  ) {
     setBusy(true);
     const ack = await work();
     setBusy(false);
-    setFeedback(ack.ok ? (done ? { kind: "ok", text: done } : null) : { kind: "error", text: ack.message ?? "Det gikk ikke." });
+    setFeedback(
+      ack.ok
+        ? done
+          ? { kind: "ok", text: done }
+          : null
+        : {
+            kind: "error",
+            text:
+              ack.message || ack.key ? liveText(t, ack) : t("live:mod.failed"),
+          }
+    );
     return ack.ok;
   }
-  const line = feedback ? (
-    <p className={feedback.kind === "ok" ? "live-ok" : "error"} role={feedback.kind === "ok" ? "status" : "alert"}>
-      {feedback.text}
-    </p>
-  ) : null;
+  const line = <FeedbackLine feedback={feedback} />;
   return { run, busy, line };
 }
 
-function ModQuestion({ q, room, actions }: { q: QuestionView; room: RoomState["room"]; actions: LiveActions }) {
+function ModQuestion({
+  q,
+  room,
+  actions,
+}: {
+  q: QuestionView;
+  room: RoomState["room"];
+  actions: LiveActions;
+}) {
   const { run, busy, line } = useRunner();
   const onScreen = room.onScreenQuestionId === q.id;
-  const button = (action: ModAction, label: string, done: string, className = "button") => (
-    <button type="button" className={className} disabled={busy} onClick={() => run(() => actions.moderateQuestion({ questionId: q.id, action }), done)}>
-      {label}
-    </button>
+  const t = useT();
+  const locale = useLocale();
+  const button = (
+    action: ModAction,
+    label: MessageKey,
+    done: MessageKey,
+    look: "primary" | "secondary" | "danger" = "secondary"
+  ) => (
+    <Button
+      type="button"
+      data-size="sm"
+      variant={look === "primary" ? "primary" : "secondary"}
+      data-color={look === "danger" ? "danger" : undefined}
+      disabled={busy}
+      onClick={() =>
+        run(
+          () => actions.moderateQuestion({ questionId: q.id, action }),
+          t(done)
+        )
+      }
+    >
+      {t(label)}
+    </Button>
   );
   return (
-    <li className={`live-question${q.pinned ? " live-pinned" : ""}`}>
-      {q.flagged ? <p className="live-tag live-flag">Flagget av ordfilteret</p> : null}
-      {q.pinned ? <p className="live-tag">Festet</p> : null}
-      {onScreen ? <p className="live-tag">På skjermen</p> : null}
-      <p className="live-question-text">{q.text}</p>
-      <p className="small live-meta">
-        {q.displayName ?? "Anonym"} · kl. {formatTime(new Date(q.createdAt))} · {q.upvotes} {q.upvotes === 1 ? "stemme" : "stemmer"}
-      </p>
-      <div className="live-row">
-        {q.status === "PENDING" || q.status === "HIDDEN" ? button("approve", "Godkjenn", "Godkjent.", "button primary") : null}
-        {q.status !== "HIDDEN" ? button("hide", "Skjul", "Skjult.", "button danger") : null}
-        {q.status === "APPROVED" ? button("answer", "Merk som besvart", "Merket som besvart.") : null}
-        {q.status === "APPROVED" || q.status === "ANSWERED"
-          ? onScreen
-            ? button("unscreen", "Ta av skjermen", "Tatt av skjermen.")
-            : button("screen", "Vis på skjermen", "Vises på skjermen.")
-          : null}
-        {q.status === "APPROVED" ? (q.pinned ? button("unpin", "Løsne", "Løsnet.") : button("pin", "Fest øverst", "Festet.")) : null}
-      </div>
-      {line}
-    </li>
+    <Card
+      asChild
+      data-color={q.pinned ? "accent" : "neutral"}
+      variant={q.pinned ? "tinted" : "default"}
+    >
+      <li className="live-question">
+        {q.flagged || q.pinned || onScreen ? (
+          <p className="live-tags">
+            {q.flagged ? (
+              <Tag data-color="warning" className="live-flag">
+                {t("live:mod.flagged")}
+              </Tag>
+            ) : null}
+            {q.pinned ? (
+              <Tag data-color="accent">{t("live:question.pinned")}</Tag>
+            ) : null}
+            {onScreen ? (
+              <Tag data-color="info">{t("live:question.onScreen")}</Tag>
+            ) : null}
+          </p>
+        ) : null}
+        <p className="live-question-text">{q.text}</p>
+        <p className="small live-meta">
+          {q.displayName ?? t("live:anonymous")} ·{" "}
+          {t("live:atTime", {
+            time: formatTime(new Date(q.createdAt), locale),
+          })}{" "}
+          · {t("live:votes", { count: q.upvotes })}
+        </p>
+        <div className="live-row">
+          {q.status === "PENDING" || q.status === "HIDDEN"
+            ? button(
+                "approve",
+                "live:mod.approve",
+                "live:mod.approved",
+                "primary"
+              )
+            : null}
+          {q.status !== "HIDDEN"
+            ? button("hide", "live:mod.hide", "live:mod.hidden", "danger")
+            : null}
+          {q.status === "APPROVED"
+            ? button("answer", "live:mod.answer", "live:mod.answered")
+            : null}
+          {q.status === "APPROVED" || q.status === "ANSWERED"
+            ? onScreen
+              ? button("unscreen", "live:mod.unscreen", "live:mod.unscreened")
+              : button("screen", "live:mod.screen", "live:mod.screened")
+            : null}
+          {q.status === "APPROVED"
+            ? q.pinned
+              ? button("unpin", "live:mod.unpin", "live:mod.unpinned")
+              : button("pin", "live:mod.pin", "live:mod.pinnedDone")
+            : null}
+        </div>
+        {line}
+      </li>
+    </Card>
   );
 }
 
-export function ModeratorQuestions({ state, actions }: { state: RoomState; actions: LiveActions }) {
+export function ModeratorQuestions({
+  state,
+  actions,
+}: {
+  state: RoomState;
+  actions: LiveActions;
+}) {
   const [showHidden, setShowHidden] = useState(false);
-  const pending = sortQuestions(state.questions.filter((q) => q.status === "PENDING"), "newest").reverse();
-  const published = sortQuestions(state.questions.filter((q) => q.status === "APPROVED"), "popular");
-  const answered = sortQuestions(state.questions.filter((q) => q.status === "ANSWERED"), "newest");
+  const t = useT();
+  const pending = sortQuestions(
+    state.questions.filter((q) => q.status === "PENDING"),
+    "newest"
+  ).reverse();
+  const published = sortQuestions(
+    state.questions.filter((q) => q.status === "APPROVED"),
+    "popular"
+  );
+  const answered = sortQuestions(
+    state.questions.filter((q) => q.status === "ANSWERED"),
+    "newest"
+  );
   const hidden = state.questions.filter((q) => q.status === "HIDDEN");
   const list = (items: QuestionView[], empty: string) =>
     items.length === 0 ? (
@@ -90,75 +201,110 @@ export function ModeratorQuestions({ state, actions }: { state: RoomState; actio
   return (
     <div>
       <section aria-labelledby="pending-heading">
-        <h2 id="pending-heading">Venter på godkjenning ({pending.length})</h2>
-        {list(pending, "Ingen spørsmål venter.")}
+        <Heading level={2} data-size="sm" id="pending-heading">
+          {t("live:mod.pending", { count: pending.length })}
+        </Heading>
+        {list(pending, t("live:mod.noPending"))}
       </section>
       <section aria-labelledby="published-heading">
-        <h2 id="published-heading">Publiserte spørsmål ({published.length})</h2>
-        {list(published, "Ingen publiserte spørsmål ennå.")}
+        <Heading level={2} data-size="sm" id="published-heading">
+          {t("live:mod.published", { count: published.length })}
+        </Heading>
+        {list(published, t("live:mod.noPublished"))}
       </section>
       <section aria-labelledby="answered-heading">
-        <h2 id="answered-heading">Besvart ({answered.length})</h2>
-        {list(answered, "Ingen besvarte spørsmål.")}
+        <Heading level={2} data-size="sm" id="answered-heading">
+          {t("live:mod.answeredList", { count: answered.length })}
+        </Heading>
+        {list(answered, t("live:mod.noAnswered"))}
       </section>
       <section aria-labelledby="hidden-heading">
-        <h2 id="hidden-heading">Skjulte ({hidden.length})</h2>
-        <button type="button" className="button" aria-expanded={showHidden} onClick={() => setShowHidden(!showHidden)}>
-          {showHidden ? "Ikke vis skjulte" : "Vis skjulte"}
-        </button>
-        {showHidden ? list(hidden, "Ingen skjulte spørsmål.") : null}
+        <Heading level={2} data-size="sm" id="hidden-heading">
+          {t("live:mod.hiddenList", { count: hidden.length })}
+        </Heading>
+        <Button
+          type="button"
+          variant="secondary"
+          data-size="sm"
+          aria-expanded={showHidden}
+          onClick={() => setShowHidden(!showHidden)}
+        >
+          {showHidden ? t("live:mod.hideHidden") : t("live:mod.showHidden")}
+        </Button>
+        {showHidden ? list(hidden, t("live:mod.noHidden")) : null}
       </section>
     </div>
   );
 }
 
-export function RoomSettings({ room, actions }: { room: RoomState["room"]; actions: LiveActions }) {
+export function RoomSettings({
+  room,
+  actions,
+}: {
+  room: RoomState["room"];
+  actions: LiveActions;
+}) {
   const { run, busy, line } = useRunner();
+  const t = useT();
   // Shown at once; the server's answer (or a refusal) settles it.
-  const [optimistic, setOptimistic] = useState<{ preModeration?: boolean; allowAnonymous?: boolean }>({});
-  const toggle = async (change: { preModeration: boolean } | { allowAnonymous: boolean }) => {
+  const [optimistic, setOptimistic] = useState<{
+    preModeration?: boolean;
+    allowAnonymous?: boolean;
+  }>({});
+  const toggle = async (
+    change: { preModeration: boolean } | { allowAnonymous: boolean }
+  ) => {
     setOptimistic((o) => ({ ...o, ...change }));
-    await run(() => actions.updateRoom(change), "Lagret.");
+    await run(() => actions.updateRoom(change), t("live:settings.saved"));
     setOptimistic({});
   };
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Innstillinger for rommet</h2>
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id="pre-moderation"
-          checked={optimistic.preModeration ?? room.preModeration}
-          disabled={busy}
-          onChange={(e) => toggle({ preModeration: e.target.checked })}
-        />
-        <label htmlFor="pre-moderation">Godkjenn spørsmål før de vises</label>
-      </div>
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id="allow-anonymous"
-          checked={optimistic.allowAnonymous ?? room.allowAnonymous}
-          disabled={busy}
-          onChange={(e) => toggle({ allowAnonymous: e.target.checked })}
-        />
-        <label htmlFor="allow-anonymous">Tillat anonyme spørsmål</label>
-      </div>
-      <p>
-        Rommet er <strong>{room.status === "OPEN" ? "åpent" : "stengt"}</strong>.{" "}
-        <button
+      <Heading level={2} data-size="sm" id="settings-heading">
+        {t("live:settings.heading")}
+      </Heading>
+      <CheckboxField
+        id="pre-moderation"
+        label={t("live:settings.preModeration")}
+        checked={optimistic.preModeration ?? room.preModeration}
+        disabled={busy}
+        onChange={(e) => toggle({ preModeration: e.target.checked })}
+      />
+      <CheckboxField
+        id="allow-anonymous"
+        label={t("live:settings.allowAnonymous")}
+        checked={optimistic.allowAnonymous ?? room.allowAnonymous}
+        disabled={busy}
+        onChange={(e) => toggle({ allowAnonymous: e.target.checked })}
+      />
+      <p className="live-row">
+        <strong>
+          {room.status === "OPEN"
+            ? t("live:settings.roomOpen")
+            : t("live:settings.roomClosed")}
+        </strong>{" "}
+        <Button
           type="button"
-          className={room.status === "OPEN" ? "button danger" : "button"}
+          variant="secondary"
+          data-size="sm"
+          data-color={room.status === "OPEN" ? "danger" : undefined}
           disabled={busy}
           onClick={() =>
             run(
-              () => actions.updateRoom({ status: room.status === "OPEN" ? "CLOSED" : "OPEN" }),
-              room.status === "OPEN" ? "Rommet er stengt." : "Rommet er åpnet.",
+              () =>
+                actions.updateRoom({
+                  status: room.status === "OPEN" ? "CLOSED" : "OPEN",
+                }),
+              room.status === "OPEN"
+                ? t("live:settings.closedDone")
+                : t("live:settings.openedDone")
             )
           }
         >
-          {room.status === "OPEN" ? "Steng rommet" : "Åpne rommet igjen"}
-        </button>
+          {room.status === "OPEN"
+            ? t("live:settings.close")
+            : t("live:settings.reopen")}
+        </Button>
       </p>
       {line}
     </section>
@@ -175,133 +321,200 @@ export function CreatePollForm({ actions }: { actions: LiveActions }) {
   const [visibility, setVisibility] = useState<ResultsVisibility>("LIVE");
   const [error, setError] = useState<string | null>(null);
   const withOptions = kind === "SINGLE" || kind === "MULTIPLE";
+  const t = useT();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const optionList = withOptions ? options.split("\n").map((o) => o.trim()).filter(Boolean) : [];
-    if (withOptions && optionList.length < 2) return setError("Skriv minst to alternativer, ett per linje.");
+    const optionList = withOptions
+      ? options
+          .split("\n")
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : [];
+    if (withOptions && optionList.length < 2)
+      return setError(t("live:create.needOptions"));
     const payload = {
       title,
       kind,
       options: optionList,
-      maxChoices: kind === "MULTIPLE" ? Math.min(maxChoices, optionList.length) : undefined,
+      maxChoices:
+        kind === "MULTIPLE"
+          ? Math.min(maxChoices, optionList.length)
+          : undefined,
       scaleMax: kind === "RATING" ? scaleMax : undefined,
       resultsVisibility: visibility,
     };
     const parsed = clientSchemas["mod:poll:create"].safeParse(payload);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Skjemaet har feil.");
+    if (!parsed.success)
+      return setError(liveText(t, describeInvalid(parsed.error)));
     setError(null);
-    if (await run(() => actions.createPoll(payload), "Avstemningen er laget. Åpne den når du er klar.")) {
+    if (await run(() => actions.createPoll(payload), t("live:create.done"))) {
       setTitle("");
       setOptions("");
     }
   }
 
   return (
-    <form className="stacked" onSubmit={submit} aria-labelledby="create-poll-heading">
-      <h3 id="create-poll-heading">Ny avstemning</h3>
+    <form
+      className="stacked"
+      onSubmit={submit}
+      aria-labelledby="create-poll-heading"
+    >
+      <Heading level={3} data-size="xs" id="create-poll-heading">
+        {t("live:create.heading")}
+      </Heading>
       {error ? (
-        <p className="error" role="alert">
+        <Alert data-color="danger" data-size="sm" role="alert">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      <div className="field">
-        <label htmlFor="poll-title">Spørsmål</label>
-        <input id="poll-title" type="text" required maxLength={POLL_TITLE_MAX} value={title} onChange={(e) => setTitle(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="poll-kind">Type</label>
-        <select id="poll-kind" value={kind} onChange={(e) => setKind(e.target.value as PollKind)}>
-          {POLL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {POLL_KIND_NAMES[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextInput
+        id="poll-title"
+        type="text"
+        label={t("live:create.title")}
+        required
+        maxLength={POLL_TITLE_MAX}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <SelectInput
+        id="poll-kind"
+        label={t("live:create.kind")}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as PollKind)}
+        options={POLL_KINDS.map((k) => [k, t(`live:kind.${k}`)] as const)}
+      />
       {withOptions ? (
-        <div className="field">
-          <label htmlFor="poll-options">Alternativer (ett per linje)</label>
-          <textarea id="poll-options" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} aria-describedby="poll-options-help" />
-          <p id="poll-options-help" className="small">
-            Høyst 20 alternativer på inntil {POLL_OPTION_MAX} tegn.
-          </p>
-        </div>
+        <TextArea
+          id="poll-options"
+          label={t("live:create.options")}
+          help={t("live:create.optionsHelp", { max: POLL_OPTION_MAX })}
+          rows={4}
+          value={options}
+          onChange={(e) => setOptions(e.target.value)}
+        />
       ) : null}
       {kind === "MULTIPLE" ? (
-        <div className="field">
-          <label htmlFor="poll-max">Flest valg per person</label>
-          <input id="poll-max" type="number" min={1} max={20} value={maxChoices} onChange={(e) => setMaxChoices(Number(e.target.value))} />
-        </div>
+        <TextInput
+          id="poll-max"
+          type="number"
+          label={t("live:create.maxChoices")}
+          min={1}
+          max={20}
+          value={maxChoices}
+          onChange={(e) => setMaxChoices(Number(e.target.value))}
+        />
       ) : null}
       {kind === "RATING" ? (
-        <div className="field">
-          <label htmlFor="poll-scale">Skala fra 1 til</label>
-          <input id="poll-scale" type="number" min={2} max={10} value={scaleMax} onChange={(e) => setScaleMax(Number(e.target.value))} />
-        </div>
+        <TextInput
+          id="poll-scale"
+          type="number"
+          label={t("live:create.scale")}
+          min={2}
+          max={10}
+          value={scaleMax}
+          onChange={(e) => setScaleMax(Number(e.target.value))}
+        />
       ) : null}
-      <div className="field">
-        <label htmlFor="poll-visibility">Resultater</label>
-        <select id="poll-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as ResultsVisibility)}>
-          {RESULTS_VISIBILITY.map((v) => (
-            <option key={v} value={v}>
-              {RESULTS_VISIBILITY_NAMES[v]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button primary" disabled={busy}>
-        Lag avstemning
-      </button>
+      <SelectInput
+        id="poll-visibility"
+        label={t("live:create.visibility")}
+        value={visibility}
+        onChange={(e) => setVisibility(e.target.value as ResultsVisibility)}
+        options={RESULTS_VISIBILITY.map(
+          (v) => [v, t(`live:visibility.${v}`)] as const
+        )}
+      />
+      <Button type="submit" variant="primary" disabled={busy}>
+        {t("live:create.submit")}
+      </Button>
       {line}
     </form>
   );
 }
 
-function ModPoll({ poll, actions }: { poll: RoomState["polls"][number]; actions: LiveActions }) {
+function ModPoll({
+  poll,
+  actions,
+}: {
+  poll: RoomState["polls"][number];
+  actions: LiveActions;
+}) {
   const { run, busy, line } = useRunner();
-  const statusName = poll.status === "OPEN" ? "åpen" : poll.status === "CLOSED" ? "lukket" : "ikke åpnet";
+  const t = useT();
   return (
-    <li className="live-poll">
-      <h3>{poll.title}</h3>
-      <p className="small">
-        {POLL_KIND_NAMES[poll.kind]} · {statusName} · {RESULTS_VISIBILITY_NAMES[poll.resultsVisibility]}
-      </p>
-      <div className="live-row">
-        {poll.status !== "OPEN" ? (
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => run(() => actions.setPollState({ pollId: poll.id, status: "OPEN" }), "Avstemningen er åpnet.")}
-          >
-            Åpne «{poll.title}»
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => run(() => actions.setPollState({ pollId: poll.id, status: "CLOSED" }), "Avstemningen er lukket.")}
-          >
-            Lukk «{poll.title}»
-          </button>
-        )}
-      </div>
-      {line}
-      {poll.results ? <PollResultsView poll={poll} results={poll.results} /> : null}
-    </li>
+    <Card asChild data-color="accent" className="live-poll">
+      <li>
+        <Heading level={3} data-size="xs">
+          {poll.title}
+        </Heading>
+        <Paragraph data-size="sm">
+          {t(`live:kind.${poll.kind}`)} · {t(`live:pollStatus.${poll.status}`)}{" "}
+          · {t(`live:visibility.${poll.resultsVisibility}`)}
+        </Paragraph>
+        <div className="live-row">
+          {poll.status !== "OPEN" ? (
+            <Button
+              type="button"
+              variant="primary"
+              data-size="sm"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () =>
+                    actions.setPollState({ pollId: poll.id, status: "OPEN" }),
+                  t("live:polls.opened")
+                )
+              }
+            >
+              {t("live:polls.open", { title: poll.title })}
+            </Button>
+          ) : (
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () =>
+                    actions.setPollState({ pollId: poll.id, status: "CLOSED" }),
+                  t("live:polls.closedDone")
+                )
+              }
+            >
+              {t("live:polls.close", { title: poll.title })}
+            </Button>
+          )}
+        </div>
+        {line}
+        {poll.results ? (
+          <PollResultsView poll={poll} results={poll.results} />
+        ) : null}
+      </li>
+    </Card>
   );
 }
 
-export function ModeratorPolls({ state, actions }: { state: RoomState; actions: LiveActions }) {
+export function ModeratorPolls({
+  state,
+  actions,
+}: {
+  state: RoomState;
+  actions: LiveActions;
+}) {
   const order = { OPEN: 0, DRAFT: 1, CLOSED: 2 } as const;
-  const polls = state.polls.slice().sort((a, b) => order[a.status] - order[b.status]);
+  const polls = state.polls
+    .slice()
+    .sort((a, b) => order[a.status] - order[b.status]);
+  const t = useT();
   return (
     <section aria-labelledby="polls-heading">
-      <h2 id="polls-heading">Avstemninger</h2>
+      <Heading level={2} data-size="sm" id="polls-heading">
+        {t("live:polls.heading")}
+      </Heading>
       {polls.length === 0 ? (
-        <p>Ingen avstemninger ennå.</p>
+        <p>{t("live:polls.none")}</p>
       ) : (
         <ul className="live-question-list">
           {polls.map((p) => (

@@ -1,19 +1,44 @@
 // The answer form of an open poll, one shape per kind: radio buttons, checkboxes with a
 // maximum, a rating scale, a short word or an open text. A phone that reconnects shows the
 // answer it gave (myAnswer); answering again replaces it.
+import {
+  Button,
+  Card,
+  Heading,
+  Paragraph,
+  Tag,
+} from "@digdir/designsystemet-react";
 import { useEffect, useState } from "react";
+import {
+  CheckboxField,
+  FieldsetGroup,
+  TextArea,
+  TextInput,
+} from "~/components/ui/field";
+import { useT } from "~/i18n";
+import { FeedbackLine, type Feedback } from "./feedback";
+import { liveText } from "./messages";
 import { OPEN_TEXT_MAX, WORD_MAX, type PollView } from "./protocol";
 import { PollResultsView } from "./poll-results";
 import type { LiveActions } from "./use-live-room";
 
-export function PollCard({ poll, actions, roomClosed }: { poll: PollView; actions: LiveActions; roomClosed: boolean }) {
+export function PollCard({
+  poll,
+  actions,
+  roomClosed,
+}: {
+  poll: PollView;
+  actions: LiveActions;
+  roomClosed: boolean;
+}) {
   const mine = poll.myAnswer ?? null;
   const [optionIds, setOptionIds] = useState<string[]>(mine?.optionIds ?? []);
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [text, setText] = useState(mine?.text ?? "");
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<Feedback>(null);
   const headingId = `poll-${poll.id}`;
+  const t = useT();
   const open = poll.status === "OPEN" && !roomClosed;
 
   // A snapshot after a reconnect may bring the answer given earlier.
@@ -29,101 +54,151 @@ export function PollCard({ poll, actions, roomClosed }: { poll: PollView; action
     e.preventDefault();
     let payload: Parameters<LiveActions["answerPoll"]>[0] = { pollId: poll.id };
     if (poll.kind === "SINGLE" || poll.kind === "MULTIPLE") {
-      if (optionIds.length === 0) return setFeedback({ kind: "error", text: "Velg minst ett alternativ." });
+      if (optionIds.length === 0)
+        return setFeedback({ kind: "error", text: t("live:poll.needOption") });
       payload = { ...payload, optionIds };
     } else if (poll.kind === "RATING") {
-      if (rating === null) return setFeedback({ kind: "error", text: "Velg et tall på skalaen." });
+      if (rating === null)
+        return setFeedback({ kind: "error", text: t("live:poll.needRating") });
       payload = { ...payload, rating };
     } else {
-      if (!text.trim()) return setFeedback({ kind: "error", text: poll.kind === "WORDCLOUD" ? "Skriv et ord." : "Skriv svaret ditt." });
+      if (!text.trim())
+        return setFeedback({
+          kind: "error",
+          text:
+            poll.kind === "WORDCLOUD"
+              ? t("live:poll.needWord")
+              : t("live:poll.needText"),
+        });
       payload = { ...payload, text };
     }
     setBusy(true);
     const ack = await actions.answerPoll(payload);
     setBusy(false);
-    setFeedback(ack.ok ? { kind: "ok", text: "Takk! Svaret ditt er registrert." } : { kind: "error", text: ack.message });
+    setFeedback(
+      ack.ok
+        ? { kind: "ok", text: t("live:poll.thanks") }
+        : { kind: "error", text: liveText(t, ack) }
+    );
   }
 
-  const max = poll.kind === "MULTIPLE" ? poll.maxChoices ?? poll.options.length : 1;
+  const max =
+    poll.kind === "MULTIPLE" ? poll.maxChoices ?? poll.options.length : 1;
   const scale = Array.from({ length: poll.scaleMax ?? 5 }, (_, i) => i + 1);
 
+  const choiceLegend =
+    poll.kind === "SINGLE"
+      ? t("live:poll.chooseOne")
+      : t("live:poll.chooseUpTo", { max });
+  const textLabel =
+    poll.kind === "WORDCLOUD"
+      ? t("live:poll.yourWord")
+      : t("live:poll.yourAnswer");
+
   return (
-    <section className="live-poll" aria-labelledby={headingId}>
-      <h2 id={headingId}>{poll.title}</h2>
-      {poll.status === "CLOSED" ? <p className="live-tag">Avstemningen er lukket</p> : null}
-      {open ? (
-        <form onSubmit={submit} className="stacked">
-          {poll.kind === "SINGLE" || poll.kind === "MULTIPLE" ? (
-            <fieldset>
-              <legend>{poll.kind === "SINGLE" ? "Velg ett alternativ" : `Velg opptil ${max}`}</legend>
-              {poll.options.map((o) => {
-                const checked = optionIds.includes(o.id);
-                return (
-                  <div className="checkbox live-choice" key={o.id}>
-                    <input
+    <Card asChild data-color="accent" className="live-poll">
+      <section aria-labelledby={headingId}>
+        <Heading level={2} data-size="sm" id={headingId}>
+          {poll.title}
+        </Heading>
+        {poll.status === "CLOSED" ? (
+          <p>
+            <Tag data-color="neutral">{t("live:poll.closed")}</Tag>
+          </p>
+        ) : null}
+        {open ? (
+          <form onSubmit={submit} className="stacked">
+            {poll.kind === "SINGLE" || poll.kind === "MULTIPLE" ? (
+              <FieldsetGroup
+                id={`poll-${poll.id}-choices`}
+                legend={choiceLegend}
+              >
+                {poll.options.map((o) => {
+                  const checked = optionIds.includes(o.id);
+                  return (
+                    <CheckboxField
+                      key={o.id}
                       type={poll.kind === "SINGLE" ? "radio" : "checkbox"}
                       id={`opt-${o.id}`}
                       name={`poll-${poll.id}`}
                       value={o.id}
+                      label={o.label}
                       checked={checked}
-                      disabled={poll.kind === "MULTIPLE" && !checked && optionIds.length >= max}
+                      disabled={
+                        poll.kind === "MULTIPLE" &&
+                        !checked &&
+                        optionIds.length >= max
+                      }
                       onChange={(e) =>
                         setOptionIds(
                           poll.kind === "SINGLE"
                             ? [o.id]
                             : e.target.checked
-                              ? [...optionIds, o.id]
-                              : optionIds.filter((x) => x !== o.id),
+                            ? [...optionIds, o.id]
+                            : optionIds.filter((x) => x !== o.id)
                         )
                       }
                     />
-                    <label htmlFor={`opt-${o.id}`}>{o.label}</label>
-                  </div>
-                );
-              })}
-            </fieldset>
-          ) : poll.kind === "RATING" ? (
-            <fieldset>
-              <legend>
-                Velg fra 1 (lavest) til {scale.length} (høyest)
-              </legend>
-              <div className="live-scale">
-                {scale.map((n) => (
-                  <span key={n} className="live-scale-step">
-                    <input type="radio" id={`rate-${poll.id}-${n}`} name={`rate-${poll.id}`} value={n} checked={rating === n} onChange={() => setRating(n)} />
-                    <label htmlFor={`rate-${poll.id}-${n}`}>{n}</label>
-                  </span>
-                ))}
-              </div>
-            </fieldset>
-          ) : (
-            <div className="field">
-              <label htmlFor={`text-${poll.id}`}>{poll.kind === "WORDCLOUD" ? "Ditt ord" : "Ditt svar"}</label>
-              {poll.kind === "WORDCLOUD" ? (
-                <input id={`text-${poll.id}`} type="text" maxLength={WORD_MAX} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-              ) : (
-                <textarea id={`text-${poll.id}`} rows={3} maxLength={OPEN_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
-              )}
-            </div>
-          )}
-          <button type="submit" className="button primary" disabled={busy}>
-            {mine ? "Endre svaret" : "Send svar"}
-          </button>
-          {feedback ? (
-            <p className={feedback.kind === "ok" ? "live-ok" : "error"} role={feedback.kind === "ok" ? "status" : "alert"}>
-              {feedback.text}
-            </p>
-          ) : null}
-        </form>
-      ) : null}
-      {poll.results ? (
-        <>
-          <h3>Resultat</h3>
-          <PollResultsView poll={poll} results={poll.results} />
-        </>
-      ) : poll.status === "OPEN" ? (
-        <p className="small">Resultatene vises senere.</p>
-      ) : null}
-    </section>
+                  );
+                })}
+              </FieldsetGroup>
+            ) : poll.kind === "RATING" ? (
+              <FieldsetGroup
+                id={`rate-${poll.id}-group`}
+                legend={t("live:poll.chooseRating", { max: scale.length })}
+              >
+                <div className="live-scale">
+                  {scale.map((n) => (
+                    <CheckboxField
+                      key={n}
+                      type="radio"
+                      id={`rate-${poll.id}-${n}`}
+                      name={`rate-${poll.id}`}
+                      value={n}
+                      label={String(n)}
+                      checked={rating === n}
+                      onChange={() => setRating(n)}
+                    />
+                  ))}
+                </div>
+              </FieldsetGroup>
+            ) : poll.kind === "WORDCLOUD" ? (
+              <TextInput
+                id={`text-${poll.id}`}
+                type="text"
+                label={textLabel}
+                maxLength={WORD_MAX}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                autoComplete="off"
+              />
+            ) : (
+              <TextArea
+                id={`text-${poll.id}`}
+                label={textLabel}
+                rows={3}
+                maxLength={OPEN_TEXT_MAX}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            )}
+            <Button type="submit" variant="primary" disabled={busy}>
+              {mine ? t("live:poll.change") : t("live:poll.send")}
+            </Button>
+            <FeedbackLine feedback={feedback} />
+          </form>
+        ) : null}
+        {poll.results ? (
+          <>
+            <Heading level={3} data-size="xs">
+              {t("live:poll.result")}
+            </Heading>
+            <PollResultsView poll={poll} results={poll.results} />
+          </>
+        ) : poll.status === "OPEN" ? (
+          <Paragraph data-size="sm">{t("live:poll.resultsLater")}</Paragraph>
+        ) : null}
+      </section>
+    </Card>
   );
 }

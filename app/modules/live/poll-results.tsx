@@ -1,11 +1,16 @@
 // Poll results as text first: every bar carries its number and percentage, the word cloud is a
 // plain list whose font size follows the count (the count is also written out), so nothing is
 // told by colour or size alone.
+import { useLocale, useT } from "~/i18n";
 import type { PollResults, PollView } from "./protocol";
+
+/** One decimal: a comma in Norwegian, a point in English. */
+const decimal = (n: number, locale: string) => (locale === "en" ? n.toFixed(1) : n.toFixed(1).replace(".", ","));
 
 const percent = (count: number, total: number) => (total > 0 ? Math.round((count / total) * 100) : 0);
 
-function Bars({ rows, total, unit }: { rows: Array<{ key: string; label: string; count: number }>; total: number; unit: string }) {
+function Bars({ rows, total }: { rows: Array<{ key: string; label: string; count: number }>; total: number }) {
+  const t = useT();
   return (
     <ul className="live-bars">
       {rows.map((r) => {
@@ -17,7 +22,7 @@ function Bars({ rows, total, unit }: { rows: Array<{ key: string; label: string;
               <span className={`live-bar-fill live-w-${p}`} />
             </span>
             <span className="live-bar-count">
-              {r.count} {r.count === 1 ? unit : `${unit}r`} ({p} %)
+              {t("live:results.bar", { votes: t("live:votes", { count: r.count }), percent: p })}
             </span>
           </li>
         );
@@ -27,28 +32,27 @@ function Bars({ rows, total, unit }: { rows: Array<{ key: string; label: string;
 }
 
 export function PollResultsView({ poll, results }: { poll: Pick<PollView, "kind" | "scaleMax">; results: PollResults }) {
-  const answers = `${results.total} svar`;
+  const t = useT();
+  const locale = useLocale();
+  const answers = t("live:answers", { count: results.total });
   switch (results.kind) {
     case "SINGLE":
     case "MULTIPLE":
       return (
         <div className="live-results">
           <p className="live-total">{answers}</p>
-          <Bars rows={results.options.map((o) => ({ key: o.id, label: o.label, count: o.count }))} total={results.total} unit="stemme" />
+          <Bars rows={results.options.map((o) => ({ key: o.id, label: o.label, count: o.count }))} total={results.total} />
         </div>
       );
     case "RATING":
       return (
         <div className="live-results">
           <p className="live-total">
-            {answers}
-            {results.average !== null ? `, gjennomsnitt ${results.average.toFixed(1).replace(".", ",")} av ${poll.scaleMax ?? results.distribution.length}` : ""}
+            {results.average !== null
+              ? t("live:results.average", { answers, average: decimal(results.average, locale), max: poll.scaleMax ?? results.distribution.length })
+              : answers}
           </p>
-          <Bars
-            rows={results.distribution.map((count, i) => ({ key: String(i), label: String(i + 1), count }))}
-            total={results.total}
-            unit="stemme"
-          />
+          <Bars rows={results.distribution.map((count, i) => ({ key: String(i), label: String(i + 1), count }))} total={results.total} />
         </div>
       );
     case "WORDCLOUD": {
@@ -57,9 +61,9 @@ export function PollResultsView({ poll, results }: { poll: Pick<PollView, "kind"
         <div className="live-results">
           <p className="live-total">{answers}</p>
           {results.words.length === 0 ? (
-            <p>Ingen ord ennå.</p>
+            <p>{t("live:results.noWords")}</p>
           ) : (
-            <ul className="live-wordcloud" aria-label="Ordsky">
+            <ul className="live-wordcloud" aria-label={t("live:results.wordcloud")}>
               {results.words.map((w) => (
                 <li key={w.word} className={`live-fs-${Math.round((w.count / max) * 10)}`}>
                   {w.word} <span className="live-word-count">({w.count})</span>
@@ -75,7 +79,7 @@ export function PollResultsView({ poll, results }: { poll: Pick<PollView, "kind"
         <div className="live-results">
           <p className="live-total">{answers}</p>
           {results.answers.length === 0 ? (
-            <p>Ingen svar ennå.</p>
+            <p>{t("live:results.noAnswers")}</p>
           ) : (
             <ul className="live-open-answers">
               {results.answers.map((a, i) => (
@@ -87,17 +91,3 @@ export function PollResultsView({ poll, results }: { poll: Pick<PollView, "kind"
       );
   }
 }
-
-export const POLL_KIND_NAMES: Record<PollView["kind"], string> = {
-  SINGLE: "Ett valg",
-  MULTIPLE: "Flere valg",
-  RATING: "Skala",
-  WORDCLOUD: "Ordsky (kort ord)",
-  OPEN_TEXT: "Åpen tekst",
-};
-
-export const RESULTS_VISIBILITY_NAMES: Record<PollView["resultsVisibility"], string> = {
-  LIVE: "Alle ser resultatene underveis",
-  AFTER_CLOSE: "Alle ser resultatene når avstemningen er lukket",
-  SCREEN_ONLY: "Bare på storskjermen og for moderatorer",
-};

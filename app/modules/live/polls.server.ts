@@ -85,40 +85,40 @@ export type NewPoll = {
 
 export async function createPoll(roomId: string, input: NewPoll): Promise<PollRow> {
   const title = input.title.trim();
-  if (!title || title.length > POLL_TITLE_MAX) throw new LiveError("invalid", `Tittelen må ha 1–${POLL_TITLE_MAX} tegn.`);
+  if (!title || title.length > POLL_TITLE_MAX) throw new LiveError("invalid", "live:error.pollTitle", { max: POLL_TITLE_MAX });
   const options = (input.options ?? []).map((o) => o.trim());
   let maxChoices: number | null = null;
   let scaleMax: number | null = null;
   switch (input.kind) {
     case "SINGLE":
     case "MULTIPLE":
-      if (options.length < 2 || options.length > 20) throw new LiveError("invalid", "En avstemning trenger 2–20 svaralternativer.");
+      if (options.length < 2 || options.length > 20) throw new LiveError("invalid", "live:error.optionCount");
       if (options.some((o) => !o || o.length > POLL_OPTION_MAX)) {
-        throw new LiveError("invalid", `Hvert svaralternativ må ha 1–${POLL_OPTION_MAX} tegn.`);
+        throw new LiveError("invalid", "live:error.optionLength", { max: POLL_OPTION_MAX });
       }
       if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) {
-        throw new LiveError("invalid", "To svaralternativer er like.");
+        throw new LiveError("invalid", "live:error.optionDuplicate");
       }
       if (input.kind === "MULTIPLE") {
         maxChoices = input.maxChoices ?? options.length;
         if (maxChoices < 1 || maxChoices > options.length) {
-          throw new LiveError("invalid", "Største antall valg kan ikke være flere enn svaralternativene.");
+          throw new LiveError("invalid", "live:error.maxChoicesTooMany");
         }
       } else if (input.maxChoices !== undefined && input.maxChoices !== 1) {
-        throw new LiveError("invalid", "Med ett valg kan man bare velge ett svaralternativ.");
+        throw new LiveError("invalid", "live:error.singleOneChoice");
       }
       break;
     case "RATING":
       scaleMax = input.scaleMax ?? 5;
-      if (options.length > 0) throw new LiveError("invalid", "En vurdering har ikke svaralternativer.");
-      if (scaleMax < 2 || scaleMax > 10) throw new LiveError("invalid", "Skalaen må gå fra 1 til et tall mellom 2 og 10.");
+      if (options.length > 0) throw new LiveError("invalid", "live:error.ratingNoOptions");
+      if (scaleMax < 2 || scaleMax > 10) throw new LiveError("invalid", "live:error.scaleRange");
       break;
     case "WORDCLOUD":
     case "OPEN_TEXT":
-      if (options.length > 0) throw new LiveError("invalid", "Ordsky og åpne svar har ikke svaralternativer.");
+      if (options.length > 0) throw new LiveError("invalid", "live:error.textNoOptions");
       break;
     default:
-      throw new LiveError("invalid", "Ukjent type avstemning.");
+      throw new LiveError("invalid", "live:error.unknownKind");
   }
   const position = await db().poll.count({ where: { roomId } });
   return db().poll.create({
@@ -145,9 +145,9 @@ export async function setPollStatus(roomId: string, pollId: string, status: "OPE
     data: status === "OPEN" ? { status, openedAt: now } : { status, closedAt: now },
   });
   const poll = await db().poll.findFirst({ where: { id: pollId, roomId }, select: pollSelect });
-  if (!poll) throw notFound("avstemningen");
+  if (!poll) throw notFound("poll");
   if (count === 0 && poll.status !== status) {
-    throw new LiveError("conflict", "Avstemningen er lukket og kan ikke åpnes igjen.");
+    throw new LiveError("conflict", "live:error.pollNoReopen");
   }
   return { poll, changed: count > 0 };
 }
@@ -190,8 +190,8 @@ export async function answerPoll(roomId: string, participantId: string, pollId: 
   const open = await db().poll.findFirst({ where: { id: pollId, roomId, status: "OPEN", room: { status: "OPEN" } }, select: { id: true } });
   if (!open) {
     const poll = await db().poll.findFirst({ where: { id: pollId, roomId }, select: { status: true, room: { select: { status: true } } } });
-    if (!poll || poll.status === "DRAFT") throw notFound("avstemningen");
-    if (poll.status !== "OPEN") throw new LiveError("closed", "Avstemningen er lukket.");
+    if (!poll || poll.status === "DRAFT") throw notFound("poll");
+    if (poll.status !== "OPEN") throw new LiveError("closed", "live:error.pollClosed");
     throw roomClosed();
   }
   const poll = (await definitionOf(roomId, pollId))!;
@@ -204,26 +204,26 @@ export async function answerPoll(roomId: string, participantId: string, pollId: 
     case "MULTIPLE": {
       optionIds = [...new Set(input.optionIds ?? [])];
       const max = poll.kind === "SINGLE" ? 1 : (poll.maxChoices ?? poll.optionIds.size);
-      if (optionIds.length === 0) throw new LiveError("invalid", "Velg et svaralternativ.");
-      if (optionIds.length > max) throw new LiveError("invalid", `Du kan velge høyst ${max} svaralternativ${max === 1 ? "" : "er"}.`);
-      if (!optionIds.every((id) => poll.optionIds.has(id))) throw new LiveError("invalid", "Et av svaralternativene hører ikke til denne avstemningen.");
+      if (optionIds.length === 0) throw new LiveError("invalid", "live:error.chooseOption");
+      if (optionIds.length > max) throw new LiveError("invalid", "live:error.tooManyChoices", { count: max });
+      if (!optionIds.every((id) => poll.optionIds.has(id))) throw new LiveError("invalid", "live:error.foreignOption");
       break;
     }
     case "RATING":
       rating = input.rating ?? null;
       if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > (poll.scaleMax ?? 5)) {
-        throw new LiveError("invalid", `Velg en verdi fra 1 til ${poll.scaleMax ?? 5}.`);
+        throw new LiveError("invalid", "live:error.ratingRange", { max: poll.scaleMax ?? 5 });
       }
       break;
     case "WORDCLOUD":
       text = normaliseWord(input.text ?? "");
-      if (!text) throw new LiveError("invalid", "Skriv et ord.");
-      if (text.length > WORD_MAX) throw new LiveError("invalid", `Ordet kan ha høyst ${WORD_MAX} tegn.`);
+      if (!text) throw new LiveError("invalid", "live:error.writeWord");
+      if (text.length > WORD_MAX) throw new LiveError("invalid", "live:error.wordTooLong", { max: WORD_MAX });
       break;
     case "OPEN_TEXT":
       text = (input.text ?? "").trim();
-      if (!text) throw new LiveError("invalid", "Skriv svaret ditt.");
-      if (text.length > OPEN_TEXT_MAX) throw new LiveError("invalid", `Svaret kan ha høyst ${OPEN_TEXT_MAX} tegn.`);
+      if (!text) throw new LiveError("invalid", "live:error.writeAnswer");
+      if (text.length > OPEN_TEXT_MAX) throw new LiveError("invalid", "live:error.answerTooLong", { max: OPEN_TEXT_MAX });
       break;
   }
 

@@ -5,8 +5,10 @@
 // Rules:
 // - Every client→server event carries a payload validated by the zod schema below and an
 //   acknowledgement callback. The server acknowledges only after the change is committed to
-//   the database: `{ ok: true, data }`, or `{ ok: false, code, message }` (message in bokmål,
-//   readable by a person) when it refuses.
+//   the database: `{ ok: true, data }`, or `{ ok: false, code, key, values, message }` when it
+//   refuses: `key` is a text of the `live` catalog (app/locales/<lng>/live.json) with its
+//   `values`, which our pages show in their own language; `message` is the same sentence in the
+//   connection's language (its `lang` cookie or Accept-Language), for clients without catalogs.
 // - The database holds the truth. A client that (re)connects sends `room:join` and receives the
 //   room's complete current state in the acknowledgement; it never needs to replay anything.
 // - Counts (upvotes, poll results) are broadcast coalesced, a few times per second per room,
@@ -94,7 +96,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type Refusal = {
+  ok: false;
+  code: ErrorCode;
+  /** The sentence for a person, in the connection's language. */
+  message: string;
+  /** The catalog key ("live:error.…"); `values.field`, when present, names a payload field (live:field.…). */
+  key?: string;
+  values?: Record<string, string | number>;
+};
+export type Ack<T> = { ok: true; data: T } | Refusal;
 
 // ---------------------------------------------------------------- state sent to clients
 export type QuestionView = {

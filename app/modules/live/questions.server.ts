@@ -67,7 +67,7 @@ async function openRoom(roomId: string) {
     where: { id: roomId },
     select: { id: true, status: true, allowAnonymous: true, preModeration: true },
   });
-  if (!room) throw notFound("rommet");
+  if (!room) throw notFound("room");
   if (room.status !== "OPEN") throw roomClosed();
   return room;
 }
@@ -81,13 +81,13 @@ export async function askQuestion(
   const room = await openRoom(roomId);
   const text = input.text.trim();
   const displayName = input.displayName?.trim() || null;
-  if (!text) throw new LiveError("invalid", "Skriv spørsmålet ditt.");
-  if (text.length > QUESTION_MAX) throw new LiveError("invalid", `Spørsmålet kan ha høyst ${QUESTION_MAX} tegn.`);
+  if (!text) throw new LiveError("invalid", "live:error.writeQuestion");
+  if (text.length > QUESTION_MAX) throw new LiveError("invalid", "live:error.questionTooLong", { max: QUESTION_MAX });
   if (displayName && displayName.length > DISPLAY_NAME_MAX) {
-    throw new LiveError("invalid", `Navnet kan ha høyst ${DISPLAY_NAME_MAX} tegn.`);
+    throw new LiveError("invalid", "live:error.nameTooLong", { max: DISPLAY_NAME_MAX });
   }
   if (!displayName && !room.allowAnonymous) {
-    throw new LiveError("invalid", "I dette rommet må du skrive navnet ditt for å stille spørsmål.");
+    throw new LiveError("invalid", "live:error.nameRequired");
   }
   // Kept in the database, so it holds across tabs, reconnects and server processes. The count
   // before the insert refuses the common case cheaply; the count after it closes the race of
@@ -98,7 +98,7 @@ export async function askQuestion(
   const limited = () =>
     new LiveError(
       "rate-limited",
-      `Du kan stille høyst ${rateLimit.count} spørsmål per ${Math.round(rateLimit.windowMs / 1000)} sekunder. Vent litt og prøv igjen.`,
+      "live:error.questionRate", { count: rateLimit.count, seconds: Math.round(rateLimit.windowMs / 1000) },
     );
   if ((await recent()) >= rateLimit.count) throw limited();
   const flagged = needsModeration(`${displayName ?? ""} ${text}`);
@@ -115,8 +115,8 @@ export async function askQuestion(
 
 async function ownQuestion(roomId: string, participantId: string, questionId: string) {
   const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
-  if (!q || q.status === "WITHDRAWN") throw notFound("spørsmålet");
-  if (q.participantId !== participantId) throw new LiveError("forbidden", "Du kan bare endre dine egne spørsmål.");
+  if (!q || q.status === "WITHDRAWN") throw notFound("question");
+  if (q.participantId !== participantId) throw new LiveError("forbidden", "live:error.onlyOwn");
   return q;
 }
 
@@ -124,8 +124,8 @@ const EDITABLE = ["PENDING", "APPROVED"];
 
 function notEditable(status: string) {
   return status === "ANSWERED"
-    ? new LiveError("conflict", "Spørsmålet er allerede besvart og kan ikke endres.")
-    : new LiveError("conflict", "Spørsmålet kan ikke endres nå.");
+    ? new LiveError("conflict", "live:error.answeredNoEdit")
+    : new LiveError("conflict", "live:error.noEditNow");
 }
 
 /** Returns the question before and after the change (the socket layer needs both to tell who must hear of it). */
@@ -133,7 +133,7 @@ export async function editQuestion(roomId: string, participantId: string, questi
   await openRoom(roomId);
   const before = await ownQuestion(roomId, participantId, questionId);
   const clean = text.trim();
-  if (!clean || clean.length > QUESTION_MAX) throw new LiveError("invalid", `Spørsmålet må ha 1–${QUESTION_MAX} tegn.`);
+  if (!clean || clean.length > QUESTION_MAX) throw new LiveError("invalid", "live:error.questionLength", { max: QUESTION_MAX });
   const flagged = needsModeration(`${before.displayName ?? ""} ${clean}`);
   // Conditional on the status, so an edit never lands on a question answered meanwhile.
   const { count } = await db().question.updateMany({
@@ -155,8 +155,8 @@ export async function withdrawQuestion(roomId: string, participantId: string, qu
     if (count === 0) {
       const now = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { status: true } });
       throw now.status === "ANSWERED"
-        ? new LiveError("conflict", "Spørsmålet er allerede besvart og kan ikke trekkes.")
-        : new LiveError("conflict", "Spørsmålet kan ikke trekkes nå.");
+        ? new LiveError("conflict", "live:error.answeredNoWithdraw")
+        : new LiveError("conflict", "live:error.noWithdrawNow");
     }
     await tx.liveRoom.updateMany({ where: { id: roomId, onScreenQuestionId: questionId }, data: { onScreenQuestionId: null } });
     return tx.question.findUniqueOrThrow({ where: { id: questionId }, select: questionSelect });
@@ -172,8 +172,8 @@ export async function upvoteQuestion(roomId: string, participantId: string, ques
   const refuse = async () => {
     const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: { status: true } });
     return !q || q.status === "WITHDRAWN"
-      ? notFound("spørsmålet")
-      : new LiveError("forbidden", "Du kan bare stemme på spørsmål som er godkjent.");
+      ? notFound("question")
+      : new LiveError("forbidden", "live:error.upvoteApprovedOnly");
   };
   const visible = { id: questionId, roomId, status: { in: VISIBLE_STATUSES } };
   let changed = false;
@@ -198,7 +198,7 @@ export async function upvoteQuestion(roomId: string, participantId: string, ques
     if (!isUniqueViolation(err)) throw err;
   }
   const q = await db().question.findFirst({ where: { id: questionId, roomId }, select: { upvoteCount: true, status: true } });
-  if (!q || q.status === "WITHDRAWN") throw notFound("spørsmålet");
+  if (!q || q.status === "WITHDRAWN") throw notFound("question");
   if (!changed && !isVisible(q.status)) throw await refuse();
   return { questionId, up, upvotes: q.upvoteCount, changed };
 }
@@ -209,8 +209,8 @@ export type ModeratorAction = "approve" | "hide" | "answer" | "screen" | "unscre
 export async function moderateQuestion(roomId: string, questionId: string, action: ModeratorAction) {
   return db().$transaction(async (tx) => {
     const before = await tx.question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
-    if (!before) throw notFound("spørsmålet");
-    if (before.status === "WITHDRAWN") throw new LiveError("conflict", "Spørsmålet er trukket av den som stilte det.");
+    if (!before) throw notFound("question");
+    if (before.status === "WITHDRAWN") throw new LiveError("conflict", "live:error.withdrawnByAsker");
     let roomChanged = false;
     const where = { id: questionId, status: { not: "WITHDRAWN" } };
     switch (action) {
@@ -231,7 +231,7 @@ export async function moderateQuestion(roomId: string, questionId: string, actio
         break;
       case "screen":
         if (!isVisible(before.status)) {
-          throw new LiveError("conflict", "Godkjenn spørsmålet før du viser det på skjermen.");
+          throw new LiveError("conflict", "live:error.approveBeforeScreen");
         }
         await tx.liveRoom.update({ where: { id: roomId }, data: { onScreenQuestionId: questionId } });
         roomChanged = true;

@@ -86,7 +86,7 @@ export async function ensureRoomsForEvent(eventId: string): Promise<LiveRoomRow[
       programmeItems: { where: { kind: { not: "BREAK" } }, select: { id: true, title: true }, orderBy: { startsAt: "asc" } },
     },
   });
-  if (!event) throw notFound("arrangementet");
+  if (!event) throw notFound("event");
   const existing = await db().liveRoom.findMany({ where: { eventId }, select: roomSelect, orderBy: { createdAt: "asc" } });
   const eventRoom =
     existing.find((r) => r.programmeItemId === null) ?? (await createRoom({ eventId, programmeItemId: null, title: event.title }));
@@ -119,7 +119,7 @@ export type SharedRoomState = {
 
 export async function sharedRoomState(roomId: string, role: LiveRole): Promise<SharedRoomState> {
   const room = await getRoom(roomId);
-  if (!room) throw notFound("rommet");
+  if (!room) throw notFound("room");
   const moderator = role === "moderator";
   const [questions, polls] = await Promise.all([
     db().question.findMany({
@@ -182,7 +182,7 @@ export async function updateRoom(
   changes: { preModeration?: boolean; allowAnonymous?: boolean; status?: "OPEN" | "CLOSED" },
 ): Promise<LiveRoomRow> {
   const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data: changes });
-  if (count === 0) throw notFound("rommet");
+  if (count === 0) throw notFound("room");
   return (await getRoom(roomId))!;
 }
 
@@ -192,7 +192,7 @@ const keyHash = (key: string) => createHash("sha256").update(key, "utf8").digest
 export async function createSpeakerKey(roomId: string): Promise<string> {
   const key = randomBytes(24).toString("base64url");
   const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data: { speakerKeyHash: keyHash(key) } });
-  if (count === 0) throw notFound("rommet");
+  if (count === 0) throw notFound("room");
   await revokeLiveSpeakerKey(roomId);
   return key;
 }

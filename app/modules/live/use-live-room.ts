@@ -3,9 +3,11 @@
 // replaces the local state with the server's snapshot, so a phone that slept, lost the network
 // or met a restarted server never shows a stale room. Between snapshots it applies the server's
 // change events. Actions resolve with the server's acknowledgement; a refusal carries a
-// Norwegian message meant for the person.
+// catalog key that `liveText` (messages.ts) shows in the page's language.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { useT, type Translate } from "~/i18n";
+import { describeInvalid, liveText } from "./messages";
 import {
   clientSchemas,
   type Ack,
@@ -26,7 +28,6 @@ type AckData<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1]
 export type ConnectionStatus = "connecting" | "online" | "offline" | "ended";
 
 const ACK_TIMEOUT_MS = 10_000;
-const NO_ANSWER = "Fikk ikke svar fra serveren. Sjekk nettforbindelsen og prøv igjen.";
 
 export function upsertQuestion(questions: QuestionView[], q: QuestionView): QuestionView[] {
   const i = questions.findIndex((x) => x.id === q.id);
@@ -56,11 +57,11 @@ export function sortQuestions(questions: QuestionView[], order: "popular" | "new
   });
 }
 
-function announcementFor(q: QuestionView, role: LiveRole): string | null {
+function announcementFor(t: Translate, q: QuestionView, role: LiveRole): string | null {
   if (q.mine) return null;
   const short = q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text;
-  if (q.status === "APPROVED") return `Nytt spørsmål: ${short}`;
-  if (q.status === "PENDING" && role === "moderator") return "Et nytt spørsmål venter på godkjenning.";
+  if (q.status === "APPROVED") return t("live:announce.newQuestion", { text: short });
+  if (q.status === "PENDING" && role === "moderator") return t("live:announce.pending");
   return null;
 }
 
@@ -69,6 +70,10 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [announcement, setAnnouncement] = useState("");
   const socketRef = useRef<LiveSocket | null>(null);
+  // The socket's handlers live as long as the connection; they read the current translator.
+  const translate = useT();
+  const tRef = useRef(translate);
+  tRef.current = translate;
   const code = initial.room.code;
   const { as, speakerKey } = join;
 
@@ -89,7 +94,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
           setState(ack.data);
           setStatus("online");
         } else {
-          setAnnouncement(ack.message);
+          setAnnouncement(liveText(tRef.current, ack));
           setStatus("offline");
         }
       });
@@ -100,7 +105,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
       // Socket.IO does not reconnect after the server's own disconnect: say what to do instead.
       if (reason === "io server disconnect") {
         setStatus("ended");
-        setAnnouncement("Forbindelsen ble avsluttet av serveren. Last inn siden på nytt for å fortsette.");
+        setAnnouncement(tRef.current("live:announce.serverEnded"));
       } else setStatus("offline");
     });
     socket.on("connect_error", () => setStatus("offline"));
@@ -110,7 +115,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
         const known = s.questions.find((x) => x.id === q.id);
         const wasVisible = known && (known.status === "APPROVED" || (known.status === "PENDING" && s.role === "moderator"));
         if (!wasVisible) {
-          const text = announcementFor({ ...q, mine: q.mine ?? known?.mine }, s.role);
+          const text = announcementFor(tRef.current, { ...q, mine: q.mine ?? known?.mine }, s.role);
           if (text) setAnnouncement(text);
         }
         return { ...s, questions: upsertQuestion(s.questions, q) };
@@ -126,7 +131,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     socket.on("poll:changed", (poll) => {
       setState((s) => {
         const known = s.polls.find((p) => p.id === poll.id);
-        if (poll.status === "OPEN" && known?.status !== "OPEN") setAnnouncement(`Ny avstemning: ${poll.title}`);
+        if (poll.status === "OPEN" && known?.status !== "OPEN") setAnnouncement(tRef.current("live:announce.newPoll", { title: poll.title }));
         return { ...s, polls: upsertPoll(s.polls, poll) };
       });
     });
@@ -166,17 +171,18 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
   const call = useCallback(async <E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<AckData<E>>> => {
     const parsed = clientSchemas[event].safeParse(payload);
     if (!parsed.success) {
-      return { ok: false, code: "invalid", message: parsed.error.issues[0]?.message ?? "Ugyldig innhold." };
+      const problem = describeInvalid(parsed.error);
+      return { ok: false, code: "invalid", message: problem.key, key: problem.key, values: problem.values };
     }
     const socket = socketRef.current;
-    if (!socket || !socket.connected) return { ok: false, code: "server", message: "Du er ikke tilkoblet. Vent til forbindelsen er tilbake, og prøv igjen." };
+    if (!socket || !socket.connected) return { ok: false, code: "server", message: "live:error.notConnected", key: "live:error.notConnected" };
     try {
       // The event name is generic here, which Socket.IO's typings cannot follow; the protocol types the result.
       const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(ev: string, p: unknown): Promise<unknown> };
       const ack = await timed.emitWithAck(event, parsed.data);
       return ack as Ack<AckData<E>>;
     } catch {
-      return { ok: false, code: "server", message: NO_ANSWER };
+      return { ok: false, code: "server", message: "live:error.noAnswer", key: "live:error.noAnswer" };
     }
   }, []);
 
@@ -196,7 +202,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
       if (ack.ok) {
         setState((s) => ({ ...s, questions: upsertQuestion(s.questions, { ...ack.data, mine: true }) }));
         // The question leaves the list (and its own message with it): say so here.
-        setAnnouncement("Spørsmålet ditt er trukket tilbake.");
+        setAnnouncement(tRef.current("live:announce.withdrawn"));
       }
       return ack;
     },

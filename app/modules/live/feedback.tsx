@@ -1,0 +1,15 @@
+// The line under a live form or button that says how it went: a success as a polite status, a
+// refusal as an alert, both in Designsystemet's Alert.
+import { Alert } from "@digdir/designsystemet-react";
+
+export type Feedback = { kind: "ok" | "error"; text: string } | null;
+
+export function FeedbackLine({ feedback, id }: { feedback: Feedback; id?: string }) {
+  if (!feedback) return null;
+  const ok = feedback.kind === "ok";
+  return (
+    <Alert id={id} className="live-feedback" data-size="sm" data-color={ok ? "success" : "danger"} role={ok ? "status" : "alert"}>
+      {feedback.text}
+    </Alert>
+  );
+}
