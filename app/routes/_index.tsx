@@ -20,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: kind ?? "",
     events,
     feedUrl: absoluteUrl("/calendar.ics"),
-    title: `${past ? t("home.pastTitle") : t("home.title")} – ${t("site.name")}`,
+    title: t("public:pageTitle", { page: past ? t("home.pastTitle") : t("home.title"), site: t("site.name") }),
+    description: t("public:home.metaDescription"),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Samhandling" },
-  { name: "description", content: "Kristiansand kommune: dialogmøter, konferanser og verksteder med innbyggerne." },
+  ...(data ? [{ title: data.title }, { name: "description", content: data.description }] : []),
 ];
 
 export default function Index() {

@@ -2,12 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
 import { useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { getEventSpeakers, getProgramme } from "~/modules/events/events.server";
 import { registrationState, seatsLeft } from "~/modules/events/registration-window";
 import { formatDateTime } from "~/utils/format";
-import { seriesTexts } from "~/modules/series/series.i18n";
 import { getSeriesLink } from "~/modules/series/series.server";
 import { EventLiveSection } from "~/modules/live/event-live-section";
 import { liveRoomsForEventPage } from "~/modules/live/event-live.server";
@@ -25,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     liveRoomsForEventPage(event),
     followUpForEventPage(event),
   ]);
+  const t = translator(locale);
   return {
+    title: t("public:pageTitle", { page: event.title, site: t("site.name") }),
     event,
     series,
     programme,
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
+  data ? [{ title: data.title }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
   const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp, requestable } = useLoaderData<typeof loader>();
@@ -55,7 +56,7 @@ export default function EventPage() {
       <EventFacts event={event} />
       {series ? (
         <p className="series-link">
-          {seriesTexts[locale].partOfSeries}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
+          {t("public:series.partOf")}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
         </p>
       ) : null}
 
@@ -136,13 +137,13 @@ export default function EventPage() {
         <ul>
           <li>
             <a href={`/events/${event.slug}/calendar.ics`} download>
-              {t("event.addToCalendar")} (.ics)
+              {t("public:calendarFile", { name: t("event.addToCalendar") })}
             </a>
           </li>
           {programme.length > 0 ? (
             <li>
               <a href={`/events/${event.slug}/programme.ics`} download>
-                {t("event.programmeCalendar")} (.ics)
+                {t("public:calendarFile", { name: t("event.programmeCalendar") })}
               </a>
             </li>
           ) : null}

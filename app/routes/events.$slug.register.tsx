@@ -7,7 +7,7 @@ import { ErrorSummary, translateError } from "~/components/form-errors";
 import { EventFacts } from "~/components/event-parts";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { registrationState, seatsLeft } from "~/modules/events/registration-window";
 import { DetailsFields, textProps } from "~/modules/registration/registration-fields";
@@ -16,12 +16,15 @@ import { registerAttendee } from "~/modules/registration/registration.server";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const event = await requirePublicEvent(params.slug, await getLocale(request));
-  return { event, state: registrationState(event, new Date()), seatsLeft: seatsLeft(event) };
+  const locale = await getLocale(request);
+  const event = await requirePublicEvent(params.slug, locale);
+  const t = translator(locale);
+  const title = t("public:pageTitle", { page: t("register.title", { event: event.title }), site: t("site.name") });
+  return { title, event, state: registrationState(event, new Date()), seatsLeft: seatsLeft(event) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Påmelding – ${data.event.title} – Samhandling` }] : [];
+  data ? [{ title: data.title }] : [];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
@@ -80,7 +83,7 @@ export default function Register() {
 
   return (
     <div className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
         <Link to={`/events/${event.slug}`}>{event.title}</Link>
       </nav>
       <h1>{t("register.title", { event: event.title })}</h1>

@@ -5,9 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { EventFacts } from "~/components/event-parts";
 import { ErrorSummary } from "~/components/form-errors";
-import { translator, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
-import { checkInText } from "~/modules/checkin/checkin.i18n";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { checkInQrDataUrl } from "~/modules/checkin/check-in-code.server";
 import { registrationState } from "~/modules/events/registration-window";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
@@ -32,11 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { checkInCode, ...rest } = reg;
   const checkIn =
     reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
-  return { reg: rest, canRegisterAgain, checkIn };
+  const t = translator(await getLocale(request));
+  const title = t("public:pageTitle", { page: t("myreg.title", { event: reg.event.title }), site: t("site.name") });
+  return { title, reg: rest, canRegisterAgain, checkIn };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Din påmelding – ${data.reg.event.title} – Samhandling` : "Påmelding – Samhandling" },
+  ...(data ? [{ title: data.title }] : []),
   // The page is personal: keep it out of search engines and other sites' referrers.
   { name: "robots", content: "noindex, nofollow" },
 ];
@@ -66,7 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MyRegistration() {
   const { reg, canRegisterAgain, checkIn } = useLoaderData<typeof loader>();
-  const checkInT = checkInText(useLocale());
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -102,7 +102,7 @@ export default function MyRegistration() {
 
   return (
     <div className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
         <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: {reg.event.title}</Link>
       </nav>
       <h1>{t("myreg.title", { event: reg.event.title })}</h1>
@@ -133,9 +133,9 @@ export default function MyRegistration() {
       <EventFacts event={reg.event} />
       {checkIn ? (
         <div className="checkin-qr">
-          <p>{checkInT.intro}</p>
-          <img src={checkIn.qr} alt={checkInT.alt} width={240} height={240} />
-          <p>{checkInT.code.replace("{code}", checkIn.code)}</p>
+          <p>{t("public:myreg.checkinIntro")}</p>
+          <img src={checkIn.qr} alt={t("public:myreg.checkinAlt")} width={240} height={240} />
+          <p>{t("public:myreg.checkinCode", { code: checkIn.code })}</p>
         </div>
       ) : null}
       {reg.status === "CANCELLED" ? (
@@ -151,7 +151,7 @@ export default function MyRegistration() {
           <p>{t("myreg.keepLink")}</p>
           <p>
             <a href={`/events/${reg.event.slug}/calendar.ics`} download>
-              {t("event.addToCalendar")} (.ics)
+              {t("public:calendarFile", { name: t("event.addToCalendar") })}
             </a>
           </p>
           <section aria-labelledby="cancel-heading">
