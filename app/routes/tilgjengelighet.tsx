@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: `${t("a11y.title")} – ${t("site.name")}`, sent: url.searchParams.get("sendt") === "1", from: url.searchParams.get("fra") ?? "" };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Tilgjengelighetserklæring" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
