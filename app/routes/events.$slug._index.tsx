@@ -71,7 +71,7 @@ export default function EventPage() {
               {seatsLeft === null
                 ? t("event.unlimited")
                 : seatsLeft > 0
-                  ? t("event.seatsLeft", { count: seatsLeft })
+                  ? t("public:event.seatsLeft", { count: seatsLeft })
                   : t("event.full")}
             </p>
             {event.registrationClosesAt ? (
