@@ -4,6 +4,7 @@ import { EventList } from "~/components/event-parts";
 import { translator, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EVENT_KINDS, type EventKind } from "~/modules/events/event-kinds";
+import { localizeEvent } from "~/modules/events/event-text";
 import { listPastEvents, listUpcomingEvents } from "~/modules/events/events.server";
 import { absoluteUrl } from "~/utils/config.server";
 
@@ -13,8 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("kind");
   const kind = (EVENT_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as EventKind) : undefined;
   const now = new Date();
-  const events = past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind);
-  const t = translator(await getLocale(request));
+  const locale = await getLocale(request);
+  const events = (past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind)).map((e) => localizeEvent(e, locale));
+  const t = translator(locale);
   return {
     past,
     kind: kind ?? "",

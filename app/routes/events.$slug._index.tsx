@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
@@ -51,8 +52,12 @@ export default function EventPage() {
       <p className="meta">
         <KindTag kind={event.kind} /> {event.status === "CANCELLED" ? <CancelledTag /> : null}
       </p>
-      <h1>{event.title}</h1>
-      <p>{event.summary}</p>
+      <ContentLang as="h1" lang={event.titleLang}>
+        {event.title}
+      </ContentLang>
+      <ContentLang as="p" lang={event.summaryLang}>
+        {event.summary}
+      </ContentLang>
       <EventFacts event={event} />
       {series ? (
         <p className="series-link">
@@ -110,11 +115,11 @@ export default function EventPage() {
       ) : null}
 
       {event.description ? (
-        <section className="description">
+        <ContentLang as="section" className="description" lang={event.descriptionLang}>
           {event.description.split(/\n{2,}/).map((p, i) => (
             <p key={i}>{p}</p>
           ))}
-        </section>
+        </ContentLang>
       ) : null}
 
       {/* The dialogue cycle: input before and after, then minutes and what happened to the input. */}

@@ -13,6 +13,8 @@ import { INPUT_TEXT_MAX, inputSchema } from "~/modules/input/input.schema";
 import { getInputEvent, phaseAt, submitInput } from "~/modules/input/input.server";
 import { THEMES, type Theme } from "~/modules/input/themes";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
+import { localizeEvent } from "~/modules/events/event-text";
+import { ContentLang } from "~/components/content-lang";
 
 async function requireInputEvent(slug: string | undefined, locale: Locale) {
   const event = await getInputEvent(slug);
@@ -22,12 +24,14 @@ async function requireInputEvent(slug: string | undefined, locale: Locale) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const event = await requireInputEvent(params.slug, locale);
+  const event = localizeEvent(await requireInputEvent(params.slug, locale), locale);
   const sent = new URL(request.url).searchParams.get("sendt");
   return {
     event: {
       slug: event.slug,
       title: event.title,
+      titleLang: event.titleLang,
+      contentLanguage: event.contentLanguage,
       privacyNotice: event.privacyNotice,
       endsAt: event.endsAt,
       needsRetentionDays: event.needsRetentionDays,
@@ -94,10 +98,12 @@ export default function SendInput() {
   return (
     <div className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
+        </Link>
       </nav>
       <h1>
-        {t("public:input.title")}: {event.title}
+        {t("public:input.title")}: <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
       </h1>
       {sent ? (
         <div className="notice notice-ok" role="status" id="receipt">

@@ -2,6 +2,7 @@
 // with its reason, the public answer and the dated history. Never any personal data.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { translator } from "~/i18n/i18n.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -14,11 +15,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await requirePublicEvent(params.slug, locale);
   const item = await getPublicItem(event.id, params.itemId);
   if (!item) throw new Response(translator(locale)("public:followup.notFound"), { status: 404 });
-  return { event: { slug: event.slug, title: event.title }, item };
+  const t = translator(locale);
+  return {
+    title: t("public:pageTitle", { page: `${item.title} – ${event.title}`, site: t("site.name") }),
+    event: { slug: event.slug, title: event.title, titleLang: event.titleLang },
+    item,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.item.title} – ${data.event.title} – Samhandling` }, { name: "description", content: data.item.summary.slice(0, 200) }] : [];
+  data ? [{ title: data.title }, { name: "description", content: data.item.summary.slice(0, 200) }] : [];
 
 export default function FollowUpItemPage() {
   const { event, item } = useLoaderData<typeof loader>();
@@ -27,7 +33,7 @@ export default function FollowUpItemPage() {
   return (
     <article className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link>
         {" › "}
         <Link to={`/events/${event.slug}#followup-heading`}>{t("public:followup.followUpHeading")}</Link>
       </nav>

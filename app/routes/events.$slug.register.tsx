@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { EventFacts } from "~/components/event-parts";
 import { Field } from "~/components/ui/field";
@@ -84,7 +85,7 @@ export default function Register() {
   return (
     <div className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link>
       </nav>
       <h1>{t("register.title", { event: event.title })}</h1>
       <EventFacts event={event} />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!speaker) throw new Response(t("speaker.notFound"), { status: 404 });
   return {
     title: t("public:pageTitle", { page: `${speaker.name} – ${event.title}`, site: t("site.name") }),
-    event: { slug: event.slug, title: event.title }, speaker };
+    event: { slug: event.slug, title: event.title, titleLang: event.titleLang }, speaker };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -27,7 +28,7 @@ export default function SpeakerPage() {
   return (
     <article className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link> ›{" "}
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link> ›{" "}
         <Link to={`/events/${event.slug}/speakers`}>{t("event.speakers")}</Link>
       </nav>
       <h1>{speaker.name}</h1>

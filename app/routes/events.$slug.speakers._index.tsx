@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(locale);
   return {
     title: t("public:pageTitle", { page: t("speakers.title", { event: event.title }), site: t("site.name") }),
-    event: { slug: event.slug, title: event.title }, speakers };
+    event: { slug: event.slug, title: event.title, titleLang: event.titleLang }, speakers };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -24,7 +25,7 @@ export default function Speakers() {
   return (
     <div className="container">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link>
       </nav>
       <h1>{t("speakers.title", { event: event.title })}</h1>
       {speakers.length === 0 ? (

@@ -3,11 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { EventFacts } from "~/components/event-parts";
 import { ErrorSummary } from "~/components/form-errors";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { checkInQrDataUrl } from "~/modules/checkin/check-in-code.server";
+import { localizeEvent } from "~/modules/events/event-text";
 import { registrationState } from "~/modules/events/registration-window";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 import { DetailsFields } from "~/modules/registration/registration-fields";
@@ -26,12 +28,14 @@ async function requireRegistration(request: Request, token: string | undefined) 
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const reg = await requireRegistration(request, params.token);
+  const found = await requireRegistration(request, params.token);
+  const locale = await getLocale(request);
+  const reg = { ...found, event: localizeEvent(found.event, locale) };
   const canRegisterAgain = reg.status === "CANCELLED" && registrationState(reg.event, new Date()) === "open";
   const { checkInCode, ...rest } = reg;
   const checkIn =
     reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
-  const t = translator(await getLocale(request));
+  const t = translator(locale);
   const title = t("public:pageTitle", { page: t("myreg.title", { event: reg.event.title }), site: t("site.name") });
   return { title, reg: rest, canRegisterAgain, checkIn };
 }
@@ -103,7 +107,7 @@ export default function MyRegistration() {
   return (
     <div className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: {reg.event.title}</Link>
+        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: <ContentLang lang={reg.event.titleLang}>{reg.event.title}</ContentLang></Link>
       </nav>
       <h1>{t("myreg.title", { event: reg.event.title })}</h1>
       {params.get("ny") === "1" && reg.status !== "CANCELLED" ? (

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EventList } from "~/components/event-parts";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
+import { localizeEvent } from "~/modules/events/event-text";
 import { getPublicSeries } from "~/modules/series/series.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,12 +13,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!series) throw new Response(t("public:series.notFound"), { status: 404 });
   const now = Date.now();
   // Only what the list shows reaches the page.
-  const meetings = series.events.map((e) => ({
+  const meetings = series.events.map((event) => localizeEvent(event, locale)).map((e) => ({
     slug: e.slug,
     kind: e.kind,
     status: e.status,
     title: e.title,
+    titleLang: e.titleLang,
     summary: e.summary,
+    summaryLang: e.summaryLang,
     venueName: e.venueName,
     venueCity: e.venueCity,
     startsAt: e.startsAt,

@@ -26,6 +26,9 @@ export type CalendarEvent = {
   livestreamUrl: string | null;
   sequence: number;
   updatedAt: Date;
+  /** For mails and pages in the reader's language (app/modules/events/event-text.ts). */
+  contentLanguage?: string;
+  translations?: string;
 };
 
 /** Prisma `select` for exactly the fields of a CalendarEvent. */
@@ -44,6 +47,8 @@ export const calendarEventSelect = {
   livestreamUrl: true,
   sequence: true,
   updatedAt: true,
+  contentLanguage: true,
+  translations: true,
 } as const;
 
 export type CalendarItem = {

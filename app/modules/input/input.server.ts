@@ -18,6 +18,8 @@ const inputEventSelect = {
   id: true,
   slug: true,
   title: true,
+  contentLanguage: true,
+  translations: true,
   kind: true,
   status: true,
   startsAt: true,

@@ -1,5 +1,6 @@
 // The privacy notice on every public form that collects personal data: the event's own notice
 // and the dates its retention rules give (in the reader's language, Oslo time).
+import { ContentLang } from "~/components/content-lang";
 import { translator, useLocale, useT, type Locale } from "~/i18n";
 import { formatDate } from "~/utils/format";
 
@@ -7,6 +8,8 @@ const DAY = 24 * 3600_000;
 
 export type PrivacyNoticeEvent = {
   privacyNotice: string;
+  /** The language the organiser wrote the notice in. */
+  contentLanguage?: string | null;
   endsAt: Date | string;
   needsRetentionDays: number;
   personalDataRetentionDays: number;
@@ -42,7 +45,11 @@ export function PrivacyNotice({
     <section aria-labelledby={headingId} className="privacy">
       <h2 id={headingId}>{t("public:privacy.heading")}</h2>
       <div className="privacy-notice">
-        {event.privacyNotice ? <p>{event.privacyNotice}</p> : null}
+        {event.privacyNotice ? (
+          <ContentLang as="p" lang={event.contentLanguage}>
+            {event.privacyNotice}
+          </ContentLang>
+        ) : null}
         {retentionSentences(event, form, locale).map((s) => (
           <p key={s}>{s}</p>
         ))}

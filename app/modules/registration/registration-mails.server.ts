@@ -6,6 +6,7 @@ import { invitationIcs, eventLocation, type CalendarEvent } from "~/modules/cale
 import { queueMail, type MailAttachment } from "~/modules/mail/outbox.server";
 import { escapeHtml, renderMail } from "~/modules/mail/render.server";
 import { checkInQrPng, ensureCheckInCode } from "~/modules/checkin/check-in-code.server";
+import { pickEventText } from "~/modules/events/event-text";
 import { absoluteUrl } from "~/utils/config.server";
 import type { Tx } from "~/utils/db.server";
 import { formatDateTimeRange, isLocaleSafe } from "./registration-locale";
@@ -41,7 +42,8 @@ export async function queueRegistrationMail(
 ) {
   const locale: Locale = isLocaleSafe(reg.locale);
   const t = translator(locale);
-  const values = { event: event.title, position: extra.position ?? "" };
+  // The event's title in the attendee's language when the organiser has translated it.
+  const values = { event: pickEventText(event, "title", locale).text, position: extra.position ?? "" };
   const attachments: MailAttachment[] = [];
   if (kind === "CONFIRMATION" || kind === "PROMOTED") {
     attachments.push({

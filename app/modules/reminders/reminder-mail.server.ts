@@ -3,11 +3,14 @@
 import { translator } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n";
 import { escapeHtml, type RenderedMail } from "~/modules/mail/render.server";
+import { pickEventText } from "~/modules/events/event-text";
 import { absoluteUrl } from "~/utils/config.server";
 import { formatDate, formatDateTime, formatDateTimeRange, formatPostalPlace, formatTimeRange, osloDayKey } from "~/utils/format";
 
 export type ReminderEvent = {
   title: string;
+  contentLanguage?: string;
+  translations?: string;
   startsAt: Date;
   endsAt: Date;
   venueName: string;
@@ -47,9 +50,10 @@ export function renderReminderMail(
   locale: Locale,
 ): RenderedMail {
   const t = translator(locale);
-  const subject = t("public:reminder.subject", { event: event.title, date: formatDateTime(event.startsAt, locale) });
+  const title = pickEventText(event, "title", locale).text;
+  const subject = t("public:reminder.subject", { event: title, date: formatDateTime(event.startsAt, locale) });
   const greeting = t("mail.greeting", { name: recipient.name });
-  const intro = t("public:reminder.intro", { event: event.title });
+  const intro = t("public:reminder.intro", { event: title });
   const facts: Array<[string, string]> = [
     [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
     [t("mail.where"), `${event.venueName}, ${event.venueAddress}, ${formatPostalPlace(event.venuePostcode, event.venueCity)}`],
