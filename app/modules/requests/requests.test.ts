@@ -241,7 +241,7 @@ describe("triage", () => {
     expect(mails.map((m) => m.kind)).toEqual(["REQUEST_RECEIVED", "REQUEST_IN_REVIEW", "REQUEST_ACCEPTED"]);
     const accepted = mails[2];
     expect(accepted.subject).toBe("Your request has been accepted: Trafikken gjennom bydelen");
-    expect(accepted.text).toContain("Message from the democracy unit: Velkommen!");
+    expect(accepted.text).toContain("Message from the organiser: Velkommen!");
     expect(accepted.text).toContain(`${event.title}`);
     expect(accepted.text).toContain("17:20–17:25");
     expect(accepted.text).toContain(`https://samhandling.test/foresporsel/${r.token}`);
