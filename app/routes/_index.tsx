@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { EventList } from "~/components/event-parts";
 import { translator, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -51,9 +52,9 @@ export default function Index() {
             ))}
           </select>
         </div>
-        <button type="submit" className="primary">
+        <Button type="submit" variant="primary">
           {t("home.filter")}
-        </button>
+        </Button>
       </Form>
       {events.length === 0 ? <p>{past ? t("home.nonePast") : t("home.none")}</p> : <EventList events={events} />}
       <p className="actions">

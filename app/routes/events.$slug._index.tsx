@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
 import { useLocale, useT } from "~/i18n";
@@ -83,9 +84,11 @@ export default function EventPage() {
               <p>{t("event.registrationClosesAt", { when: formatDateTime(event.registrationClosesAt, locale) })}</p>
             ) : null}
             <p>
-              <Link className="button" to={`/events/${event.slug}/register`}>
+              <Button asChild variant="primary">
+<Link to={`/events/${event.slug}/register`}>
                 {t("event.register")}
               </Link>
+</Button>
             </p>
           </>
         ) : (

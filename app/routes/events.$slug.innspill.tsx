@@ -5,6 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { describedBy, Field } from "~/components/ui/field";
 import { useT, type Locale } from "~/i18n";
@@ -106,13 +107,13 @@ export default function SendInput() {
         {t("public:input.title")}: <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
       </h1>
       {sent ? (
-        <div className="notice notice-ok" role="status" id="receipt">
+        <Alert data-color="success" role="status" id="receipt">
           <p>{t("public:input.thanks")}</p>
           {sent === "e" ? <p>{t("public:input.thanksMail")}</p> : null}
           <p>
             <Link to={`/events/${event.slug}`}>{t("public:input.backToEvent")}</Link>
           </p>
-        </div>
+        </Alert>
       ) : null}
       <p>{after ? t("public:input.introAfter") : t("public:input.intro")}</p>
       <ErrorSummary
@@ -169,9 +170,9 @@ export default function SendInput() {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {t("public:input.send")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

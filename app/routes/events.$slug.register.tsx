@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { EventFacts } from "~/components/event-parts";
@@ -90,17 +91,17 @@ export default function Register() {
       <h1>{t("register.title", { event: event.title })}</h1>
       <EventFacts event={event} />
       {state !== "open" ? (
-        <p className="notice notice-warn" role="status">
+        <Alert data-color="warning" role="status">
           {t(`refusal.${state}`)}
-        </p>
+        </Alert>
       ) : (
         <>
           <p>{t("register.intro")}</p>
-          {full ? <p className="notice notice-warn">{t("register.full")}</p> : null}
+          {full ? <Alert data-color="warning">{t("register.full")}</Alert> : null}
           {actionData?.notice ? (
-            <p className="notice notice-ok" role="status">
+            <Alert data-color="success" role="status">
               {t(actionData.notice)}
-            </p>
+            </Alert>
           ) : null}
           <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
           <Form method="post" className="stacked" {...getFormProps(form)}>
@@ -139,9 +140,9 @@ export default function Register() {
               </p>
             ) : null}
             <p>
-              <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+              <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
                 {full ? t("form.submitWaitlist") : t("form.submitRegister")}
-              </button>
+              </Button>
             </p>
           </Form>
         </>

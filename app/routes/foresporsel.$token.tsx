@@ -2,6 +2,7 @@
 // the slot in the programme. Reached only through the link in the mails.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Alert } from "@digdir/designsystemet-react";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { requestStatusText, type RequestStatusName } from "~/modules/requests/request-texts";
@@ -43,9 +44,9 @@ export default function RequestStatus() {
     <div className="container narrow">
       <h1>{t("public:request.statusTitle")}</h1>
       {params.get("sendt") === "1" ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("public:request.sent")}
-        </p>
+        </Alert>
       ) : null}
       <p>{t("public:request.statusIntro")}</p>
       <div className={`notice${status === "ACCEPTED" || status === "ANSWERED" ? " notice-ok" : status === "DECLINED" ? " notice-warn" : ""}`}>

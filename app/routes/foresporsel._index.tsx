@@ -5,6 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { describedBy, Field } from "~/components/ui/field";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
@@ -197,9 +198,9 @@ export default function RequestForm() {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {t("public:request.send")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

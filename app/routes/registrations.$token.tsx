@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { EventFacts } from "~/components/event-parts";
 import { ErrorSummary } from "~/components/form-errors";
@@ -111,19 +112,19 @@ export default function MyRegistration() {
       </nav>
       <h1>{t("myreg.title", { event: reg.event.title })}</h1>
       {params.get("ny") === "1" && reg.status !== "CANCELLED" ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.justRegistered", { email: reg.email })}
-        </p>
+        </Alert>
       ) : null}
       {params.get("avmeldt") === "1" && reg.status === "CANCELLED" ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.cancelDone")}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.saved ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.saved")}
-        </p>
+        </Alert>
       ) : null}
       <p className={`notice ${reg.status === "CANCELLED" ? "notice-warn" : "notice-ok"}`} id="registration-status">
         <strong>
@@ -145,9 +146,11 @@ export default function MyRegistration() {
       {reg.status === "CANCELLED" ? (
         canRegisterAgain ? (
           <p>
-            <Link className="button" to={`/events/${reg.event.slug}/register`}>
+            <Button asChild variant="primary">
+<Link to={`/events/${reg.event.slug}/register`}>
               {t("myreg.registerAgain")}
             </Link>
+</Button>
           </p>
         ) : null
       ) : (
@@ -165,17 +168,19 @@ export default function MyRegistration() {
                 <p>{t("myreg.cancelConfirm")}</p>
                 <input type="hidden" name="intent" value="cancel" />
                 <div className="actions">
-                  <button type="submit" className="danger">
+                  <Button type="submit" variant="primary" data-color="danger">
                     {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
-                  </button>
+                  </Button>
                   <Link to={`/registrations/${reg.token}`}>{t("common.no")}</Link>
                 </div>
               </Form>
             ) : (
               <p>
-                <Link className="button button-secondary" to={`/registrations/${reg.token}?avmeld=1`}>
+                <Button asChild variant="secondary">
+<Link to={`/registrations/${reg.token}?avmeld=1`}>
                   {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
                 </Link>
+</Button>
               </p>
             )}
           </section>
@@ -189,9 +194,9 @@ export default function MyRegistration() {
               <input type="hidden" name="intent" value="update" />
               <DetailsFields fields={fields} />
               <p>
-                <button type="submit" className="primary">
+                <Button type="submit" variant="primary">
                   {t("form.save")}
-                </button>
+                </Button>
               </p>
             </Form>
           </section>

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { describedBy, Field } from "~/components/ui/field";
 import { translator, useT } from "~/i18n";
@@ -71,9 +72,9 @@ export default function AccessibilityStatement() {
       <p>{t("a11y.supervisionText")}</p>
       <h2 id="feedback-heading">{t("a11y.feedbackTitle")}</h2>
       {sent ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("a11y.thanks")}
-        </p>
+        </Alert>
       ) : null}
       <p>{t("a11y.feedbackIntro")}</p>
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
@@ -96,9 +97,9 @@ export default function AccessibilityStatement() {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {t("a11y.send")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

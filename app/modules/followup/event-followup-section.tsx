@@ -1,6 +1,7 @@
 // The dialogue cycle on the public event page: where to send input, the published minutes and
 // "what happened to the input" with each follow-up item's unit, status in words and answer.
 import { Link } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate } from "~/utils/format";
 
@@ -13,9 +14,11 @@ export function SendInputBlock({ slug, requestEventId }: { slug: string; request
       <h2 id="input-heading">{t("public:input.blockHeading")}</h2>
       <p>{t("public:input.blockIntro")}</p>
       <p>
-        <Link className="button" to={`/events/${slug}/innspill`}>
+        <Button asChild variant="primary">
+<Link to={`/events/${slug}/innspill`}>
           {t("public:input.blockLink")}
         </Link>
+</Button>
       </p>
       {requestEventId ? (
         <p>
