@@ -43,7 +43,7 @@ export default function Index() {
         {past ? <input type="hidden" name="past" value="1" /> : null}
         <div className="field">
           <label htmlFor="kind">{t("home.filter")}</label>
-          <select id="kind" name="kind" defaultValue={kind}>
+          <select className="ds-input" id="kind" name="kind" defaultValue={kind}>
             <option value="">{t("home.filterAll")}</option>
             {EVENT_KINDS.map((k) => (
               <option key={k} value={k}>

@@ -123,7 +123,7 @@ export default function SendInput() {
       />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <Field id={fields.theme.id} label={`${t("public:input.theme")} ${t("form.required")}`} error={err("theme")}>
-          <select required {...props("theme")}>
+          <select className="ds-input" required {...props("theme")}>
             <option value="">{t("public:input.chooseTheme")}</option>
             {THEMES.map((theme) => (
               <option key={theme} value={theme}>
@@ -133,19 +133,19 @@ export default function SendInput() {
           </select>
         </Field>
         <Field id={fields.text.id} label={`${t("public:input.text")} ${t("form.required")}`} help={t("public:input.textHelp")} error={err("text")}>
-          <textarea rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
+          <textarea className="ds-input" rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
         </Field>
         <fieldset>
           <legend>{t("public:input.contactHeading")}</legend>
           <p>{t("public:input.contactIntro")}</p>
           <Field id={fields.name.id} label={t("public:input.name")} error={err("name")}>
-            <input type="text" autoComplete="name" maxLength={200} {...props("name")} />
+            <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("name")} />
           </Field>
           <Field id={fields.email.id} label={t("public:input.email")} error={err("email")}>
-            <input type="email" autoComplete="email" maxLength={254} {...props("email")} />
+            <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("email")} />
           </Field>
           <Field id={fields.phone.id} label={t("public:input.phone")} error={err("phone")}>
-            <input type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
+            <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
           </Field>
           <PrivacyNotice event={event} form="input" />
           <div className="checkbox">

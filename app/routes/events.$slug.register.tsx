@@ -114,7 +114,7 @@ export default function Register() {
                   help={t("form.emailHelp")}
                   error={translateError(t, fields.email.errors?.[0])}
                 >
-                  <input type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...textProps(fields.email, true)} />
+                  <input className="ds-input" type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...textProps(fields.email, true)} />
                 </Field>
               }
             />

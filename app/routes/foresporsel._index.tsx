@@ -125,7 +125,7 @@ export default function RequestForm() {
           ) : null}
         </fieldset>
         <Field id={fields.eventId.id} label={t("public:request.event")} help={meetings.length ? t("public:request.eventHelp") : t("public:request.noEvents")} error={err(fields.eventId)}>
-          <select {...props("eventId", true)}>
+          <select className="ds-input" {...props("eventId", true)}>
             <option value="">{t("public:request.choose")}</option>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
@@ -135,7 +135,7 @@ export default function RequestForm() {
           </select>
         </Field>
         <Field id={fields.district.id} label={t("public:request.district")} help={t("public:request.districtHelp")} error={err(fields.district)}>
-          <select {...props("district", true)}>
+          <select className="ds-input" {...props("district", true)}>
             <option value="">{t("public:request.choose")}</option>
             {DISTRICTS.map((d) => (
               <option key={d} value={d}>
@@ -145,7 +145,7 @@ export default function RequestForm() {
           </select>
         </Field>
         <Field id={fields.organisationName.id} label={`${t("public:request.organisationName")} ${t("public:request.required")}`} error={err(fields.organisationName)}>
-          <input type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
+          <input className="ds-input" type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
         </Field>
         <Field
           id={fields.organisationNumber.id}
@@ -153,25 +153,25 @@ export default function RequestForm() {
           help={t("public:request.organisationNumberHelp")}
           error={err(fields.organisationNumber)}
         >
-          <input type="text" inputMode="numeric" maxLength={20} {...props("organisationNumber", true)} />
+          <input className="ds-input" type="text" inputMode="numeric" maxLength={20} {...props("organisationNumber", true)} />
         </Field>
         <Field id={fields.contactName.id} label={`${t("public:request.contactName")} ${t("public:request.required")}`} error={err(fields.contactName)}>
-          <input type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
+          <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
         </Field>
         <Field id={fields.contactEmail.id} label={`${t("public:request.contactEmail")} ${t("public:request.required")}`} help={t("public:request.contactEmailHelp")} error={err(fields.contactEmail)}>
-          <input type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
+          <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
         </Field>
         <Field id={fields.contactPhone.id} label={t("public:request.contactPhone")} error={err(fields.contactPhone)}>
-          <input type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
+          <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
         </Field>
         <Field id={fields.topic.id} label={`${t("public:request.topic")} ${t("public:request.required")}`} help={t("public:request.topicHelp")} error={err(fields.topic)}>
-          <input type="text" maxLength={200} {...props("topic", true)} />
+          <input className="ds-input" type="text" maxLength={200} {...props("topic", true)} />
         </Field>
         <Field id={fields.description.id} label={`${t("public:request.description")} ${t("public:request.required")}`} help={t("public:request.descriptionHelp")} error={err(fields.description)}>
-          <textarea rows={5} maxLength={4000} {...props("description", true)} />
+          <textarea className="ds-input" rows={5} maxLength={4000} {...props("description", true)} />
         </Field>
         <Field id={fields.preferredTime.id} label={t("public:request.preferredTime")} help={t("public:request.preferredTimeHelp")} error={err(fields.preferredTime)}>
-          <input type="text" maxLength={200} {...props("preferredTime", true)} />
+          <input className="ds-input" type="text" maxLength={200} {...props("preferredTime", true)} />
         </Field>
         <h2 id="privacy">{t("public:request.privacyHeading")}</h2>
         {([1, 2, 3, 4] as const).map((n) => (

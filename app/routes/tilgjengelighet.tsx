@@ -80,17 +80,17 @@ export default function AccessibilityStatement() {
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <Field id={fields.message.id} label={`${labels.message} ${t("form.required")}`} error={translateError(t, fields.message.errors?.[0])}>
-          <textarea rows={5} maxLength={4000} required {...props("message")} />
+          <textarea className="ds-input" rows={5} maxLength={4000} required {...props("message")} />
         </Field>
         <Field id={fields.pageUrl.id} label={labels.pageUrl} error={translateError(t, fields.pageUrl.errors?.[0])}>
-          <input type="text" maxLength={500} {...props("pageUrl")} />
+          <input className="ds-input" type="text" maxLength={500} {...props("pageUrl")} />
         </Field>
         <p id="feedback-privacy">{t("a11y.privacy")}</p>
         <Field id={fields.contactName.id} label={labels.contactName} error={translateError(t, fields.contactName.errors?.[0])}>
-          <input type="text" autoComplete="name" maxLength={200} {...props("contactName")} />
+          <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("contactName")} />
         </Field>
         <Field id={fields.contactEmail.id} label={labels.contactEmail} error={translateError(t, fields.contactEmail.errors?.[0])}>
-          <input type="email" autoComplete="email" maxLength={254} {...props("contactEmail")} />
+          <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("contactEmail")} />
         </Field>
         <div className="hp-field">
           <label htmlFor="website">{t("form.honeypot")}</label>
