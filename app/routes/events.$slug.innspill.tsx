@@ -62,6 +62,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type FieldName = "theme" | "text" | "name" | "email" | "phone" | "privacyConsent";
 
+
+// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
+const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function SendInput() {
   const { event, after, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -121,7 +124,7 @@ export default function SendInput() {
         fieldErrors={fieldErrors}
         labels={labels}
       />
-      <Form method="post" className="stacked" {...getFormProps(form)}>
+      <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
         <Field id={fields.theme.id} label={`${t("public:input.theme")} ${t("form.required")}`} error={err("theme")}>
           <select className="ds-input" required {...props("theme")}>
             <option value="">{t("public:input.chooseTheme")}</option>
@@ -135,8 +138,8 @@ export default function SendInput() {
         <Field id={fields.text.id} label={`${t("public:input.text")} ${t("form.required")}`} help={t("public:input.textHelp")} error={err("text")}>
           <textarea className="ds-input" rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
         </Field>
-        <fieldset>
-          <legend>{t("public:input.contactHeading")}</legend>
+        <fieldset className="ds-fieldset" style={{ minInlineSize: 0 }}>
+          <legend className="ds-label">{t("public:input.contactHeading")}</legend>
           <p>{t("public:input.contactIntro")}</p>
           <Field id={fields.name.id} label={t("public:input.name")} error={err("name")}>
             <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("name")} />

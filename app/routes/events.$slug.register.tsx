@@ -54,6 +54,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+
+// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
+const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function Register() {
   const { event, state, seatsLeft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -104,7 +107,7 @@ export default function Register() {
             </Alert>
           ) : null}
           <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-          <Form method="post" className="stacked" {...getFormProps(form)}>
+          <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
             <DetailsFields
               fields={fields}
               before={

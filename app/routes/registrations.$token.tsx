@@ -70,6 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: submission.reply(), saved: true });
 }
 
+
+// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
+const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function MyRegistration() {
   const { reg, canRegisterAgain, checkIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -190,7 +193,7 @@ export default function MyRegistration() {
               {t("form.email")}: <strong>{reg.email}</strong>. {t("myreg.emailLocked")}
             </p>
             <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-            <Form method="post" className="stacked" {...getFormProps(form)}>
+            <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
               <input type="hidden" name="intent" value="update" />
               <DetailsFields fields={fields} />
               <p>
