@@ -2,7 +2,8 @@
 // details. Spam protection as on the registration form: honeypot and the rate limit in server/app.ts.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button } from "@digdir/designsystemet-react";
@@ -44,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,9 +65,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type FieldName = "theme" | "text" | "name" | "email" | "phone" | "privacyConsent";
 
-
-// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
-const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function SendInput() {
   const { event, after, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -124,7 +124,7 @@ export default function SendInput() {
         fieldErrors={fieldErrors}
         labels={labels}
       />
-      <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
+      <Form method="post" className="stacked public-form" {...getFormProps(form)}>
         <Field id={fields.theme.id} label={`${t("public:input.theme")} ${t("form.required")}`} error={err("theme")}>
           <select className="ds-input" required {...props("theme")}>
             <option value="">{t("public:input.chooseTheme")}</option>
@@ -138,7 +138,7 @@ export default function SendInput() {
         <Field id={fields.text.id} label={`${t("public:input.text")} ${t("form.required")}`} help={t("public:input.textHelp")} error={err("text")}>
           <textarea className="ds-input" rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
         </Field>
-        <fieldset className="ds-fieldset" style={{ minInlineSize: 0 }}>
+        <fieldset className="ds-fieldset">
           <legend className="ds-label">{t("public:input.contactHeading")}</legend>
           <p>{t("public:input.contactIntro")}</p>
           <Field id={fields.name.id} label={t("public:input.name")} error={err("name")}>

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button } from "@digdir/designsystemet-react";
@@ -24,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = t("public:pageTitle", { page: t("register.title", { event: event.title }), site: t("site.name") });
   return { title, event, state: registrationState(event, new Date()), seatsLeft: seatsLeft(event) };
 }
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }] : [];
@@ -54,9 +57,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-
-// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
-const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function Register() {
   const { event, state, seatsLeft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -107,7 +107,7 @@ export default function Register() {
             </Alert>
           ) : null}
           <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-          <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
+          <Form method="post" className="stacked public-form" {...getFormProps(form)}>
             <DetailsFields
               fields={fields}
               before={

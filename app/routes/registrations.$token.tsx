@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Alert, Button } from "@digdir/designsystemet-react";
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title, reg: rest, canRegisterAgain, checkIn };
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data ? [{ title: data.title }] : []),
   // The page is personal: keep it out of search engines and other sites' referrers.
@@ -70,9 +73,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: submission.reply(), saved: true });
 }
 
-
-// One column that may shrink below its fields' natural width, so nothing scrolls sideways at 320 px.
-const SINGLE_COLUMN = { gridTemplateColumns: "minmax(0, 1fr)" } as const;
 export default function MyRegistration() {
   const { reg, canRegisterAgain, checkIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -193,7 +193,7 @@ export default function MyRegistration() {
               {t("form.email")}: <strong>{reg.email}</strong>. {t("myreg.emailLocked")}
             </p>
             <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-            <Form method="post" className="stacked" style={SINGLE_COLUMN} {...getFormProps(form)}>
+            <Form method="post" className="stacked public-form" {...getFormProps(form)}>
               <input type="hidden" name="intent" value="update" />
               <DetailsFields fields={fields} />
               <p>
