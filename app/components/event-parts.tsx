@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ContentLang } from "~/components/content-lang";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate, formatDateTimeRange, formatPostalPlace, formatTimeRange, osloDayKey } from "~/utils/format";
 
@@ -18,6 +19,9 @@ type ListEvent = {
   status: string;
   title: string;
   summary: string;
+  /** The language of title and summary (event-text.ts); marked with `lang` where it is not the page's. */
+  titleLang?: string;
+  summaryLang?: string;
   venueName: string;
   venueCity: string;
   startsAt: Date;
@@ -35,14 +39,18 @@ export function EventList({ events, headingLevel = 2 }: { events: ListEvent[]; h
             <KindTag kind={e.kind} /> {e.status === "CANCELLED" ? <CancelledTag /> : null}
           </p>
           <Heading>
-            <Link to={`/events/${e.slug}`}>{e.title}</Link>
+            <Link to={`/events/${e.slug}`}>
+              <ContentLang lang={e.titleLang}>{e.title}</ContentLang>
+            </Link>
           </Heading>
           <p className="meta">
             <time dateTime={e.startsAt.toISOString()}>{formatDateTimeRange(e.startsAt, e.endsAt, locale)}</time>
             {" · "}
             {e.venueName}, {e.venueCity}
           </p>
-          <p>{e.summary}</p>
+          <ContentLang as="p" lang={e.summaryLang}>
+            {e.summary}
+          </ContentLang>
         </li>
       ))}
     </ul>

@@ -1,24 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { EventList } from "~/components/event-parts";
 import { translator, useT, type Locale, type MessageKey } from "~/i18n";
-import { fillOrg } from "~/modules/settings/org-settings";
 import { getLocale } from "~/i18n/locale.server";
 import { EVENT_KINDS, type EventKind } from "~/modules/events/event-kinds";
+import { localizeEvent } from "~/modules/events/event-text";
 import { listPastEvents, listUpcomingEvents } from "~/modules/events/events.server";
-import { orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
-
-// Kept here rather than in the shared catalogs, which other work edits at the same time.
-const DESCRIPTION: Record<Locale, string> = {
-  nb: "{Org}: dialogmøter, konferanser og verksteder med innbyggerne.",
-  nn: "{Org}: dialogmøte, konferansar og verkstader med innbyggjarane.",
-  en: "{Org}: dialogue meetings, conferences and workshops with citizens.",
-};
-
-function homeDescription(locale: Locale): string {
-  return fillOrg(DESCRIPTION[locale], orgTextVars(orgSettings(), locale));
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -26,22 +15,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("kind");
   const kind = (EVENT_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as EventKind) : undefined;
   const now = new Date();
-  const events = past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind);
   const locale = await getLocale(request);
+  const events = (past ? await listPastEvents(now, kind) : await listUpcomingEvents(now, kind)).map((e) => localizeEvent(e, locale));
   const t = translator(locale);
   return {
     past,
     kind: kind ?? "",
     events,
     feedUrl: absoluteUrl("/calendar.ics"),
-    title: `${past ? t("home.pastTitle") : t("home.title")} – ${t("site.name")}`,
-    description: homeDescription(locale),
+    title: t("public:pageTitle", { page: past ? t("home.pastTitle") : t("home.title"), site: t("site.name") }),
+    description: t("public:home.metaDescription"),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Samhandling" },
-  { name: "description", content: data?.description ?? "" },
+  ...(data ? [{ title: data.title }, { name: "description", content: data.description }] : []),
 ];
 
 export default function Index() {
@@ -55,7 +43,7 @@ export default function Index() {
         {past ? <input type="hidden" name="past" value="1" /> : null}
         <div className="field">
           <label htmlFor="kind">{t("home.filter")}</label>
-          <select id="kind" name="kind" defaultValue={kind}>
+          <select className="ds-input" id="kind" name="kind" defaultValue={kind}>
             <option value="">{t("home.filterAll")}</option>
             {EVENT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -64,9 +52,9 @@ export default function Index() {
             ))}
           </select>
         </div>
-        <button type="submit" className="primary">
+        <Button type="submit" variant="primary">
           {t("home.filter")}
-        </button>
+        </Button>
       </Form>
       {events.length === 0 ? <p>{past ? t("home.nonePast") : t("home.none")}</p> : <EventList events={events} />}
       <p className="actions">

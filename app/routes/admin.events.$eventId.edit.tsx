@@ -6,6 +6,7 @@ import { EventForm } from "~/modules/admin-events/event-form";
 import { eventSchema } from "~/modules/admin-events/event.schema";
 import { requireAdminEvent, updateEvent } from "~/modules/admin-events/events-admin.server";
 import { toOsloLocal } from "~/modules/admin-events/oslo-time";
+import { translationFormValues } from "~/modules/admin-events/event-translations";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reminderHoursBefore: event.reminderHoursBefore === null ? "" : String(event.reminderHoursBefore),
       needsRetentionDays: String(event.needsRetentionDays),
       personalDataRetentionDays: String(event.personalDataRetentionDays),
+      ...translationFormValues(event),
     },
   };
 }

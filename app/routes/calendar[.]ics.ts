@@ -1,14 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { calendarResponse } from "~/modules/calendar/calendar-response.server";
 import { feedIcs } from "~/modules/calendar/ics.server";
 import { listFeedEvents } from "~/modules/events/events.server";
-import { orgSettings, orgTextVars } from "~/modules/settings/settings.server";
-import { slugify } from "~/modules/admin-events/oslo-time";
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = translator(await getLocale(request));
   const events = await listFeedEvents(new Date());
-  const settings = orgSettings();
-  const named = Boolean(settings.orgName.nb || settings.orgName.nn || settings.orgName.en);
-  const org = named ? orgTextVars(settings, "nb").Org : "Samhandling";
-  const file = named ? `${slugify(orgTextVars(settings, "nb").org)}-arrangementer.ics` : "arrangementer.ics";
-  return calendarResponse(feedIcs(`${org} – arrangementer`, events), file, { inline: true });
+  return calendarResponse(feedIcs(t("public:calendar.feedName"), events), t("public:calendar.feedFile"), { inline: true });
 }

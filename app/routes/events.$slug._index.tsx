@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
+import { ContentLang } from "~/components/content-lang";
 import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
 import { useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { getEventSpeakers, getProgramme } from "~/modules/events/events.server";
 import { registrationState, seatsLeft } from "~/modules/events/registration-window";
 import { formatDateTime } from "~/utils/format";
-import { seriesTexts } from "~/modules/series/series.i18n";
 import { getSeriesLink } from "~/modules/series/series.server";
 import { EventLiveSection } from "~/modules/live/event-live-section";
 import { liveRoomsForEventPage } from "~/modules/live/event-live.server";
@@ -25,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     liveRoomsForEventPage(event),
     followUpForEventPage(event),
   ]);
+  const t = translator(locale);
   return {
+    title: t("public:pageTitle", { page: event.title, site: t("site.name") }),
     event,
     series,
     programme,
@@ -39,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.title} – Samhandling` }, { name: "description", content: data.event.summary }] : [];
+  data ? [{ title: data.title }, { name: "description", content: data.event.summary }] : [];
 
 export default function EventPage() {
   const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp, requestable } = useLoaderData<typeof loader>();
@@ -50,12 +53,16 @@ export default function EventPage() {
       <p className="meta">
         <KindTag kind={event.kind} /> {event.status === "CANCELLED" ? <CancelledTag /> : null}
       </p>
-      <h1>{event.title}</h1>
-      <p>{event.summary}</p>
+      <ContentLang as="h1" lang={event.titleLang}>
+        {event.title}
+      </ContentLang>
+      <ContentLang as="p" lang={event.summaryLang}>
+        {event.summary}
+      </ContentLang>
       <EventFacts event={event} />
       {series ? (
         <p className="series-link">
-          {seriesTexts[locale].partOfSeries}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
+          {t("public:series.partOf")}: <Link to={`/series/${series.slug}`}>{series.title}</Link>
         </p>
       ) : null}
 
@@ -70,16 +77,18 @@ export default function EventPage() {
               {seatsLeft === null
                 ? t("event.unlimited")
                 : seatsLeft > 0
-                  ? t("event.seatsLeft", { count: seatsLeft })
+                  ? t("public:event.seatsLeft", { count: seatsLeft })
                   : t("event.full")}
             </p>
             {event.registrationClosesAt ? (
               <p>{t("event.registrationClosesAt", { when: formatDateTime(event.registrationClosesAt, locale) })}</p>
             ) : null}
             <p>
-              <Link className="button" to={`/events/${event.slug}/register`}>
+              <Button asChild variant="primary">
+<Link to={`/events/${event.slug}/register`}>
                 {t("event.register")}
               </Link>
+</Button>
             </p>
           </>
         ) : (
@@ -109,11 +118,11 @@ export default function EventPage() {
       ) : null}
 
       {event.description ? (
-        <section className="description">
+        <ContentLang as="section" className="description" lang={event.descriptionLang}>
           {event.description.split(/\n{2,}/).map((p, i) => (
             <p key={i}>{p}</p>
           ))}
-        </section>
+        </ContentLang>
       ) : null}
 
       {/* The dialogue cycle: input before and after, then minutes and what happened to the input. */}
@@ -136,13 +145,13 @@ export default function EventPage() {
         <ul>
           <li>
             <a href={`/events/${event.slug}/calendar.ics`} download>
-              {t("event.addToCalendar")} (.ics)
+              {t("public:calendarFile", { name: t("event.addToCalendar") })}
             </a>
           </li>
           {programme.length > 0 ? (
             <li>
               <a href={`/events/${event.slug}/programme.ics`} download>
-                {t("event.programmeCalendar")} (.ics)
+                {t("public:calendarFile", { name: t("event.programmeCalendar") })}
               </a>
             </li>
           ) : null}

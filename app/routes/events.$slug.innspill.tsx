@@ -2,18 +2,21 @@
 // details. Spam protection as on the registration form: honeypot and the rate limit in server/app.ts.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { describedBy, Field } from "~/components/ui/field";
-import { translator, useLocale, useT, type Locale, type Translate } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
-import { inputTexts } from "~/modules/input/input.i18n";
+import { useT, type Locale } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { INPUT_TEXT_MAX, inputSchema } from "~/modules/input/input.schema";
 import { getInputEvent, phaseAt, submitInput } from "~/modules/input/input.server";
-import { THEMES, THEME_LABELS } from "~/modules/input/themes";
+import { THEMES, type Theme } from "~/modules/input/themes";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
+import { localizeEvent } from "~/modules/events/event-text";
+import { ContentLang } from "~/components/content-lang";
 
 async function requireInputEvent(slug: string | undefined, locale: Locale) {
   const event = await getInputEvent(slug);
@@ -23,12 +26,14 @@ async function requireInputEvent(slug: string | undefined, locale: Locale) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const event = await requireInputEvent(params.slug, locale);
+  const event = localizeEvent(await requireInputEvent(params.slug, locale), locale);
   const sent = new URL(request.url).searchParams.get("sendt");
   return {
     event: {
       slug: event.slug,
       title: event.title,
+      titleLang: event.titleLang,
+      contentLanguage: event.contentLanguage,
       privacyNotice: event.privacyNotice,
       endsAt: event.endsAt,
       needsRetentionDays: event.needsRetentionDays,
@@ -36,11 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     after: phaseAt(event, new Date()) === "AFTER",
     sent: sent === "1" || sent === "e" ? sent : null,
-    title: `${inputTexts[locale].title}: ${event.title} – Samhandling`,
+    title: `${translator(locale)("public:input.title")}: ${event.title} – ${translator(locale)("site.name")}`,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Send innspill – Samhandling" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
@@ -56,13 +63,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/events/${event.slug}/innspill?sendt=${submission.value.email ? "e" : "1"}#receipt`);
 }
 
-/** The form's own keys from input.i18n.ts, the rest from the site catalogs. */
-function errorText(t: Translate, locale: Locale, message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  const own = inputTexts[locale].errors as Record<string, string>;
-  return own[message] ?? translateError(t, message);
-}
-
 type FieldName = "theme" | "text" | "name" | "email" | "phone" | "privacyConsent";
 
 export default function SendInput() {
@@ -70,8 +70,6 @@ export default function SendInput() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
-  const x = inputTexts[locale];
   const [form, fields] = useForm({
     id: "input",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
@@ -81,18 +79,18 @@ export default function SendInput() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inputSchema }),
   });
   const labels: Record<FieldName, string> = {
-    theme: x.theme,
-    text: x.text,
-    name: x.name,
-    email: x.email,
-    phone: x.phone,
-    privacyConsent: x.privacyNotice,
+    theme: t("public:input.theme"),
+    text: t("public:input.text"),
+    name: t("public:input.name"),
+    email: t("public:input.email"),
+    phone: t("public:input.phone"),
+    privacyConsent: t("public:input.privacyNotice"),
   };
   const names = Object.keys(labels) as FieldName[];
   const fieldErrors = names
     .filter((n) => fields[n].errors?.length)
     .map((n) => ({ id: fields[n].id, field: n, message: fields[n].errors![0] }));
-  const err = (n: FieldName) => errorText(t, locale, fields[n].errors?.[0]);
+  const err = (n: FieldName) => translateError(t, fields[n].errors?.[0]);
   const props = (n: FieldName, help = false) => ({
     id: fields[n].id,
     name: fields[n].name,
@@ -103,53 +101,54 @@ export default function SendInput() {
 
   return (
     <div className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
+        <Link to={`/events/${event.slug}`}>
+          <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
+        </Link>
       </nav>
       <h1>
-        {x.title}: {event.title}
+        {t("public:input.title")}: <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
       </h1>
       {sent ? (
-        <div className="notice notice-ok" role="status" id="receipt">
-          <p>{x.thanks}</p>
-          {sent === "e" ? <p>{x.thanksMail}</p> : null}
+        <Alert data-color="success" role="status" id="receipt">
+          <p>{t("public:input.thanks")}</p>
+          {sent === "e" ? <p>{t("public:input.thanksMail")}</p> : null}
           <p>
-            <Link to={`/events/${event.slug}`}>{x.backToEvent}</Link>
+            <Link to={`/events/${event.slug}`}>{t("public:input.backToEvent")}</Link>
           </p>
-        </div>
+        </Alert>
       ) : null}
-      <p>{after ? x.introAfter : x.intro}</p>
+      <p>{after ? t("public:input.introAfter") : t("public:input.intro")}</p>
       <ErrorSummary
         formErrors={form.errors ?? []}
         fieldErrors={fieldErrors}
         labels={labels}
-        translate={(m) => errorText(t, locale, m)}
       />
-      <Form method="post" className="stacked" {...getFormProps(form)}>
-        <Field id={fields.theme.id} label={`${x.theme} ${t("form.required")}`} error={err("theme")}>
-          <select required {...props("theme")}>
-            <option value="">{x.chooseTheme}</option>
+      <Form method="post" className="stacked public-form" {...getFormProps(form)}>
+        <Field id={fields.theme.id} label={`${t("public:input.theme")} ${t("form.required")}`} error={err("theme")}>
+          <select className="ds-input" required {...props("theme")}>
+            <option value="">{t("public:input.chooseTheme")}</option>
             {THEMES.map((theme) => (
               <option key={theme} value={theme}>
-                {THEME_LABELS[locale][theme]}
+                {t(`public:input.theme.${theme as Theme}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id={fields.text.id} label={`${x.text} ${t("form.required")}`} help={x.textHelp} error={err("text")}>
-          <textarea rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
+        <Field id={fields.text.id} label={`${t("public:input.text")} ${t("form.required")}`} help={t("public:input.textHelp")} error={err("text")}>
+          <textarea className="ds-input" rows={6} maxLength={INPUT_TEXT_MAX} required {...props("text", true)} />
         </Field>
-        <fieldset>
-          <legend>{x.contactHeading}</legend>
-          <p>{x.contactIntro}</p>
-          <Field id={fields.name.id} label={x.name} error={err("name")}>
-            <input type="text" autoComplete="name" maxLength={200} {...props("name")} />
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("public:input.contactHeading")}</legend>
+          <p>{t("public:input.contactIntro")}</p>
+          <Field id={fields.name.id} label={t("public:input.name")} error={err("name")}>
+            <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("name")} />
           </Field>
-          <Field id={fields.email.id} label={x.email} error={err("email")}>
-            <input type="email" autoComplete="email" maxLength={254} {...props("email")} />
+          <Field id={fields.email.id} label={t("public:input.email")} error={err("email")}>
+            <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("email")} />
           </Field>
-          <Field id={fields.phone.id} label={x.phone} error={err("phone")}>
-            <input type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
+          <Field id={fields.phone.id} label={t("public:input.phone")} error={err("phone")}>
+            <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
           </Field>
           <PrivacyNotice event={event} form="input" />
           <div className="checkbox">
@@ -161,7 +160,7 @@ export default function SendInput() {
               aria-invalid={fields.privacyConsent.errors ? true : undefined}
               aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
             />
-            <label htmlFor={fields.privacyConsent.id}>{x.consent}</label>
+            <label htmlFor={fields.privacyConsent.id}>{t("public:input.consent")}</label>
           </div>
           {fields.privacyConsent.errors ? (
             <p className="error" id={`${fields.privacyConsent.id}-error`}>
@@ -174,9 +173,9 @@ export default function SendInput() {
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-            {x.send}
-          </button>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
+            {t("public:input.send")}
+          </Button>
         </p>
       </Form>
     </div>

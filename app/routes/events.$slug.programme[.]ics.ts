@@ -6,7 +6,8 @@ import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { getProgramme } from "~/modules/events/events.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const event = await requirePublicEvent(params.slug, await getLocale(request));
+  const locale = await getLocale(request);
+  const event = await requirePublicEvent(params.slug, locale);
   const items = await getProgramme(event.id);
-  return calendarResponse(programmeIcs(event, items), `${event.slug}-program.ics`);
+  return calendarResponse(programmeIcs(event, items, locale), `${event.slug}-program.ics`);
 }

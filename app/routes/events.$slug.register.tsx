@@ -1,13 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
+import { ContentLang } from "~/components/content-lang";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { EventFacts } from "~/components/event-parts";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { registrationState, seatsLeft } from "~/modules/events/registration-window";
 import { DetailsFields, textProps } from "~/modules/registration/registration-fields";
@@ -16,12 +19,17 @@ import { registerAttendee } from "~/modules/registration/registration.server";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const event = await requirePublicEvent(params.slug, await getLocale(request));
-  return { event, state: registrationState(event, new Date()), seatsLeft: seatsLeft(event) };
+  const locale = await getLocale(request);
+  const event = await requirePublicEvent(params.slug, locale);
+  const t = translator(locale);
+  const title = t("public:pageTitle", { page: t("register.title", { event: event.title }), site: t("site.name") });
+  return { title, event, state: registrationState(event, new Date()), seatsLeft: seatsLeft(event) };
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Påmelding – ${data.event.title} – Samhandling` }] : [];
+  data ? [{ title: data.title }] : [];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
@@ -80,26 +88,26 @@ export default function Register() {
 
   return (
     <div className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link>
       </nav>
       <h1>{t("register.title", { event: event.title })}</h1>
       <EventFacts event={event} />
       {state !== "open" ? (
-        <p className="notice notice-warn" role="status">
+        <Alert data-color="warning" role="status">
           {t(`refusal.${state}`)}
-        </p>
+        </Alert>
       ) : (
         <>
           <p>{t("register.intro")}</p>
-          {full ? <p className="notice notice-warn">{t("register.full")}</p> : null}
+          {full ? <Alert data-color="warning">{t("register.full")}</Alert> : null}
           {actionData?.notice ? (
-            <p className="notice notice-ok" role="status">
+            <Alert data-color="success" role="status">
               {t(actionData.notice)}
-            </p>
+            </Alert>
           ) : null}
           <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-          <Form method="post" className="stacked" {...getFormProps(form)}>
+          <Form method="post" className="stacked public-form" {...getFormProps(form)}>
             <DetailsFields
               fields={fields}
               before={
@@ -109,7 +117,7 @@ export default function Register() {
                   help={t("form.emailHelp")}
                   error={translateError(t, fields.email.errors?.[0])}
                 >
-                  <input type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...textProps(fields.email, true)} />
+                  <input className="ds-input" type="email" autoComplete="email" required maxLength={EMAIL_MAX} {...textProps(fields.email, true)} />
                 </Field>
               }
             />
@@ -135,9 +143,9 @@ export default function Register() {
               </p>
             ) : null}
             <p>
-              <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+              <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
                 {full ? t("form.submitWaitlist") : t("form.submitRegister")}
-              </button>
+              </Button>
             </p>
           </Form>
         </>

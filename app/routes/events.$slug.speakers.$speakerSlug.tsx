@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT, translator, type MessageKey } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { ContentLang } from "~/components/content-lang";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
 import { getEventSpeaker } from "~/modules/events/events.server";
 import { formatDateTimeRange } from "~/utils/format";
@@ -10,12 +11,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const event = await requirePublicEvent(params.slug, locale);
   const speaker = await getEventSpeaker(event.id, params.speakerSlug ?? "");
-  if (!speaker) throw new Response(translator(locale)("speaker.notFound"), { status: 404 });
-  return { event: { slug: event.slug, title: event.title }, speaker };
+  const t = translator(locale);
+  if (!speaker) throw new Response(t("speaker.notFound"), { status: 404 });
+  return {
+    title: t("public:pageTitle", { page: `${speaker.name} – ${event.title}`, site: t("site.name") }),
+    event: { slug: event.slug, title: event.title, titleLang: event.titleLang }, speaker };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.speaker.name} – ${data.event.title} – Samhandling` }] : [];
+  data ? [{ title: data.title }] : [];
 
 export default function SpeakerPage() {
   const { event, speaker } = useLoaderData<typeof loader>();
@@ -23,8 +27,8 @@ export default function SpeakerPage() {
   const locale = useLocale();
   return (
     <article className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link> ›{" "}
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
+        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link> ›{" "}
         <Link to={`/events/${event.slug}/speakers`}>{t("event.speakers")}</Link>
       </nav>
       <h1>{speaker.name}</h1>

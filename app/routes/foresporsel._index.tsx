@@ -5,14 +5,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "@digdir/designsystemet-react";
 import { useMemo } from "react";
 import { describedBy, Field } from "~/components/ui/field";
-import { useLocale } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { requestSchemaFor } from "~/modules/requests/request.schema";
-import { requestError, requestTexts } from "~/modules/requests/requests.i18n";
-import { fillOrgDeep } from "~/modules/settings/org-settings";
-import { useOrgVars } from "~/modules/settings/use-org-vars";
+import { requestErrorText as requestError } from "~/modules/requests/request-texts";
 import { listRequestableMeetings, submitRequest } from "~/modules/requests/requests.server";
 import { orgSettings } from "~/modules/settings/settings.server";
 import { formatDate } from "~/utils/format";
@@ -26,12 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     preselected: meetings.some((m) => m.id === asked) ? asked : null,
     districts: orgSettings().districts,
-    title: `${requestTexts[locale].title} – Samhandling`,
+    title: `${translator(locale)("public:request.title")} – ${translator(locale)("site.name")}`,
     meetings: meetings.map((m) => ({ id: m.id, label: `${m.title}, ${formatDate(m.startsAt, locale)}` })),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Be om dialogmøte – Samhandling" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
@@ -65,7 +64,7 @@ export default function RequestForm() {
   const requestSchema = useMemo(() => requestSchemaFor(districts), [districts]);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const t = fillOrgDeep(requestTexts[useLocale()], useOrgVars());
+  const t = useT();
   const [form, fields] = useForm({
     id: "request",
     defaultValue: preselected ? { kind: "SLOT", eventId: preselected } : undefined,
@@ -76,18 +75,18 @@ export default function RequestForm() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: requestSchema }),
   });
   const labels: Record<Name, string> = {
-    kind: t.kindLegend,
-    eventId: t.event,
-    district: t.district,
-    organisationName: t.organisationName,
-    organisationNumber: t.organisationNumber,
-    contactName: t.contactName,
-    contactEmail: t.contactEmail,
-    contactPhone: t.contactPhone,
-    topic: t.topic,
-    description: t.description,
-    preferredTime: t.preferredTime,
-    privacyConsent: t.privacyHeading,
+    kind: t("public:request.kindLegend"),
+    eventId: t("public:request.event"),
+    district: t("public:request.district"),
+    organisationName: t("public:request.organisationName"),
+    organisationNumber: t("public:request.organisationNumber"),
+    contactName: t("public:request.contactName"),
+    contactEmail: t("public:request.contactEmail"),
+    contactPhone: t("public:request.contactPhone"),
+    topic: t("public:request.topic"),
+    description: t("public:request.description"),
+    preferredTime: t("public:request.preferredTime"),
+    privacyConsent: t("public:request.privacyHeading"),
   };
   const kindId = `${fields.kind.id}-SLOT`;
   const fieldErrors = FIELDS.filter((n) => fields[n].errors?.length).map((n) => ({
@@ -106,8 +105,8 @@ export default function RequestForm() {
   const kindValue = fields.kind.initialValue as string | undefined;
   return (
     <div className="container narrow">
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      <h1>{t("public:request.title")}</h1>
+      <p>{t("public:request.intro")}</p>
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} translate={(m) => requestError(t, m)} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <fieldset
@@ -115,12 +114,12 @@ export default function RequestForm() {
           aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}
         >
           <legend>
-            {t.kindLegend} {t.required}
+            {t("public:request.kindLegend")} {t("public:request.required")}
           </legend>
           {(["SLOT", "MEETING"] as const).map((k) => (
             <div className="checkbox" key={k}>
               <input type="radio" id={`${fields.kind.id}-${k}`} name={fields.kind.name} value={k} defaultChecked={kindValue === k} />
-              <label htmlFor={`${fields.kind.id}-${k}`}>{k === "SLOT" ? t.kindSlot : t.kindMeeting}</label>
+              <label htmlFor={`${fields.kind.id}-${k}`}>{k === "SLOT" ? t("public:request.kindSlot") : t("public:request.kindMeeting")}</label>
             </div>
           ))}
           {fields.kind.errors ? (
@@ -129,9 +128,9 @@ export default function RequestForm() {
             </p>
           ) : null}
         </fieldset>
-        <Field id={fields.eventId.id} label={t.event} help={meetings.length ? t.eventHelp : t.noEvents} error={err(fields.eventId)}>
-          <select {...props("eventId", true)}>
-            <option value="">{t.choose}</option>
+        <Field id={fields.eventId.id} label={t("public:request.event")} help={meetings.length ? t("public:request.eventHelp") : t("public:request.noEvents")} error={err(fields.eventId)}>
+          <select className="ds-input" {...props("eventId", true)}>
+            <option value="">{t("public:request.choose")}</option>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
@@ -139,10 +138,10 @@ export default function RequestForm() {
             ))}
           </select>
         </Field>
-        <Field id={fields.district.id} label={t.district} help={t.districtHelp} error={err(fields.district)}>
+        <Field id={fields.district.id} label={t("public:request.district")} help={t("public:request.districtHelp")} error={err(fields.district)}>
           {districts.length > 0 ? (
-            <select {...props("district", true)}>
-              <option value="">{t.choose}</option>
+            <select className="ds-input" {...props("district", true)}>
+              <option value="">{t("public:request.choose")}</option>
               {districts.map((d) => (
                 <option key={d} value={d}>
                   {d}
@@ -150,41 +149,41 @@ export default function RequestForm() {
               ))}
             </select>
           ) : (
-            <input type="text" maxLength={60} {...props("district", true)} />
+            <input className="ds-input" type="text" maxLength={60} {...props("district", true)} />
           )}
         </Field>
-        <Field id={fields.organisationName.id} label={`${t.organisationName} ${t.required}`} error={err(fields.organisationName)}>
-          <input type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
+        <Field id={fields.organisationName.id} label={`${t("public:request.organisationName")} ${t("public:request.required")}`} error={err(fields.organisationName)}>
+          <input className="ds-input" type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
         </Field>
         <Field
           id={fields.organisationNumber.id}
-          label={t.organisationNumber}
-          help={t.organisationNumberHelp}
+          label={t("public:request.organisationNumber")}
+          help={t("public:request.organisationNumberHelp")}
           error={err(fields.organisationNumber)}
         >
-          <input type="text" inputMode="numeric" maxLength={20} {...props("organisationNumber", true)} />
+          <input className="ds-input" type="text" inputMode="numeric" maxLength={20} {...props("organisationNumber", true)} />
         </Field>
-        <Field id={fields.contactName.id} label={`${t.contactName} ${t.required}`} error={err(fields.contactName)}>
-          <input type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
+        <Field id={fields.contactName.id} label={`${t("public:request.contactName")} ${t("public:request.required")}`} error={err(fields.contactName)}>
+          <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
         </Field>
-        <Field id={fields.contactEmail.id} label={`${t.contactEmail} ${t.required}`} help={t.contactEmailHelp} error={err(fields.contactEmail)}>
-          <input type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
+        <Field id={fields.contactEmail.id} label={`${t("public:request.contactEmail")} ${t("public:request.required")}`} help={t("public:request.contactEmailHelp")} error={err(fields.contactEmail)}>
+          <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
         </Field>
-        <Field id={fields.contactPhone.id} label={t.contactPhone} error={err(fields.contactPhone)}>
-          <input type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
+        <Field id={fields.contactPhone.id} label={t("public:request.contactPhone")} error={err(fields.contactPhone)}>
+          <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
         </Field>
-        <Field id={fields.topic.id} label={`${t.topic} ${t.required}`} help={t.topicHelp} error={err(fields.topic)}>
-          <input type="text" maxLength={200} {...props("topic", true)} />
+        <Field id={fields.topic.id} label={`${t("public:request.topic")} ${t("public:request.required")}`} help={t("public:request.topicHelp")} error={err(fields.topic)}>
+          <input className="ds-input" type="text" maxLength={200} {...props("topic", true)} />
         </Field>
-        <Field id={fields.description.id} label={`${t.description} ${t.required}`} help={t.descriptionHelp} error={err(fields.description)}>
-          <textarea rows={5} maxLength={4000} {...props("description", true)} />
+        <Field id={fields.description.id} label={`${t("public:request.description")} ${t("public:request.required")}`} help={t("public:request.descriptionHelp")} error={err(fields.description)}>
+          <textarea className="ds-input" rows={5} maxLength={4000} {...props("description", true)} />
         </Field>
-        <Field id={fields.preferredTime.id} label={t.preferredTime} help={t.preferredTimeHelp} error={err(fields.preferredTime)}>
-          <input type="text" maxLength={200} {...props("preferredTime", true)} />
+        <Field id={fields.preferredTime.id} label={t("public:request.preferredTime")} help={t("public:request.preferredTimeHelp")} error={err(fields.preferredTime)}>
+          <input className="ds-input" type="text" maxLength={200} {...props("preferredTime", true)} />
         </Field>
-        <h2 id="privacy">{t.privacyHeading}</h2>
-        {t.privacy.map((p) => (
-          <p key={p}>{p}</p>
+        <h2 id="privacy">{t("public:request.privacyHeading")}</h2>
+        {([1, 2, 3, 4] as const).map((n) => (
+          <p key={n}>{t(`public:request.privacy.${n}`)}</p>
         ))}
         <div className="checkbox">
           <input
@@ -195,7 +194,7 @@ export default function RequestForm() {
             aria-invalid={fields.privacyConsent.errors ? true : undefined}
             aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
           />
-          <label htmlFor={fields.privacyConsent.id}>{t.consent}</label>
+          <label htmlFor={fields.privacyConsent.id}>{t("public:request.consent")}</label>
         </div>
         {fields.privacyConsent.errors ? (
           <p className="error" id={`${fields.privacyConsent.id}-error`}>
@@ -203,13 +202,13 @@ export default function RequestForm() {
           </p>
         ) : null}
         <div className="hp-field">
-          <label htmlFor="website">{t.honeypot}</label>
+          <label htmlFor="website">{t("public:request.honeypot")}</label>
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-            {t.send}
-          </button>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
+            {t("public:request.send")}
+          </Button>
         </p>
       </Form>
     </div>

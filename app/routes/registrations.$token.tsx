@@ -1,14 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import publicFormsCss from "~/modules/registration/public-forms.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
+import { ContentLang } from "~/components/content-lang";
 import { EventFacts } from "~/components/event-parts";
 import { ErrorSummary } from "~/components/form-errors";
-import { translator, useLocale, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
-import { checkInText } from "~/modules/checkin/checkin.i18n";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { checkInQrDataUrl } from "~/modules/checkin/check-in-code.server";
+import { localizeEvent } from "~/modules/events/event-text";
 import { registrationState } from "~/modules/events/registration-window";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 import { DetailsFields } from "~/modules/registration/registration-fields";
@@ -27,16 +30,22 @@ async function requireRegistration(request: Request, token: string | undefined) 
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const reg = await requireRegistration(request, params.token);
+  const found = await requireRegistration(request, params.token);
+  const locale = await getLocale(request);
+  const reg = { ...found, event: localizeEvent(found.event, locale) };
   const canRegisterAgain = reg.status === "CANCELLED" && registrationState(reg.event, new Date()) === "open";
   const { checkInCode, ...rest } = reg;
   const checkIn =
     reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
-  return { reg: rest, canRegisterAgain, checkIn };
+  const t = translator(locale);
+  const title = t("public:pageTitle", { page: t("myreg.title", { event: reg.event.title }), site: t("site.name") });
+  return { title, reg: rest, canRegisterAgain, checkIn };
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Din påmelding – ${data.reg.event.title} – Samhandling` : "Påmelding – Samhandling" },
+  ...(data ? [{ title: data.title }] : []),
   // The page is personal: keep it out of search engines and other sites' referrers.
   { name: "robots", content: "noindex, nofollow" },
 ];
@@ -66,7 +75,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MyRegistration() {
   const { reg, canRegisterAgain, checkIn } = useLoaderData<typeof loader>();
-  const checkInT = checkInText(useLocale());
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -102,24 +110,24 @@ export default function MyRegistration() {
 
   return (
     <div className="container narrow">
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: {reg.event.title}</Link>
+      <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
+        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: <ContentLang lang={reg.event.titleLang}>{reg.event.title}</ContentLang></Link>
       </nav>
       <h1>{t("myreg.title", { event: reg.event.title })}</h1>
       {params.get("ny") === "1" && reg.status !== "CANCELLED" ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.justRegistered", { email: reg.email })}
-        </p>
+        </Alert>
       ) : null}
       {params.get("avmeldt") === "1" && reg.status === "CANCELLED" ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.cancelDone")}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.saved ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("myreg.saved")}
-        </p>
+        </Alert>
       ) : null}
       <p className={`notice ${reg.status === "CANCELLED" ? "notice-warn" : "notice-ok"}`} id="registration-status">
         <strong>
@@ -133,17 +141,19 @@ export default function MyRegistration() {
       <EventFacts event={reg.event} />
       {checkIn ? (
         <div className="checkin-qr">
-          <p>{checkInT.intro}</p>
-          <img src={checkIn.qr} alt={checkInT.alt} width={240} height={240} />
-          <p>{checkInT.code.replace("{code}", checkIn.code)}</p>
+          <p>{t("public:myreg.checkinIntro")}</p>
+          <img src={checkIn.qr} alt={t("public:myreg.checkinAlt")} width={240} height={240} />
+          <p>{t("public:myreg.checkinCode", { code: checkIn.code })}</p>
         </div>
       ) : null}
       {reg.status === "CANCELLED" ? (
         canRegisterAgain ? (
           <p>
-            <Link className="button" to={`/events/${reg.event.slug}/register`}>
+            <Button asChild variant="primary">
+<Link to={`/events/${reg.event.slug}/register`}>
               {t("myreg.registerAgain")}
             </Link>
+</Button>
           </p>
         ) : null
       ) : (
@@ -151,7 +161,7 @@ export default function MyRegistration() {
           <p>{t("myreg.keepLink")}</p>
           <p>
             <a href={`/events/${reg.event.slug}/calendar.ics`} download>
-              {t("event.addToCalendar")} (.ics)
+              {t("public:calendarFile", { name: t("event.addToCalendar") })}
             </a>
           </p>
           <section aria-labelledby="cancel-heading">
@@ -161,17 +171,19 @@ export default function MyRegistration() {
                 <p>{t("myreg.cancelConfirm")}</p>
                 <input type="hidden" name="intent" value="cancel" />
                 <div className="actions">
-                  <button type="submit" className="danger">
+                  <Button type="submit" variant="primary" data-color="danger">
                     {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
-                  </button>
+                  </Button>
                   <Link to={`/registrations/${reg.token}`}>{t("common.no")}</Link>
                 </div>
               </Form>
             ) : (
               <p>
-                <Link className="button button-secondary" to={`/registrations/${reg.token}?avmeld=1`}>
+                <Button asChild variant="secondary">
+<Link to={`/registrations/${reg.token}?avmeld=1`}>
                   {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
                 </Link>
+</Button>
               </p>
             )}
           </section>
@@ -181,13 +193,13 @@ export default function MyRegistration() {
               {t("form.email")}: <strong>{reg.email}</strong>. {t("myreg.emailLocked")}
             </p>
             <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
-            <Form method="post" className="stacked" {...getFormProps(form)}>
+            <Form method="post" className="stacked public-form" {...getFormProps(form)}>
               <input type="hidden" name="intent" value="update" />
               <DetailsFields fields={fields} />
               <p>
-                <button type="submit" className="primary">
+                <Button type="submit" variant="primary">
                   {t("form.save")}
-                </button>
+                </Button>
               </p>
             </Form>
           </section>

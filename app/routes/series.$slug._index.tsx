@@ -1,29 +1,33 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EventList } from "~/components/event-parts";
-import { useLocale } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
-import { seriesTexts } from "~/modules/series/series.i18n";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
+import { localizeEvent } from "~/modules/events/event-text";
 import { getPublicSeries } from "~/modules/series/series.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const series = params.slug ? await getPublicSeries(params.slug) : null;
-  if (!series) throw new Response(locale === "en" ? "Series not found." : "Fant ikke møteserien.", { status: 404 });
+  const t = translator(locale);
+  if (!series) throw new Response(t("public:series.notFound"), { status: 404 });
   const now = Date.now();
   // Only what the list shows reaches the page.
-  const meetings = series.events.map((e) => ({
+  const meetings = series.events.map((event) => localizeEvent(event, locale)).map((e) => ({
     slug: e.slug,
     kind: e.kind,
     status: e.status,
     title: e.title,
+    titleLang: e.titleLang,
     summary: e.summary,
+    summaryLang: e.summaryLang,
     venueName: e.venueName,
     venueCity: e.venueCity,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
   }));
   return {
+    title: t("public:pageTitle", { page: series.title, site: t("site.name") }),
     series: { slug: series.slug, title: series.title, description: series.description },
     upcoming: meetings.filter((e) => e.endsAt.getTime() > now),
     past: meetings.filter((e) => e.endsAt.getTime() <= now).reverse(),
@@ -31,11 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.series.title} – Samhandling` }, { name: "description", content: data.series.description.slice(0, 300) }] : [];
+  data ? [{ title: data.title }, { name: "description", content: data.series.description.slice(0, 300) }] : [];
 
 export default function SeriesPage() {
   const { series, upcoming, past } = useLoaderData<typeof loader>();
-  const texts = seriesTexts[useLocale()];
+  const t = useT();
   return (
     <div className="container">
       <h1>{series.title}</h1>
@@ -43,17 +47,17 @@ export default function SeriesPage() {
         ? series.description.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>)
         : null}
       <p>
-        <a href={`/series/${series.slug}/calendar.ics`}>{texts.subscribe}</a>
+        <a href={`/series/${series.slug}/calendar.ics`}>{t("public:series.subscribe")}</a>
         <br />
-        <span className="small">{texts.subscribeHelp}</span>
+        <span className="small">{t("public:series.subscribeHelp")}</span>
       </p>
       <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">{texts.upcoming}</h2>
-        {upcoming.length ? <EventList events={upcoming} headingLevel={3} /> : <p>{texts.noUpcoming}</p>}
+        <h2 id="upcoming-heading">{t("public:series.upcoming")}</h2>
+        {upcoming.length ? <EventList events={upcoming} headingLevel={3} /> : <p>{t("public:series.noUpcoming")}</p>}
       </section>
       {past.length ? (
         <section aria-labelledby="past-heading">
-          <h2 id="past-heading">{texts.past}</h2>
+          <h2 id="past-heading">{t("public:series.past")}</h2>
           <EventList events={past} headingLevel={3} />
         </section>
       ) : null}

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { describedBy, Field } from "~/components/ui/field";
 import { translator, useLocale, useT } from "~/i18n";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Tilgjengelighetserklæring" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
@@ -103,34 +104,34 @@ export default function AccessibilityStatement() {
       </p>
       <h2 id="feedback-heading">{t("a11y.feedbackTitle")}</h2>
       {sent ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("a11y.thanks")}
-        </p>
+        </Alert>
       ) : null}
       <p>{t("a11y.feedbackIntro")}</p>
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <Field id={fields.message.id} label={`${labels.message} ${t("form.required")}`} error={translateError(t, fields.message.errors?.[0])}>
-          <textarea rows={5} maxLength={4000} required {...props("message")} />
+          <textarea className="ds-input" rows={5} maxLength={4000} required {...props("message")} />
         </Field>
         <Field id={fields.pageUrl.id} label={labels.pageUrl} error={translateError(t, fields.pageUrl.errors?.[0])}>
-          <input type="text" maxLength={500} {...props("pageUrl")} />
+          <input className="ds-input" type="text" maxLength={500} {...props("pageUrl")} />
         </Field>
         <p id="feedback-privacy">{t("a11y.privacy")}</p>
         <Field id={fields.contactName.id} label={labels.contactName} error={translateError(t, fields.contactName.errors?.[0])}>
-          <input type="text" autoComplete="name" maxLength={200} {...props("contactName")} />
+          <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("contactName")} />
         </Field>
         <Field id={fields.contactEmail.id} label={labels.contactEmail} error={translateError(t, fields.contactEmail.errors?.[0])}>
-          <input type="email" autoComplete="email" maxLength={254} {...props("contactEmail")} />
+          <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("contactEmail")} />
         </Field>
         <div className="hp-field">
           <label htmlFor="website">{t("form.honeypot")}</label>
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {t("a11y.send")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

@@ -5,6 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
 import { eventSchema, KIND_NAMES, NEEDS_RETENTION, PERSONAL_DATA_RETENTION } from "./event.schema";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-form";
+import { EventTranslationsFields } from "./event-translations-fields";
 
 const LABELS: Record<string, string> = {
   kind: "Type",
@@ -63,6 +64,7 @@ export function EventForm({
         />
         <TextAreaField field={fields.summary} label={LABELS.summary} rows={2} />
         <TextAreaField field={fields.description} label={LABELS.description} rows={6} />
+        <EventTranslationsFields fields={fields} />
         <TextField field={fields.district} label={LABELS.district} />
         <fieldset>
           <legend>Sted og adresse</legend>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
 import { INVISIBLE, INVISIBLE_MESSAGE } from "~/utils/markup";
 import { parseOsloLocal, SLUG_PATTERN } from "./oslo-time";
+import { eventTranslationShape } from "./event-translations";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -128,6 +129,7 @@ export const eventSchema = z
       PERSONAL_DATA_RETENTION.default,
       `Påmeldingene må anonymiseres etter et helt antall dager fra ${PERSONAL_DATA_RETENTION.min} til ${PERSONAL_DATA_RETENTION.max}.`,
     ),
+    ...eventTranslationShape,
   })
   .superRefine((v, ctx) => {
     if (v.endsAt.getTime() <= v.startsAt.getTime()) {

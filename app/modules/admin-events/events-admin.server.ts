@@ -9,6 +9,7 @@ import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { queueEventMail } from "./event-mails.server";
 import type { EventInput } from "./event.schema";
 import { slugify } from "./oslo-time";
+import { translationColumns } from "./event-translations";
 
 export type SaveResult =
   | { ok: true; id: string; notified: number; promoted: number }
@@ -49,6 +50,8 @@ const EDITABLE = [
   "reminderHoursBefore",
   "needsRetentionDays",
   "personalDataRetentionDays",
+  "contentLanguage",
+  "translations",
 ] as const;
 
 type EditableField = (typeof EDITABLE)[number];
@@ -75,6 +78,7 @@ function columns(input: EventInput, slug: string) {
     reminderHoursBefore: input.reminderHoursBefore ?? null,
     needsRetentionDays: input.needsRetentionDays,
     personalDataRetentionDays: input.personalDataRetentionDays,
+    ...translationColumns(input),
   } satisfies Record<EditableField, unknown>;
 }
 

@@ -3,6 +3,8 @@
 // UIDs are stable: event-<id>@host for public files, registration-<id>@host for a person's
 // invitation (so cancelling one's own copy never touches a subscribed feed). SEQUENCE is the
 // event's sequence (raised when time or place changes) plus the registration's own bumps.
+import { translator } from "~/i18n/i18n.server";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n";
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { absoluteUrl, config } from "~/utils/config.server";
@@ -25,6 +27,9 @@ export type CalendarEvent = {
   livestreamUrl: string | null;
   sequence: number;
   updatedAt: Date;
+  /** For mails and pages in the reader's language (app/modules/events/event-text.ts). */
+  contentLanguage?: string;
+  translations?: string;
 };
 
 /** Prisma `select` for exactly the fields of a CalendarEvent. */
@@ -43,6 +48,8 @@ export const calendarEventSelect = {
   livestreamUrl: true,
   sequence: true,
   updatedAt: true,
+  contentLanguage: true,
+  translations: true,
 } as const;
 
 export type CalendarItem = {
@@ -117,8 +124,8 @@ export function eventIcs(e: CalendarEvent): string {
 }
 
 /** /events/:slug/programme.ics: one VEVENT per programme item. */
-export function programmeIcs(e: CalendarEvent, items: CalendarItem[]): string {
-  const cal = newCalendar(`${e.title} – program`, ICalCalendarMethod.PUBLISH);
+export function programmeIcs(e: CalendarEvent, items: CalendarItem[], locale: Locale = DEFAULT_LOCALE): string {
+  const cal = newCalendar(translator(locale)("public:calendar.programmeName", { event: e.title }), ICalCalendarMethod.PUBLISH);
   for (const item of items) {
     cal.createEvent({
       id: itemUid(item.id),

@@ -15,7 +15,7 @@ const event: CalendarEvent = {
   venueName: "Kilden teater- og konserthus",
   venueAddress: "Sjølystveien 2",
   venuePostcode: "4610",
-  venueCity: "Kristiansand",
+  venueCity: "Eksempelby",
   livestreamUrl: "https://example.org/live",
   sequence: 3,
   updatedAt: new Date("2022-10-01T10:00:00Z"),
@@ -39,7 +39,7 @@ describe("calendar files", () => {
     expect(e.uid).toBe("event-evt1@samhandling.test");
     expect(e.sequence).toBe(3);
     expect(e.summary).toBe(event.title);
-    expect(e.location).toBe("Kilden teater- og konserthus, Sjølystveien 2, 4610 Kristiansand");
+    expect(e.location).toBe("Kilden teater- og konserthus, Sjølystveien 2, 4610 Eksempelby");
     expect(e.description).toContain("komma, semikolon; og linjeskift\nher.");
     expect(e.description).toContain("https://samhandling.test/events/samhandlingskonferansen-2022");
     expect(vevent.getFirstPropertyValue("url")).toBe("https://samhandling.test/events/samhandlingskonferansen-2022");
@@ -68,14 +68,14 @@ describe("calendar files", () => {
     ];
     const events = parse(programmeIcs(event, items)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.uid)).toEqual(["item-i1@samhandling.test", "item-i2@samhandling.test"]);
-    expect(events[0].location).toBe("Store sal, Kilden teater- og konserthus, Sjølystveien 2, 4610 Kristiansand");
+    expect(events[0].location).toBe("Store sal, Kilden teater- og konserthus, Sjølystveien 2, 4610 Eksempelby");
     expect(events[1].startDate.hour).toBe(9);
     expect(events[1].startDate.minute).toBe(30);
   });
 
   it("the feed lists every event given, cancelled ones marked so", () => {
-    const comp = parse(feedIcs("Kristiansand kommune", [event, { ...event, id: "evt2", status: "CANCELLED" }]));
-    expect(comp.getFirstPropertyValue("x-wr-calname")).toBe("Kristiansand kommune");
+    const comp = parse(feedIcs("Eksempelby kommune", [event, { ...event, id: "evt2", status: "CANCELLED" }]));
+    expect(comp.getFirstPropertyValue("x-wr-calname")).toBe("Eksempelby kommune");
     const vevents = comp.getAllSubcomponents("vevent");
     expect(vevents).toHaveLength(2);
     expect(vevents[1].getFirstPropertyValue("status")).toBe("CANCELLED");

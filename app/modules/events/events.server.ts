@@ -11,6 +11,8 @@ const listSelect = {
   status: true,
   title: true,
   summary: true,
+  contentLanguage: true,
+  translations: true,
   district: true,
   venueName: true,
   venueCity: true,

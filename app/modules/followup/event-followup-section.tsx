@@ -1,27 +1,28 @@
 // The dialogue cycle on the public event page: where to send input, the published minutes and
 // "what happened to the input" with each follow-up item's unit, status in words and answer.
 import { Link } from "@remix-run/react";
-import { useLocale } from "~/i18n";
-import { inputTexts } from "~/modules/input/input.i18n";
+import { Button } from "@digdir/designsystemet-react";
+import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate } from "~/utils/format";
-import { fill, followUpTexts, statusText } from "./followup.i18n";
 
 type Item = { id: string; title: string; responsibleUnit: string; status: string; publicAnswer: string };
 
 export function SendInputBlock({ slug, requestEventId }: { slug: string; requestEventId?: string | null }) {
-  const x = inputTexts[useLocale()];
+  const t = useT();
   return (
     <section aria-labelledby="input-heading" className="notice">
-      <h2 id="input-heading">{x.blockHeading}</h2>
-      <p>{x.blockIntro}</p>
+      <h2 id="input-heading">{t("public:input.blockHeading")}</h2>
+      <p>{t("public:input.blockIntro")}</p>
       <p>
-        <Link className="button" to={`/events/${slug}/innspill`}>
-          {x.blockLink}
+        <Button asChild variant="primary">
+<Link to={`/events/${slug}/innspill`}>
+          {t("public:input.blockLink")}
         </Link>
+</Button>
       </p>
       {requestEventId ? (
         <p>
-          {x.blockRequest} <Link to={`/foresporsel?moete=${encodeURIComponent(requestEventId)}`}>{x.blockRequestLink}</Link>
+          {t("public:input.blockRequest")} <Link to={`/foresporsel?moete=${encodeURIComponent(requestEventId)}`}>{t("public:input.blockRequestLink")}</Link>
         </p>
       ) : null}
     </section>
@@ -30,11 +31,11 @@ export function SendInputBlock({ slug, requestEventId }: { slug: string; request
 
 export function MinutesSection({ minutes }: { minutes: { text: string; publishedAt: string | Date } }) {
   const locale = useLocale();
-  const x = followUpTexts[locale];
+  const t = useT();
   return (
     <section aria-labelledby="minutes-heading" className="description">
-      <h2 id="minutes-heading">{x.minutesHeading}</h2>
-      <p className="meta">{fill(x.minutesPublished, { when: formatDate(new Date(minutes.publishedAt), locale) })}</p>
+      <h2 id="minutes-heading">{t("public:followup.minutesHeading")}</h2>
+      <p className="meta">{t("public:followup.minutesPublished", { when: formatDate(new Date(minutes.publishedAt), locale) })}</p>
       {minutes.text.split(/\n{2,}/).map((p, i) => (
         <p key={i}>{p}</p>
       ))}
@@ -44,13 +45,13 @@ export function MinutesSection({ minutes }: { minutes: { text: string; published
 
 export function FollowUpSection({ slug, items }: { slug: string; items: Item[] }) {
   const locale = useLocale();
-  const x = followUpTexts[locale];
+  const t = useT();
   return (
     <section aria-labelledby="followup-heading">
-      <h2 id="followup-heading">{x.followUpHeading}</h2>
-      <p>{x.followUpIntro}</p>
+      <h2 id="followup-heading">{t("public:followup.followUpHeading")}</h2>
+      <p>{t("public:followup.followUpIntro")}</p>
       {items.length === 0 ? (
-        <p>{x.none}</p>
+        <p>{t("public:followup.none")}</p>
       ) : (
         <ul className="event-list followup-list">
           {items.map((item) => (
@@ -59,15 +60,15 @@ export function FollowUpSection({ slug, items }: { slug: string; items: Item[] }
                 <Link to={`/events/${slug}/oppfolging/${item.id}`}>{item.title}</Link>
               </h3>
               <dl className="facts">
-                <dt>{x.unit}</dt>
+                <dt>{t("public:followup.unit")}</dt>
                 <dd>{item.responsibleUnit}</dd>
-                <dt>{x.status}</dt>
+                <dt>{t("public:followup.status")}</dt>
                 <dd>
-                  <span className={`followup-status followup-status-${item.status.toLowerCase()}`}>{statusText(item.status, locale)}</span>
+                  <span className={`followup-status followup-status-${item.status.toLowerCase()}`}>{t(`public:followup.status.${item.status}` as MessageKey)}</span>
                 </dd>
                 {item.publicAnswer ? (
                   <>
-                    <dt>{x.answer}</dt>
+                    <dt>{t("public:followup.answer")}</dt>
                     <dd>{item.publicAnswer}</dd>
                   </>
                 ) : null}

@@ -9,7 +9,8 @@ import { isLocaleSafe } from "~/modules/registration/registration-locale";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { neutraliseMarkup } from "~/utils/markup";
-import { fill, followUpTexts, statusText } from "./followup.i18n";
+import { translator } from "~/i18n/i18n.server";
+import type { MessageKey } from "~/i18n";
 import { STATUS_NAMES_NB, UNASSIGNED_UNIT, type FollowUpItemInput } from "./followup.schema";
 
 export const FOLLOW_UP_MAIL_KIND = "FOLLOW_UP_STATUS";
@@ -245,21 +246,21 @@ export async function updateItem(actor: Actor, eventId: string, itemId: string, 
     const person = before.sourceInput;
     if ((statusChanged || newlyPublished) && published && person?.email && !person.anonymisedAt && !person.hiddenAt) {
       const locale = isLocaleSafe(person.locale);
-      const x = followUpTexts[locale];
-      const values = { event: before.event.title, title: input.title, status: statusText(input.status, locale) };
+      const t = translator(locale);
+      const values = { event: before.event.title, title: input.title, status: t(`public:followup.status.${input.status}` as MessageKey) };
       const url = absoluteUrl(`/events/${before.event.slug}/oppfolging/${itemId}`);
       const rendered = renderMail({
         locale,
-        subject: fill(x.mailSubject, values),
-        greetingName: person.name ?? x.mailGreetingNoName,
-        paragraphs: [fill(x.mailBody, values)],
+        subject: t("public:followup.mailSubject", values),
+        greetingName: person.name ?? t("public:followup.mailGreetingNoName"),
+        paragraphs: [t("public:followup.mailBody", values)],
         facts: [
-          [x.unit, input.responsibleUnit],
-          [x.status, values.status],
-          ...(input.status === "WONT_DO" ? [[x.reason, input.statusReason] as [string, string]] : []),
-          ...(input.publicAnswer ? [[x.answer, input.publicAnswer] as [string, string]] : []),
+          [t("public:followup.unit"), input.responsibleUnit],
+          [t("public:followup.status"), values.status],
+          ...(input.status === "WONT_DO" ? [[t("public:followup.reason"), input.statusReason] as [string, string]] : []),
+          ...(input.publicAnswer ? [[t("public:followup.answer"), input.publicAnswer] as [string, string]] : []),
         ],
-        link: { intro: x.mailLink, label: input.title, url },
+        link: { intro: t("public:followup.mailLink"), label: input.title, url },
       });
       await queueMail(tx, { kind: FOLLOW_UP_MAIL_KIND, to: person.email, ...rendered });
       mailed = true;

@@ -1,5 +1,5 @@
 // The public input form's one schema (browser and action). Messages are keys: shared ones
-// (error.*) from the site catalogs, the form's own (input.*) from input.i18n.ts.
+// (error.*) from the common catalog, the form's own (public:input.error.*) from the public one.
 import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
 import { THEMES } from "./themes";
@@ -17,11 +17,11 @@ export const INPUT_TEXT_MAX = 4000;
 
 export const inputSchema = z
   .object({
-    theme: z.enum(THEMES, { errorMap: () => ({ message: "input.theme" }) }),
+    theme: z.enum(THEMES, { errorMap: () => ({ message: "public:input.error.theme" }) }),
     text: z
-      .string({ required_error: "input.text", invalid_type_error: "error.badRequest" })
+      .string({ required_error: "public:input.error.text", invalid_type_error: "error.badRequest" })
       .trim()
-      .min(3, "input.text")
+      .min(3, "public:input.error.text")
       .max(INPUT_TEXT_MAX, "error.tooLong")
       .refine((v) => !MARKUP.test(v), "error.invalidChars"),
     name: z.preprocess(blankToUndefined, clean(200).optional()),
@@ -51,7 +51,7 @@ export const inputSchema = z
   // Contact details are optional; whoever leaves them must accept the privacy notice.
   .superRefine((v, ctx) => {
     if ((v.email || v.phone) && !v.privacyConsent) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["privacyConsent"], message: "input.consent" });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["privacyConsent"], message: "public:input.error.consent" });
     }
   });
 

@@ -5,11 +5,10 @@ import type { Locale } from "~/i18n";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
-import { fillOrgDeep, orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import type { CitizenInputForm } from "./input.schema";
-import { inputTexts } from "./input.i18n";
+import { translator } from "~/i18n/i18n.server";
 import { THEMES, themeLabel, type Theme } from "./themes";
 import { normaliseEmail } from "~/modules/registration/registration.server";
 
@@ -19,6 +18,8 @@ const inputEventSelect = {
   id: true,
   slug: true,
   title: true,
+  contentLanguage: true,
+  translations: true,
   kind: true,
   status: true,
   startsAt: true,
@@ -61,15 +62,14 @@ export async function submitInput(event: InputEvent, input: CitizenInputForm, lo
       select: { id: true },
     });
     if (input.email) {
-      const x = fillOrgDeep(inputTexts[locale], orgTextVars(orgSettings(), locale));
-      const values = (s: string) => s.replace("{event}", event.title);
+      const t = translator(locale);
       const rendered = renderMail({
         locale,
-        subject: values(x.mailSubject),
-        greetingName: input.name ?? x.mailGreetingNoName,
-        paragraphs: [values(x.mailBody), x.mailFollow],
-        facts: [[x.theme, themeLabel(input.theme, locale)]],
-        link: { intro: x.mailLink, label: event.title, url: absoluteUrl(`/events/${event.slug}`) },
+        subject: t("public:input.mailSubject", { event: event.title }),
+        greetingName: input.name ?? t("public:input.mailGreetingNoName"),
+        paragraphs: [t("public:input.mailBody", { event: event.title }), t("public:input.mailFollow")],
+        facts: [[t("public:input.theme"), themeLabel(input.theme, locale)]],
+        link: { intro: t("public:input.mailLink"), label: event.title, url: absoluteUrl(`/events/${event.slug}`) },
       });
       await queueMail(tx, { kind: INPUT_RECEIPT_MAIL_KIND, to: input.email, ...rendered });
     }

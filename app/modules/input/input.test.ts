@@ -38,7 +38,7 @@ describe("sending input", () => {
     const to = email("en");
     const refused = await post(event.slug, { theme: "ROADS_TRAFFIC", text: "The crossing by the school is dangerous", email: to }, { locale: "en" });
     expect(status(refused)).toBe(400);
-    expect(body(refused)).toContain("input.consent");
+    expect(body(refused)).toContain("public:input.error.consent");
     expect(await db().citizenInput.count({ where: { eventId: event.id } })).toBe(0);
 
     const res = await post(
@@ -63,7 +63,7 @@ describe("sending input", () => {
     const event = await createEvent();
     const res = await post(event.slug, { theme: "CULTURE", text: "Mer kultur i bydelen", phone: "12345678" });
     expect(status(res)).toBe(400);
-    expect(body(res)).toContain("input.consent");
+    expect(body(res)).toContain("public:input.error.consent");
   });
 
   it("after the meeting's start the input is marked AFTER", async () => {
@@ -74,9 +74,9 @@ describe("sending input", () => {
   });
 
   it.each([
-    ["no theme", { text: "Hei på dere" }, "input.theme"],
-    ["an unknown theme", { theme: "POLITICS", text: "Hei på dere" }, "input.theme"],
-    ["an empty text", { theme: "OTHER", text: "   " }, "input.text"],
+    ["no theme", { text: "Hei på dere" }, "public:input.error.theme"],
+    ["an unknown theme", { theme: "POLITICS", text: "Hei på dere" }, "public:input.error.theme"],
+    ["an empty text", { theme: "OTHER", text: "   " }, "public:input.error.text"],
     ["markup", { theme: "OTHER", text: "<script>alert(1)</script>" }, "error.invalidChars"],
     ["a 100 kB text", { theme: "OTHER", text: "x".repeat(100_000) }, "error.tooLong"],
     ["a bad e-mail", { theme: "OTHER", text: "Hei på dere", email: "ikke en adresse", privacyConsent: "on" }, "error.email"],

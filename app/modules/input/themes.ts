@@ -1,6 +1,6 @@
-// The fixed list of themes citizens file their input under, with their names in the three
-// site languages. Staff may move an input to another theme.
-import type { Locale } from "~/i18n";
+// The fixed list of themes citizens file their input under; their names are in the public
+// catalog (public:input.theme.<THEME>). Staff may move an input to another theme.
+import { translator, type Locale, type MessageKey } from "~/i18n";
 
 export const THEMES = [
   "SPORT_OUTDOORS",
@@ -14,39 +14,6 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const THEME_LABELS: Record<Locale, Record<Theme, string>> = {
-  nb: {
-    SPORT_OUTDOORS: "Idrett og friluftsliv",
-    SCHOOL_KINDERGARTEN: "Skole og barnehage",
-    ROADS_TRAFFIC: "Vei og trafikk",
-    HEALTH_CARE: "Helse og omsorg",
-    CULTURE: "Kultur",
-    NATURE_ENVIRONMENT: "Natur og miljø",
-    URBAN_DEVELOPMENT: "Byutvikling",
-    OTHER: "Annet",
-  },
-  nn: {
-    SPORT_OUTDOORS: "Idrett og friluftsliv",
-    SCHOOL_KINDERGARTEN: "Skule og barnehage",
-    ROADS_TRAFFIC: "Veg og trafikk",
-    HEALTH_CARE: "Helse og omsorg",
-    CULTURE: "Kultur",
-    NATURE_ENVIRONMENT: "Natur og miljø",
-    URBAN_DEVELOPMENT: "Byutvikling",
-    OTHER: "Anna",
-  },
-  en: {
-    SPORT_OUTDOORS: "Sports and outdoor life",
-    SCHOOL_KINDERGARTEN: "Schools and kindergartens",
-    ROADS_TRAFFIC: "Roads and traffic",
-    HEALTH_CARE: "Health and care",
-    CULTURE: "Culture",
-    NATURE_ENVIRONMENT: "Nature and environment",
-    URBAN_DEVELOPMENT: "Urban development",
-    OTHER: "Other",
-  },
-};
-
 export function themeLabel(theme: string, locale: Locale = "nb"): string {
-  return (THEME_LABELS[locale] as Record<string, string>)[theme] ?? theme;
+  return (THEMES as readonly string[]).includes(theme) ? translator(locale)(`public:input.theme.${theme}` as MessageKey) : theme;
 }

@@ -8,7 +8,7 @@ import { PrivacyNotice, retentionSentences } from "./privacy-notice";
 
 // Ends 21.30 in Oslo on Wednesday 10 March 2027 (20.30 UTC); +14 days is 24 March, +365 is 9 March 2028 (a leap year).
 const event = {
-  privacyNotice: "Kristiansand kommune bruker opplysningene bare til dette møtet.",
+  privacyNotice: "Eksempelby kommune bruker opplysningene bare til dette møtet.",
   endsAt: new Date("2027-03-10T20:30:00Z"),
   needsRetentionDays: 14,
   personalDataRetentionDays: 365,

@@ -1,13 +1,15 @@
 // The privacy notice on every public form that collects personal data: the event's own notice
 // and the dates its retention rules give (in the reader's language, Oslo time).
-import { useLocale, type Locale } from "~/i18n";
+import { ContentLang } from "~/components/content-lang";
+import { translator, useLocale, useT, type Locale } from "~/i18n";
 import { formatDate } from "~/utils/format";
-import { privacyTexts } from "./privacy.i18n";
 
 const DAY = 24 * 3600_000;
 
 export type PrivacyNoticeEvent = {
   privacyNotice: string;
+  /** The language the organiser wrote the notice in. */
+  contentLanguage?: string | null;
   endsAt: Date | string;
   needsRetentionDays: number;
   personalDataRetentionDays: number;
@@ -15,16 +17,16 @@ export type PrivacyNoticeEvent = {
 
 /** The generated sentences, for a registration form or a citizen-input form. */
 export function retentionSentences(event: PrivacyNoticeEvent, form: "registration" | "input", locale: Locale): string[] {
-  const t = privacyTexts[locale] ?? privacyTexts.nb;
+  const t = translator(locale);
   const ends = new Date(event.endsAt).getTime();
   const date = (days: number) => formatDate(new Date(ends + days * DAY), locale);
   return form === "registration"
     ? [
-        t.needs.replace("{date}", date(event.needsRetentionDays)),
-        t.registration.replace("{date}", date(event.personalDataRetentionDays)),
-        t.rights,
+        t("public:privacy.needs", { date: date(event.needsRetentionDays) }),
+        t("public:privacy.registration", { date: date(event.personalDataRetentionDays) }),
+        t("public:privacy.rights"),
       ]
-    : [t.input.replace("{date}", date(event.personalDataRetentionDays)), t.rights];
+    : [t("public:privacy.input", { date: date(event.personalDataRetentionDays) }), t("public:privacy.rights")];
 }
 
 export function PrivacyNotice({
@@ -38,12 +40,16 @@ export function PrivacyNotice({
   headingId?: string;
 }) {
   const locale = useLocale();
-  const t = privacyTexts[locale] ?? privacyTexts.nb;
+  const t = useT();
   return (
     <section aria-labelledby={headingId} className="privacy">
-      <h2 id={headingId}>{t.heading}</h2>
+      <h2 id={headingId}>{t("public:privacy.heading")}</h2>
       <div className="privacy-notice">
-        {event.privacyNotice ? <p>{event.privacyNotice}</p> : null}
+        {event.privacyNotice ? (
+          <ContentLang as="p" lang={event.contentLanguage}>
+            {event.privacyNotice}
+          </ContentLang>
+        ) : null}
         {retentionSentences(event, form, locale).map((s) => (
           <p key={s}>{s}</p>
         ))}

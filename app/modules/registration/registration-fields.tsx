@@ -31,17 +31,17 @@ export function DetailsFields({
   return (
     <>
       <Field id={fields.name.id} label={`${t("form.name")} ${t("form.required")}`} error={err(fields.name)}>
-        <input type="text" autoComplete="name" required maxLength={NAME_MAX} {...textProps(fields.name, false)} />
+        <input className="ds-input" type="text" autoComplete="name" required maxLength={NAME_MAX} {...textProps(fields.name, false)} />
       </Field>
       {before}
       <Field id={fields.phone.id} label={t("form.phone")} help={t("form.phoneHelp")} error={err(fields.phone)}>
-        <input type="tel" autoComplete="tel" inputMode="tel" maxLength={40} {...textProps(fields.phone, true)} />
+        <input className="ds-input" type="tel" autoComplete="tel" inputMode="tel" maxLength={40} {...textProps(fields.phone, true)} />
       </Field>
       <Field id={fields.organisation.id} label={t("form.organisation")} error={err(fields.organisation)}>
-        <input type="text" autoComplete="organization" maxLength={NAME_MAX} {...textProps(fields.organisation, false)} />
+        <input className="ds-input" type="text" autoComplete="organization" maxLength={NAME_MAX} {...textProps(fields.organisation, false)} />
       </Field>
       <Field id={fields.diet.id} label={t("form.diet")} help={t("form.dietHelp")} error={err(fields.diet)}>
-        <textarea maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.diet, true)} />
+        <textarea className="ds-input" maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.diet, true)} />
       </Field>
       <Field
         id={fields.accessibility.id}
@@ -49,7 +49,7 @@ export function DetailsFields({
         help={t("form.accessibilityHelp")}
         error={err(fields.accessibility)}
       >
-        <textarea maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.accessibility, true)} />
+        <textarea className="ds-input" maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.accessibility, true)} />
       </Field>
       <div className="checkbox">
         <input

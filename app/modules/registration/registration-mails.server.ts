@@ -5,8 +5,8 @@ import type { Locale } from "~/i18n";
 import { invitationIcs, eventLocation, type CalendarEvent } from "~/modules/calendar/ics.server";
 import { queueMail, type MailAttachment } from "~/modules/mail/outbox.server";
 import { escapeHtml, renderMail } from "~/modules/mail/render.server";
-import { checkInText } from "~/modules/checkin/checkin.i18n";
 import { checkInQrPng, ensureCheckInCode } from "~/modules/checkin/check-in-code.server";
+import { pickEventText } from "~/modules/events/event-text";
 import { absoluteUrl } from "~/utils/config.server";
 import type { Tx } from "~/utils/db.server";
 import { formatDateTimeRange, isLocaleSafe } from "./registration-locale";
@@ -42,7 +42,8 @@ export async function queueRegistrationMail(
 ) {
   const locale: Locale = isLocaleSafe(reg.locale);
   const t = translator(locale);
-  const values = { event: event.title, position: extra.position ?? "" };
+  // The event's title in the attendee's language when the organiser has translated it.
+  const values = { event: pickEventText(event, "title", locale).text, position: extra.position ?? "" };
   const attachments: MailAttachment[] = [];
   if (kind === "CONFIRMATION" || kind === "PROMOTED") {
     attachments.push({
@@ -64,8 +65,7 @@ export async function queueRegistrationMail(
   let checkIn: { intro: string; alt: string; code: string } | null = null;
   if (kind === "CONFIRMATION" || kind === "PROMOTED") {
     const code = reg.checkInCode ?? (await ensureCheckInCode(tx, reg.id));
-    const ct = checkInText(locale);
-    checkIn = { intro: ct.intro, alt: ct.alt, code: ct.code.replace("{code}", code) };
+    checkIn = { intro: t("public:myreg.checkinIntro"), alt: t("public:myreg.checkinAlt"), code: t("public:myreg.checkinCode", { code }) };
     attachments.push({
       filename: "innsjekking-qr.png",
       contentType: "image/png",

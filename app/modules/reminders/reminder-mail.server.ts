@@ -3,12 +3,14 @@
 import { translator } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n";
 import { escapeHtml, type RenderedMail } from "~/modules/mail/render.server";
+import { pickEventText } from "~/modules/events/event-text";
 import { absoluteUrl } from "~/utils/config.server";
 import { formatDate, formatDateTime, formatDateTimeRange, formatPostalPlace, formatTimeRange, osloDayKey } from "~/utils/format";
-import { fill, reminderText } from "./reminders.i18n";
 
 export type ReminderEvent = {
   title: string;
+  contentLanguage?: string;
+  translations?: string;
   startsAt: Date;
   endsAt: Date;
   venueName: string;
@@ -48,15 +50,15 @@ export function renderReminderMail(
   locale: Locale,
 ): RenderedMail {
   const t = translator(locale);
-  const r = reminderText[locale];
-  const subject = fill(r.subject, { event: event.title, date: formatDateTime(event.startsAt, locale) });
+  const title = pickEventText(event, "title", locale).text;
+  const subject = t("public:reminder.subject", { event: title, date: formatDateTime(event.startsAt, locale) });
   const greeting = t("mail.greeting", { name: recipient.name });
-  const intro = fill(r.intro, { event: event.title });
+  const intro = t("public:reminder.intro", { event: title });
   const facts: Array<[string, string]> = [
     [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
     [t("mail.where"), `${event.venueName}, ${event.venueAddress}, ${formatPostalPlace(event.venuePostcode, event.venueCity)}`],
   ];
-  if (event.livestreamUrl) facts.push([r.livestream, event.livestreamUrl]);
+  if (event.livestreamUrl) facts.push([t("public:reminder.livestream"), event.livestreamUrl]);
   const days = programmeDays(event.programmeItems, locale);
   const link = absoluteUrl(`/registrations/${recipient.token}`);
   const signature = t("mail.signature");
@@ -70,7 +72,7 @@ export function renderReminderMail(
     "",
     ...(days.length
       ? [
-          `${r.programme}:`,
+          `${t("public:reminder.programme")}:`,
           ...days.flatMap((day) => [
             ...(day.heading ? ["", `${day.heading[0].toUpperCase()}${day.heading.slice(1)}`] : []),
             ...day.lines.map((l) => `${l.time}  ${l.title}`),
@@ -78,7 +80,7 @@ export function renderReminderMail(
           "",
         ]
       : []),
-    r.cannotCome,
+    t("public:reminder.cannotCome"),
     "",
     t("mail.link"),
     link,
@@ -88,7 +90,7 @@ export function renderReminderMail(
   ].join("\n");
 
   const programmeHtml = days.length
-    ? `<h2 style="font-size: 18px; margin: 24px 0 8px;">${escapeHtml(r.programme)}</h2>
+    ? `<h2 style="font-size: 18px; margin: 24px 0 8px;">${escapeHtml(t("public:reminder.programme"))}</h2>
 ${days
   .map(
     (day) =>
@@ -116,7 +118,7 @@ ${days
     )
     .join("")}</table>
 ${programmeHtml}
-<p>${escapeHtml(r.cannotCome)}</p>
+<p>${escapeHtml(t("public:reminder.cannotCome"))}</p>
 <p>${escapeHtml(t("mail.link"))}<br><a href="${escapeHtml(link)}" style="color: #004b87; font-weight: bold;">${escapeHtml(t("mail.linkButton"))}</a></p>
 <p>${escapeHtml(signature).replace(/\n/g, "<br>")}</p>
 </body></html>

@@ -91,6 +91,8 @@ async function sendReminder(
     select: {
       id: true,
       title: true,
+      contentLanguage: true,
+      translations: true,
       startsAt: true,
       endsAt: true,
       venueName: true,

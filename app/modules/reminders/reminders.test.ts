@@ -64,7 +64,7 @@ async function meeting(overrides: Parameters<typeof createEvent>[0] = {}) {
     venueName: "Vågsbygd skole",
     venueAddress: "Skoleveien 1",
     venuePostcode: "4621",
-    venueCity: "Kristiansand",
+    venueCity: "Eksempelby",
     ...overrides,
   });
   await db().programmeItem.createMany({
@@ -157,7 +157,7 @@ describe("the reminder mail", () => {
     expect(mail.subject).toBe("Påminnelse: Dialogmøte med formannskapet – Vågsbygd, onsdag 12. mars 2031, kl. 17.00");
     expect(mail.text).toContain("Hei Kari Nordmann,");
     expect(mail.text).toContain("Tid: onsdag 12. mars 2031, kl. 17.00–19.30");
-    expect(mail.text).toContain("Sted: Vågsbygd skole, Skoleveien 1, 4621 Kristiansand");
+    expect(mail.text).toContain("Sted: Vågsbygd skole, Skoleveien 1, 4621 Eksempelby");
     expect(mail.text).toContain("Direktesending: https://video.example.no/vagsbygd");
     expect(mail.text).toContain("Program:\n17.00–17.05  Velkommen\n17.05–17.10  Innspill fra Vågsbygd vel (Gymsalen)\n18.30–19.30  Åpen post");
     expect(mail.text).toContain(`https://samhandling.test/registrations/${people.kari.token}`);
@@ -206,7 +206,7 @@ describe("the reminder mail", () => {
         venueName: "Kilden",
         venueAddress: "Sjølystveien 2",
         venuePostcode: "4610",
-        venueCity: "Kristiansand",
+        venueCity: "Eksempelby",
         livestreamUrl: null,
         programmeItems: items,
       },

@@ -1,5 +1,5 @@
 // The public request form's one schema (browser and action). Messages are keys of
-// requestTexts[locale].errors, so the page shows them in the reader's language.
+// public:request.error.<key> in the public catalog, so the page shows them in the reader's language.
 import { z } from "zod";
 import { normalisePhone } from "~/utils/format";
 import { MARKUP } from "~/utils/markup";

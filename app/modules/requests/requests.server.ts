@@ -11,12 +11,10 @@ import { audit, type Actor } from "~/modules/audit/audit.server";
 import { mailQueued, queueMail } from "~/modules/mail/outbox.server";
 import { renderMail } from "~/modules/mail/render.server";
 import { newToken, normaliseEmail } from "~/modules/registration/registration.server";
-import { fillOrgDeep, orgSettings, orgTextVars } from "~/modules/settings/settings.server";
 import { absoluteUrl } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
 import { formatDateTimeRange, formatTimeRange } from "~/utils/format";
 import type { RequestErrorKey, RequestInput } from "./request.schema";
-import { fill, requestTexts } from "./requests.i18n";
 import { REQUEST_STATUSES, type AcceptInput, type RequestStatus } from "./triage.schema";
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -339,21 +337,25 @@ type MailSlot = { startsAt: Date; endsAt: Date; event: { title: string; venueNam
 
 async function queueRequestMail(tx: Tx, request: MailRequest, status: RequestStatus, message: string, slot?: MailSlot) {
   const locale: Locale = isLocale(request.locale) ? request.locale : "nb";
-  const t = fillOrgDeep(requestTexts[locale], orgTextVars(orgSettings(), locale));
+  const t = translator(locale);
   const values = { topic: request.topic, organisation: request.organisationName, message };
-  const paragraphs = [fill(t.mailBody[status], values)];
-  if (message) paragraphs.push(fill(status === "DECLINED" ? t.mailReason : t.mailMessage, values));
-  const facts: Array<[string, string]> = [[t.mailTopic, request.topic]];
+  const paragraphs = [t(`public:request.mailBody.${status}`, values)];
+  if (message) paragraphs.push(t(status === "DECLINED" ? "public:request.mailReason" : "public:request.mailMessage", values));
+  const facts: Array<[string, string]> = [[t("public:request.mailTopic"), request.topic]];
   if (slot) {
-    facts.push([t.mailEvent, slot.event.title], [t.mailSlot, formatDateTimeRange(slot.startsAt, slot.endsAt, locale)], [t.mailPlace, slot.event.venueName]);
+    facts.push(
+      [t("public:request.mailEvent"), slot.event.title],
+      [t("public:request.mailSlot"), formatDateTimeRange(slot.startsAt, slot.endsAt, locale)],
+      [t("public:request.mailPlace"), slot.event.venueName],
+    );
   }
   const rendered = renderMail({
     locale,
-    subject: fill(t.mailSubject[status], values),
+    subject: t(`public:request.mailSubject.${status}`, values),
     greetingName: request.contactName,
     paragraphs,
     facts,
-    link: { intro: t.mailLink, label: t.mailLinkButton, url: absoluteUrl(`/foresporsel/${request.token}`) },
+    link: { intro: t("public:request.mailLink"), label: t("public:request.mailLinkButton"), url: absoluteUrl(`/foresporsel/${request.token}`) },
   });
   await queueMail(tx, { kind: `REQUEST_${status}`, to: request.contactEmail, ...rendered });
 }

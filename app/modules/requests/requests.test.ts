@@ -83,7 +83,7 @@ async function submit(overrides: Record<string, string> = {}, cookie?: string) {
 
 describe("organisation numbers", () => {
   it("accepts numbers that pass the modulus-11 check and refuses others", () => {
-    expect(isValidOrganisationNumber("963296746")).toBe(true); // Kristiansand kommune
+    expect(isValidOrganisationNumber("963296746")).toBe(true); // a real municipality's number
     expect(isValidOrganisationNumber("974760673")).toBe(true); // Brønnøysundregistrene
     expect(isValidOrganisationNumber("963296747")).toBe(false);
     expect(isValidOrganisationNumber("96329674")).toBe(false);
