@@ -16,8 +16,10 @@ import { useNonce } from "~/components/nonce";
 import { DEFAULT_LOCALE, I18nProvider, namespacesFor, useT } from "~/i18n";
 import { getLocale, resourcesFor, textVariables } from "~/i18n/i18n.server";
 import stylesUrl from "~/styles/app.css?url";
+import themeUrl from "~/styles/theme.css?url";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: themeUrl },
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "alternate", type: "text/calendar", href: "/calendar.ics", title: "Kalender" },
@@ -42,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} data-color-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -33,18 +33,22 @@ export function ErrorSummary({
   }, [count, formErrors.join(), fieldErrors.map((e) => e.id).join()]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} id="error-summary">
-      {fieldErrors.length > 0 ? <p className="form-error">{t("form.errorSummary")}</p> : null}
+    <div className="ds-error-summary error-summary" role="alert" tabIndex={-1} ref={ref} id="error-summary">
+      {fieldErrors.length > 0 ? (
+        <h2 className="ds-heading" data-size="xs">
+          {t("form.errorSummary")}
+        </h2>
+      ) : null}
       {formErrors.map((m) => (
         <p key={m} className="form-error">
           {tr(m)}
         </p>
       ))}
       {fieldErrors.length > 0 ? (
-        <ul>
+        <ul className="ds-list">
           {fieldErrors.map((e) => (
             <li key={e.id}>
-              <a href={`#${e.id}`}>
+              <a className="ds-link" href={`#${e.id}`}>
                 {labels[e.field] ?? e.field}: {tr(e.message)}
               </a>
             </li>

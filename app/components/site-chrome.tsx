@@ -1,23 +1,23 @@
 import { Form, Link } from "@remix-run/react";
-import { LOCALE_NAMES, LOCALES, useLocale, useT, type Locale } from "~/i18n";
+import { LOCALE_NAMES, LOCALES, useLocale, useT } from "~/i18n";
 
-// Kept here rather than in the shared catalogs, which other work edits at the same time.
-const REQUEST_LINK: Record<Locale, string> = { nb: "Be om dialogmøte", nn: "Be om dialogmøte", en: "Ask for a dialogue meeting" };
-
-export function SiteHeader({ path }: { path: string }) {
+export function SiteHeader({ path, logoUrl }: { path: string; logoUrl?: string | null }) {
   const t = useT();
   const locale = useLocale();
   return (
     <header className="site-header">
-      <a className="skip-link" href="#main">
+      <a className="ds-skip-link" href="#main">
         {t("nav.skip")}
       </a>
       <div className="container header-row">
         <Link to="/" className="brand">
-          <span className="brand-owner">{t("site.owner")}</span>
-          <span className="brand-name">{t("site.name")}</span>
+          {logoUrl ? <img className="brand-logo" src={logoUrl} alt="" height={40} /> : null}
+          <span className="brand-text">
+            <span className="brand-owner">{t("site.owner")}</span>
+            <span className="brand-name">{t("site.name")}</span>
+          </span>
         </Link>
-        <nav aria-label={t("nav.events")} className="main-nav">
+        <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
             <li>
               <Link to="/">{t("nav.events")}</Link>
@@ -38,7 +38,9 @@ export function SiteHeader({ path }: { path: string }) {
               lang={l}
               aria-pressed={l === locale}
               aria-describedby="lang-label"
-              className="link-button"
+              className="ds-button"
+              data-variant={l === locale ? "secondary" : "tertiary"}
+              data-size="sm"
             >
               {LOCALE_NAMES[l]}
             </button>
@@ -51,7 +53,6 @@ export function SiteHeader({ path }: { path: string }) {
 
 export function SiteFooter() {
   const t = useT();
-  const locale = useLocale();
   return (
     <footer className="site-footer">
       <div className="container">
@@ -59,7 +60,7 @@ export function SiteFooter() {
         <p>{t("footer.contact")}</p>
         <ul className="footer-links">
           <li>
-            <Link to="/foresporsel">{REQUEST_LINK[locale]}</Link>
+            <Link to="/foresporsel">{t("footer.requestMeeting")}</Link>
           </li>
           <li>
             <Link to="/tilgjengelighet">{t("footer.accessibility")}</Link>

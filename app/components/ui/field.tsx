@@ -1,30 +1,39 @@
-import type { ReactNode } from "react";
+// Form fields in Designsystemet's markup (ds-field, ds-label, ds-input, ds-validation-message),
+// rendered completely on the server: the label's `for`, the help and error ids and aria-describedby
+// are set here, so fields work and are announced before (and without) JavaScript. Designsystemet's own
+// <Textfield> ties label and input only in the browser (see docs/decisions/009-i18n-and-design-system.md).
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-/** A labelled form field with help text and an error message tied to the input by ids. */
-export function Field({
-  id,
-  label,
-  help,
-  error,
-  children,
-}: {
+export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
+  const ids = [hasHelp ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type FieldProps = {
   id: string;
   label: ReactNode;
   help?: ReactNode;
   error?: string;
+  /** Error element id when a form library chooses its own (Conform's `errorId`). */
+  errorId?: string;
   children: ReactNode;
-}) {
+};
+
+/** A labelled field around any input: the input must carry `id` and `aria-describedby` itself. */
+export function Field({ id, label, help, error, errorId, children }: FieldProps) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <div className="ds-field field">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
       {help ? (
-        <p className="help" id={`${id}-help`}>
+        <div data-field="description" id={`${id}-help`}>
           {help}
-        </p>
+        </div>
       ) : null}
       {children}
       {error ? (
-        <p className="error" id={`${id}-error`}>
+        <p className="ds-validation-message" data-field="validation" id={errorId ?? `${id}-error`}>
           {error}
         </p>
       ) : null}
@@ -32,7 +41,172 @@ export function Field({
   );
 }
 
-export function describedBy(id: string, hasHelp: boolean, hasError: boolean): string | undefined {
-  const ids = [hasHelp ? `${id}-help` : null, hasError ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+type Common = { id: string; label: ReactNode; help?: ReactNode; error?: string };
+
+export function TextInput({ id, label, help, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field id={id} label={label} help={help} error={error}>
+      <input
+        className="ds-input"
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+export function TextArea({ id, label, help, error, rows = 4, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field id={id} label={label} help={help} error={error}>
+      <textarea
+        className="ds-input"
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+export function SelectInput({
+  id,
+  label,
+  help,
+  error,
+  options,
+  empty,
+  ...select
+}: Common & {
+  options: ReadonlyArray<readonly [value: string, label: string]>;
+  /** A first, empty choice ("Velg …"). */
+  empty?: string;
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field id={id} label={label} help={help} error={error}>
+      <select
+        className="ds-input"
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
+        {...select}
+      >
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** One checkbox (or radio) with its label to the right, as Designsystemet lays them out. */
+export function CheckboxField({
+  id,
+  label,
+  help,
+  error,
+  type = "checkbox",
+  ...input
+}: Common & { type?: "checkbox" | "radio" } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  return (
+    <div className="ds-field">
+      <input
+        className="ds-input"
+        type={type}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
+        {...input}
+      />
+      <label className="ds-label" htmlFor={id} data-weight="regular">
+        {label}
+      </label>
+      {help ? (
+        <div data-field="description" id={`${id}-help`}>
+          {help}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of radios or checkboxes under a legend. */
+export function FieldsetGroup({
+  legend,
+  help,
+  error,
+  id,
+  children,
+}: {
+  legend: ReactNode;
+  help?: ReactNode;
+  error?: string;
+  id: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="ds-fieldset" id={id} aria-describedby={describedBy(id, Boolean(help), Boolean(error))}>
+      <legend className="ds-label">{legend}</legend>
+      {help ? (
+        <p data-field="description" id={`${id}-help`}>
+          {help}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="ds-validation-message" data-field="validation" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Radios for one choice, from [value, label] pairs. */
+export function RadioGroup({
+  name,
+  legend,
+  help,
+  error,
+  options,
+  value,
+  defaultValue,
+  required,
+}: {
+  name: string;
+  legend: ReactNode;
+  help?: ReactNode;
+  error?: string;
+  options: ReadonlyArray<readonly [value: string, label: ReactNode]>;
+  value?: string;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  return (
+    <FieldsetGroup id={`${name}-group`} legend={legend} help={help} error={error}>
+      {options.map(([v, text]) => (
+        <CheckboxField
+          key={v}
+          id={`${name}-${v}`}
+          type="radio"
+          name={name}
+          value={v}
+          label={text}
+          required={required}
+          {...(value !== undefined ? { checked: value === v, readOnly: true } : { defaultChecked: defaultValue === v })}
+        />
+      ))}
+    </FieldsetGroup>
+  );
 }

@@ -1,7 +1,10 @@
-// Small building blocks for the staff forms (bokmål only): labelled fields wired to Conform's
-// field metadata, and an error summary at the top that is focused after a failed submission.
+// Small building blocks for the staff forms: labelled fields wired to Conform's field metadata in
+// Designsystemet's markup (app/components/ui/field.tsx), and an error summary at the top that is
+// focused after a failed submission. Field errors are catalog keys or already translated text.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { Field } from "~/components/ui/field";
+import { isMessageKey, useT } from "~/i18n";
 
 type AnyField = FieldMetadata<any, any, any>;
 
@@ -11,21 +14,18 @@ function describedBy(field: AnyField, help: boolean) {
 }
 
 function Wrap({ field, label, help, children }: { field: AnyField; label: ReactNode; help?: ReactNode; children: ReactNode }) {
+  const t = useT();
+  const error = field.errors?.length ? field.errors[0] : undefined;
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p className="help" id={`${field.id}-help`}>
-          {help}
-        </p>
-      ) : null}
+    <Field
+      id={field.id}
+      label={label}
+      help={help}
+      error={error ? (isMessageKey(error) ? t(error) : error) : undefined}
+      errorId={field.errorId}
+    >
       {children}
-      {field.errors?.length ? (
-        <p className="error" id={field.errorId}>
-          {field.errors[0]}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
@@ -46,7 +46,7 @@ export function TextField({
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: describedBy(field, Boolean(help)) });
   return (
     <Wrap field={field} label={label} help={help}>
-      <input key={key} {...props} {...rest} />
+      <input key={key} className="ds-input" {...props} {...rest} />
     </Wrap>
   );
 }
@@ -55,7 +55,7 @@ export function TextAreaField({ field, label, help, rows = 4 }: { field: AnyFiel
   const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: describedBy(field, Boolean(help)) });
   return (
     <Wrap field={field} label={label} help={help}>
-      <textarea key={key} rows={rows} {...props} />
+      <textarea key={key} className="ds-input" rows={rows} {...props} />
     </Wrap>
   );
 }
@@ -76,7 +76,7 @@ export function SelectField({
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: describedBy(field, Boolean(help)) });
   return (
     <Wrap field={field} label={label} help={help}>
-      <select key={key} {...props}>
+      <select key={key} className="ds-input" {...props}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -98,6 +98,8 @@ export function ErrorSummary({
   fields: Record<string, AnyField>;
   labels: Record<string, string>;
 }) {
+  const t = useT();
+  const tr = (m: string) => (isMessageKey(m) ? t(m) : m);
   const ref = useRef<HTMLDivElement>(null);
   const fieldErrors = Object.entries(labels)
     .map(([name, label]) => ({ name, label, field: fields[name] }))
@@ -109,20 +111,22 @@ export function ErrorSummary({
   }, [count, signature]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+    <div className="ds-error-summary error-summary" role="alert" tabIndex={-1} ref={ref}>
       {(formErrors ?? []).map((m) => (
         <p key={m} className="form-error">
-          {m}
+          {tr(m)}
         </p>
       ))}
       {fieldErrors.length ? (
         <>
-          <p className="form-error">Skjemaet har feil:</p>
-          <ul>
+          <h2 className="ds-heading" data-size="xs">
+            {t("form.errorSummary")}
+          </h2>
+          <ul className="ds-list">
             {fieldErrors.map((e) => (
               <li key={e.name}>
-                <a href={`#${e.field.id}`}>
-                  {e.label}: {e.field.errors![0]}
+                <a className="ds-link" href={`#${e.field.id}`}>
+                  {e.label}: {tr(e.field.errors![0])}
                 </a>
               </li>
             ))}
