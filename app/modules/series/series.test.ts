@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n.server";
+import { translateKeyed } from "~/modules/admin-events/keyed-message";
 import { db } from "~/utils/db.server";
 import { createEvent, uniqueSlug } from "../../../test/factories";
 import { osloInstant } from "~/modules/admin-events/oslo-time";
@@ -60,7 +62,7 @@ describe("planning a series", () => {
   it("refuses a venue list that does not match the number of meetings", () => {
     const result = seriesSchema.safeParse({ ...form(), count: "4", venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand" });
     expect(result.success).toBe(false);
-    expect(result.error!.flatten().fieldErrors.venues?.[0]).toContain("4 møter, men 1 linjer");
+    expect(translateKeyed(translator("nb"), result.error!.flatten().fieldErrors.venues![0])).toContain("4 møter, men 1 linjer");
   });
 });
 
