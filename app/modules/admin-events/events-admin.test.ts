@@ -276,3 +276,24 @@ describe("retention settings", () => {
     });
   });
 });
+
+describe("mails about a change follow each registrant's language", () => {
+  it("an English registrant gets an English cancellation, a nynorsk one a nynorsk change, both with the organiser's words filled in", async () => {
+    const event = await createEvent();
+    const [en, nn] = [attendee("cancel-en"), attendee("change-nn")];
+    await registerAttendee(event.id, en, "en");
+    await registerAttendee(event.id, nn, "nn");
+    await updateEvent(actor, event.id, formFor(event, { venueName: "Ny stad" }));
+    const [changed] = await mails(nn.email, "EVENT_CHANGED");
+    expect(changed.subject).toBe(`Endra tid eller stad: ${event.title}`);
+    expect(changed.text).toContain("Den vedlagde kalenderoppføringa");
+    expect(changed.text).not.toContain("{{");
+
+    await cancelEvent(actor, event.id);
+    const [cancelled] = await mails(en.email, "EVENT_CANCELLED");
+    expect(cancelled.subject).toBe(`Cancelled: ${event.title}`);
+    expect(cancelled.text).toContain("Your registration no longer applies");
+    expect(cancelled.text).not.toContain("{{");
+    expect(JSON.parse(cancelled.attachments)[0].filename).toBe("cancellation.ics");
+  });
+});

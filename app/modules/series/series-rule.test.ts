@@ -63,14 +63,14 @@ describe("generateMeetings", () => {
 
 describe("parseVenueLines", () => {
   it("reads one venue per line and refuses a bad line", () => {
-    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631; Kristiansand\n\n Søm ;Søm skole;Sømsveien 2;4637;Kristiansand")).toEqual({
+    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631; Eksempelby\n\n Søm ;Søm skole;Sømsveien 2;4637;Eksempelby")).toEqual({
       venues: [
-        { district: "Lund", venueName: "Lund skole", venueAddress: "Skolegata 1", venuePostcode: "4631", venueCity: "Kristiansand" },
-        { district: "Søm", venueName: "Søm skole", venueAddress: "Sømsveien 2", venuePostcode: "4637", venueCity: "Kristiansand" },
+        { district: "Lund", venueName: "Lund skole", venueAddress: "Skolegata 1", venuePostcode: "4631", venueCity: "Eksempelby" },
+        { district: "Søm", venueName: "Søm skole", venueAddress: "Sømsveien 2", venuePostcode: "4637", venueCity: "Eksempelby" },
       ],
     });
     expect(errorText(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631"))).toContain("Linje 1");
-    expect(errorText(parseVenueLines("Lund; Lund skole; Skolegata 1; 46311; Kristiansand"))).toContain("fire sifre");
+    expect(errorText(parseVenueLines("Lund; Lund skole; Skolegata 1; 46311; Eksempelby"))).toContain("fire sifre");
     expect(translateKeyed(translator("en"), (parseVenueLines("x; y") as { error: string }).error)).toContain("Line 1 must have five parts");
   });
 });

@@ -23,7 +23,7 @@ function form(overrides: Record<string, string> = {}) {
     startTime: "17:00",
     endTime: "19:30",
     capacity: "80",
-    venues: ["Lund; Lund skole; Skolegata 1; 4631; Kristiansand", "Søm; Søm skole; Sømsveien 2; 4637; Kristiansand", "Grim; Grim skole; Grimsveien 3; 4616; Kristiansand"].join("\n"),
+    venues: ["Lund; Lund skole; Skolegata 1; 4631; Eksempelby", "Søm; Søm skole; Sømsveien 2; 4637; Eksempelby", "Grim; Grim skole; Grimsveien 3; 4616; Eksempelby"].join("\n"),
     ...overrides,
   });
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.flatten()));
@@ -60,7 +60,7 @@ describe("planning a series", () => {
   });
 
   it("refuses a venue list that does not match the number of meetings", () => {
-    const result = seriesSchema.safeParse({ ...form(), count: "4", venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand" });
+    const result = seriesSchema.safeParse({ ...form(), count: "4", venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby" });
     expect(result.success).toBe(false);
     expect(translateKeyed(translator("nb"), result.error!.flatten().fieldErrors.venues![0])).toContain("4 møter, men 1 linjer");
   });
