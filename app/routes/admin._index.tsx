@@ -1,3 +1,4 @@
+import { Table } from "@digdir/designsystemet-react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n";
@@ -64,29 +65,29 @@ export default function AdminHome() {
       {events.length === 0 ? (
         <p>{t("staff-events:overview.none")}</p>
       ) : (
-        <table className="data">
+        <Table>
           <caption className="visually-hidden">{t("staff-events:overview.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-events:col.event")}</th>
-              <th scope="col">{t("staff-events:col.time")}</th>
-              <th scope="col">{t("staff-events:col.status")}</th>
-              <th scope="col">{t("staff-events:col.registered")}</th>
-              <th scope="col">{t("staff-events:col.waiting")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:col.event")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.waiting")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {events.map((e) => (
-              <tr key={e.id}>
-                <td>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</td>
-                <td>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</td>
-                <td>{e.status === "PUBLISHED" ? t("staff-events:status.PUBLISHED") : t("staff-events:status.DRAFT")}</td>
-                <td>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</td>
-                <td>{e.waiting}</td>
-              </tr>
+              <Table.Row key={e.id}>
+                <Table.Cell>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</Table.Cell>
+                <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+                <Table.Cell>{e.status === "PUBLISHED" ? t("staff-events:status.PUBLISHED") : t("staff-events:status.DRAFT")}</Table.Cell>
+                <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
+                <Table.Cell>{e.waiting}</Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
+          </Table.Body>
+        </Table>
       )}
     </>
   );

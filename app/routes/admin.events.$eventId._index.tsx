@@ -1,3 +1,4 @@
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -5,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Trans } from "react-i18next";
 import { z } from "zod";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { CheckboxField } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { KIND_KEYS, msg, STATUS_KEYS } from "~/modules/admin-events/event.schema";
@@ -122,20 +124,18 @@ export default function AdminEvent() {
       </nav>
       <h1>{event.title}</h1>
       {notices.length ? (
-        <div className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {notices.map((n) => (
             <p key={n}>{n}</p>
           ))}
-        </div>
+        </Alert>
       ) : null}
       {failureMessages.length ? (
-        <div className="error-summary" role="alert">
+        <Alert data-color="danger" role="alert">
           {failureMessages.map((m) => (
-            <p key={m} className="form-error">
-              {m}
-            </p>
+            <p key={m}>{m}</p>
           ))}
-        </div>
+        </Alert>
       ) : null}
       <dl className="facts">
         <dt>{t("staff-events:event.facts.status")}</dt>
@@ -205,9 +205,9 @@ export default function AdminEvent() {
       {event.status === "DRAFT" ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="publish" />
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-events:event.publish")}
-          </button>
+          </Button>
         </Form>
       ) : null}
 
@@ -216,42 +216,48 @@ export default function AdminEvent() {
         {items.length === 0 ? (
           <p>{t("staff-events:event.noItems")}</p>
         ) : (
-          <table className="data">
+          <Table>
             <caption className="visually-hidden">{t("staff-events:event.programmeCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-events:col.time")}</th>
-                <th scope="col">{t("staff-events:event.col.item")}</th>
-                <th scope="col">{t("staff-events:col.type")}</th>
-                <th scope="col">{t("staff-events:event.col.room")}</th>
-                <th scope="col">{t("staff-events:event.col.people")}</th>
-                <th scope="col">{t("staff-events:col.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:event.col.item")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:event.col.room")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:event.col.people")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.actions")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
               {items.map((item) => (
-                <tr key={item.id}>
-                  <td>{formatTimeRange(new Date(item.startsAt), new Date(item.endsAt), locale)}</td>
-                  <td>{item.title}</td>
-                  <td>{item.kind in ITEM_KIND_KEYS ? t(ITEM_KIND_KEYS[item.kind as keyof typeof ITEM_KIND_KEYS]) : item.kind}</td>
-                  <td>{item.room ?? ""}</td>
-                  <td>{[item.organisation?.name, ...item.speakers.map((s) => s.speaker.name)].filter(Boolean).join(", ")}</td>
-                  <td>
+                <Table.Row key={item.id}>
+                  <Table.Cell>{formatTimeRange(new Date(item.startsAt), new Date(item.endsAt), locale)}</Table.Cell>
+                  <Table.Cell>{item.title}</Table.Cell>
+                  <Table.Cell>{item.kind in ITEM_KIND_KEYS ? t(ITEM_KIND_KEYS[item.kind as keyof typeof ITEM_KIND_KEYS]) : item.kind}</Table.Cell>
+                  <Table.Cell>{item.room ?? ""}</Table.Cell>
+                  <Table.Cell>{[item.organisation?.name, ...item.speakers.map((s) => s.speaker.name)].filter(Boolean).join(", ")}</Table.Cell>
+                  <Table.Cell>
                     <Link to={`/admin/events/${event.id}/programme/${item.id}`} aria-label={t("staff-events:event.editItemLabel", { title: item.title })}>
                       {t("staff-events:event.editItem")}
                     </Link>{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="delete-item" />
                       <input type="hidden" name="itemId" value={item.id} />
-                      <button type="submit" className="link-button" aria-label={t("staff-events:event.deleteItemLabel", { title: item.title })}>
+                      <Button
+                        type="submit"
+                        variant="tertiary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t("staff-events:event.deleteItemLabel", { title: item.title })}
+                      >
                         {t("staff-events:event.deleteItem")}
-                      </button>
+                      </Button>
                     </Form>
-                  </td>
-                </tr>
+                  </Table.Cell>
+                </Table.Row>
               ))}
-            </tbody>
-          </table>
+            </Table.Body>
+          </Table>
         )}
         <h3 id="new-item-heading">{t("staff-events:event.newItem")}</h3>
         <p>
@@ -278,14 +284,11 @@ export default function AdminEvent() {
           </p>
           <Form method="post" className="stacked">
             <input type="hidden" name="intent" value="cancel" />
-            <div className="checkbox">
-              <input type="checkbox" id="cancel-confirm" name="confirm" required />
-              <label htmlFor="cancel-confirm">{t("staff-events:event.cancelConfirm", { title: event.title })}</label>
-            </div>
+            <CheckboxField id="cancel-confirm" name="confirm" required label={t("staff-events:event.cancelConfirm", { title: event.title })} />
             <p>
-              <button type="submit" className="danger">
+              <Button type="submit" variant="primary" data-color="danger">
                 {t("staff-events:event.cancelSubmit")}
-              </button>
+              </Button>
             </p>
           </Form>
         </section>

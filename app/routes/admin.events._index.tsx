@@ -1,3 +1,4 @@
+import { Button, Table } from "@digdir/designsystemet-react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n";
@@ -24,12 +25,12 @@ export default function AdminEvents() {
     <>
       <h1>{t("staff-events:events.title")}</h1>
       <p className="actions">
-        <Link className="button primary" to="/admin/events/new">
-          {t("staff-events:events.new")}
-        </Link>{" "}
-        <Link className="button" to="/admin/series/new">
-          {t("staff-events:events.newSeries")}
-        </Link>
+        <Button asChild variant="primary">
+          <Link to="/admin/events/new">{t("staff-events:events.new")}</Link>
+        </Button>{" "}
+        <Button asChild variant="secondary">
+          <Link to="/admin/series/new">{t("staff-events:events.newSeries")}</Link>
+        </Button>
       </p>
       <p>
         <Link to="/admin/speakers">{t("staff-events:events.speakers")}</Link> ·{" "}
@@ -38,23 +39,23 @@ export default function AdminEvents() {
       {events.length === 0 ? (
         <p>{t("staff-events:events.none")}</p>
       ) : (
-        <table className="data">
+        <Table>
           <caption className="visually-hidden">{t("staff-events:events.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-events:col.event")}</th>
-              <th scope="col">{t("staff-events:col.type")}</th>
-              <th scope="col">{t("staff-events:col.time")}</th>
-              <th scope="col">{t("staff-events:col.status")}</th>
-              <th scope="col">{t("staff-events:col.registered")}</th>
-              <th scope="col">{t("staff-events:col.waiting")}</th>
-              <th scope="col">{t("staff-events:col.items")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:col.event")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.waiting")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {events.map((e) => (
-              <tr key={e.id}>
-                <td>
+              <Table.Row key={e.id}>
+                <Table.Cell>
                   <Link to={`/admin/events/${e.id}`}>{e.title}</Link>
                   {e.series ? (
                     <>
@@ -62,17 +63,17 @@ export default function AdminEvents() {
                       <span className="small">{t("staff-events:events.series", { title: e.series.title })}</span>
                     </>
                   ) : null}
-                </td>
-                <td>{e.kind in KIND_KEYS ? t(KIND_KEYS[e.kind as keyof typeof KIND_KEYS]) : e.kind}</td>
-                <td>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</td>
-                <td>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</td>
-                <td>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</td>
-                <td>{e.waiting}</td>
-                <td>{e._count.programmeItems}</td>
-              </tr>
+                </Table.Cell>
+                <Table.Cell>{e.kind in KIND_KEYS ? t(KIND_KEYS[e.kind as keyof typeof KIND_KEYS]) : e.kind}</Table.Cell>
+                <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+                <Table.Cell>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</Table.Cell>
+                <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
+                <Table.Cell>{e.waiting}</Table.Cell>
+                <Table.Cell>{e._count.programmeItems}</Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
+          </Table.Body>
+        </Table>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { Alert, Table } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -44,33 +45,33 @@ export default function Organisations() {
       </nav>
       <h1>{t("staff-events:organisations.title")}</h1>
       {params.get("lagret") ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("staff-events:organisations.saved")}
-        </p>
+        </Alert>
       ) : null}
-      <table className="data">
+      <Table>
         <caption className="visually-hidden">{t("staff-events:organisations.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("staff-events:col.name")}</th>
-            <th scope="col">{t("staff-events:col.type")}</th>
-            <th scope="col">{t("staff-events:col.items")}</th>
-            <th scope="col">{t("staff-events:col.speakers")}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.speakers")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {organisations.map((o) => (
-            <tr key={o.id}>
-              <td>
+            <Table.Row key={o.id}>
+              <Table.Cell>
                 <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-              </td>
-              <td>{o.kind in ORGANISATION_KINDS ? t(ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS]) : o.kind}</td>
-              <td>{o._count.programmeItems}</td>
-              <td>{o._count.speakers}</td>
-            </tr>
+              </Table.Cell>
+              <Table.Cell>{o.kind in ORGANISATION_KINDS ? t(ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS]) : o.kind}</Table.Cell>
+              <Table.Cell>{o._count.programmeItems}</Table.Cell>
+              <Table.Cell>{o._count.speakers}</Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table>
       <h2>{t("staff-events:organisations.new")}</h2>
       <OrganisationForm lastResult={actionData?.result} submitLabel={t("staff-events:organisations.add")} />
     </>

@@ -1,3 +1,4 @@
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -67,9 +68,9 @@ export default function AdminSeries() {
       </nav>
       <h1>{series.title}</h1>
       {published !== null ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {published === "0" ? t("staff-events:series.publishedNone") : t("staff-events:series.published", { count: Number(published) || 0 })}
-        </p>
+        </Alert>
       ) : null}
       {rule ? <p>{t("staff-events:series.ruleLine", { rule })}</p> : null}
       {series.description ? <p>{series.description}</p> : null}
@@ -83,47 +84,47 @@ export default function AdminSeries() {
       </p>
       {drafts > 0 ? (
         <Form method="post" className="inline-form">
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-events:series.publishAll", { count: drafts })}
-          </button>
+          </Button>
         </Form>
       ) : null}
-      <table className="data">
+      <Table>
         <caption className="visually-hidden">{t("staff-events:series.meetingsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("staff-events:series.col.meeting")}</th>
-            <th scope="col">{t("staff-events:col.time")}</th>
-            <th scope="col">{t("staff-events:col.place")}</th>
-            <th scope="col">{t("staff-events:col.status")}</th>
-            <th scope="col">{t("staff-events:col.registered")}</th>
-            <th scope="col">{t("staff-events:col.action")}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("staff-events:series.col.meeting")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.place")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.action")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {series.events.map((e) => (
-            <tr key={e.id}>
-              <td>
+            <Table.Row key={e.id}>
+              <Table.Cell>
                 <Link to={`/admin/events/${e.id}`}>{e.title}</Link>
-              </td>
-              <td>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</td>
-              <td>{e.venueName}</td>
-              <td>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</td>
-              <td>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</td>
-              <td>
+              </Table.Cell>
+              <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+              <Table.Cell>{e.venueName}</Table.Cell>
+              <Table.Cell>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</Table.Cell>
+              <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
+              <Table.Cell>
                 {e.status === "DRAFT" ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="eventId" value={e.id} />
-                    <button type="submit" className="small" aria-label={t("staff-events:series.publishLabel", { title: e.title })}>
+                    <Button type="submit" variant="secondary" data-size="sm" aria-label={t("staff-events:series.publishLabel", { title: e.title })}>
                       {t("staff-events:series.publish")}
-                    </button>
+                    </Button>
                   </Form>
                 ) : null}
-              </td>
-            </tr>
+              </Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Table } from "@digdir/designsystemet-react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n";
@@ -24,38 +25,38 @@ export default function AdminSeriesList() {
       <h1>{t("staff-events:series.title")}</h1>
       <p>{t("staff-events:series.intro")}</p>
       <p>
-        <Link className="button primary" to="/admin/series/new">
-          {t("staff-events:series.new")}
-        </Link>
+        <Button asChild variant="primary">
+          <Link to="/admin/series/new">{t("staff-events:series.new")}</Link>
+        </Button>
       </p>
       {series.length === 0 ? (
         <p>{t("staff-events:series.none")}</p>
       ) : (
-        <table className="data">
+        <Table>
           <caption className="visually-hidden">{t("staff-events:series.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-events:series.col.series")}</th>
-              <th scope="col">{t("staff-events:series.col.first")}</th>
-              <th scope="col">{t("staff-events:series.col.meetings")}</th>
-              <th scope="col">{t("staff-events:series.col.published")}</th>
-              <th scope="col">{t("staff-events:series.col.drafts")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.series")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.first")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.meetings")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.published")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.drafts")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {series.map((s) => (
-              <tr key={s.id}>
-                <td>
+              <Table.Row key={s.id}>
+                <Table.Cell>
                   <Link to={`/admin/series/${s.id}`}>{s.title}</Link>
-                </td>
-                <td>{s.first ? formatDate(new Date(s.first), locale) : ""}</td>
-                <td>{s.total}</td>
-                <td>{s.published}</td>
-                <td>{s.drafts}</td>
-              </tr>
+                </Table.Cell>
+                <Table.Cell>{s.first ? formatDate(new Date(s.first), locale) : ""}</Table.Cell>
+                <Table.Cell>{s.total}</Table.Cell>
+                <Table.Cell>{s.published}</Table.Cell>
+                <Table.Cell>{s.drafts}</Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
+          </Table.Body>
+        </Table>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { Alert, Table } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -46,33 +47,33 @@ export default function Speakers() {
       </nav>
       <h1>{t("staff-events:speakers.title")}</h1>
       {params.get("lagret") ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t("staff-events:speakers.saved")}
-        </p>
+        </Alert>
       ) : null}
-      <table className="data">
+      <Table>
         <caption className="visually-hidden">{t("staff-events:speakers.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("staff-events:col.name")}</th>
-            <th scope="col">{t("staff-events:col.role")}</th>
-            <th scope="col">{t("staff-events:col.organisation")}</th>
-            <th scope="col">{t("staff-events:col.items")}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.role")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.organisation")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {speakers.map((s) => (
-            <tr key={s.id}>
-              <td>
+            <Table.Row key={s.id}>
+              <Table.Cell>
                 <Link to={`/admin/speakers/${s.id}`}>{s.name}</Link>
-              </td>
-              <td>{s.role}</td>
-              <td>{s.organisation?.name ?? ""}</td>
-              <td>{s._count.items}</td>
-            </tr>
+              </Table.Cell>
+              <Table.Cell>{s.role}</Table.Cell>
+              <Table.Cell>{s.organisation?.name ?? ""}</Table.Cell>
+              <Table.Cell>{s._count.items}</Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
+        </Table.Body>
+      </Table>
       <h2>{t("staff-events:speakers.new")}</h2>
       <SpeakerForm organisations={organisations} lastResult={actionData?.result} submitLabel={t("staff-events:speakers.add")} />
     </>

@@ -1,12 +1,16 @@
 // The staff workspace's frame: every page under /admin renders inside it, and this loader
 // refuses anyone who is not signed in. Each child route still checks its own role.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Button } from "@digdir/designsystemet-react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useT, type MessageKey } from "~/i18n";
 import { hasRole, staffHandle, type Role } from "~/modules/auth/roles";
+import stylesUrl from "~/modules/admin-events/staff.css?url";
 import { requireStaff } from "~/modules/auth/session.server";
 
 export const handle = staffHandle("MODERATOR");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }];
 
@@ -17,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-const links: Array<{ to: string; label: MessageKey; role: Role; end?: boolean }> = [
+const navLinks: Array<{ to: string; label: MessageKey; role: Role; end?: boolean }> = [
   { to: "/admin", label: "staff-events:nav.overview", role: "MODERATOR", end: true },
   { to: "/admin/events", label: "staff-events:nav.events", role: "ORGANISER" },
   { to: "/admin/series", label: "staff-events:nav.series", role: "ORGANISER" },
@@ -46,7 +50,7 @@ export default function AdminLayout() {
       <div className="admin-bar">
         <nav aria-label={t("staff-events:nav.label")}>
           <ul className="admin-nav">
-            {links
+            {navLinks
               .filter((l) => hasRole(staff.role, l.role))
               .map((l) => (
                 <li key={l.to}>
@@ -59,9 +63,9 @@ export default function AdminLayout() {
         </nav>
         <Form method="post" action="/admin/logout" className="admin-user">
           <span>{t("staff-events:nav.user", { name: staff.name, role: role ? t(role) : staff.role })}</span>
-          <button type="submit" className="link-button">
+          <Button type="submit" variant="tertiary" data-size="sm">
             {t("staff-events:nav.logout")}
-          </button>
+          </Button>
         </Form>
       </div>
       <Outlet />

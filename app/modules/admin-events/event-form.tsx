@@ -1,4 +1,5 @@
 // The create/edit form for an event, used by /admin/events/new and /admin/events/:id/edit.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
@@ -68,8 +69,8 @@ export function EventForm({
         <TextAreaField field={fields.summary} label={labels.summary} rows={2} />
         <TextAreaField field={fields.description} label={labels.description} rows={6} />
         <TextField field={fields.district} label={labels.district} />
-        <fieldset>
-          <legend>{t("staff-events:eventForm.venueLegend")}</legend>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.venueLegend")}</legend>
           {published ? (
             <p className="help">{t("staff-events:eventForm.venueChangeHelp")}</p>
           ) : null}
@@ -78,13 +79,13 @@ export function EventForm({
           <TextField field={fields.venuePostcode} label={labels.venuePostcode} inputMode="numeric" maxLength={4} />
           <TextField field={fields.venueCity} label={labels.venueCity} />
         </fieldset>
-        <fieldset>
-          <legend>{t("staff-events:eventForm.timeLegend")}</legend>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.timeLegend")}</legend>
           <TextField field={fields.startsAt} label={labels.startsAt} type="datetime-local" />
           <TextField field={fields.endsAt} label={labels.endsAt} type="datetime-local" />
         </fieldset>
-        <fieldset>
-          <legend>{t("staff-events:eventForm.registrationLegend")}</legend>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.registrationLegend")}</legend>
           <TextField
             field={fields.capacity}
             label={labels.capacity}
@@ -103,8 +104,8 @@ export function EventForm({
           />
         </fieldset>
         <TextField field={fields.livestreamUrl} label={labels.livestreamUrl} type="url" />
-        <fieldset>
-          <legend>{t("staff-events:eventForm.privacyLegend")}</legend>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.privacyLegend")}</legend>
           <TextAreaField
             field={fields.privacyNotice}
             label={labels.privacyNotice}
@@ -129,9 +130,9 @@ export function EventForm({
           />
         </fieldset>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

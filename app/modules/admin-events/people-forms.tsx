@@ -1,4 +1,5 @@
 // Create/edit forms for speakers and organisations.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
@@ -49,9 +50,9 @@ export function SpeakerForm({
         />
         <TextAreaField field={fields.bio} label={labels.bio} rows={5} />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>
@@ -93,9 +94,9 @@ export function OrganisationForm({
         <TextAreaField field={fields.description} label={labels.description} rows={3} />
         <TextField field={fields.websiteUrl} label={labels.websiteUrl} type="url" />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

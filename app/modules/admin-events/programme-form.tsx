@@ -1,7 +1,9 @@
 // The form for one programme item: on the event page (new item) and on the item's edit page.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxField } from "~/components/ui/field";
 import { useT, type MessageKey } from "~/i18n";
 import { PROGRAMME_ITEM_KINDS } from "~/modules/events/event-kinds";
 import { translateSubmission } from "./keyed-message";
@@ -74,33 +76,26 @@ export function ProgrammeItemForm({
         />
         <TextField field={fields.organisationName} label={labels.organisationName} help={t("staff-events:itemForm.organisationNameHelp")} />
         {choices.speakers.length ? (
-          <fieldset>
-            <legend>{labels.speakerIds}</legend>
+          <fieldset className="ds-fieldset">
+            <legend className="ds-label">{labels.speakerIds}</legend>
             {choices.speakers.map((s) => (
-              <div className="checkbox" key={s.id}>
-                <input
-                  type="checkbox"
-                  id={`${form.id}-speaker-${s.id}`}
-                  name={fields.speakerIds.name}
-                  value={s.id}
-                  defaultChecked={chosen.has(s.id)}
-                />
-                <label htmlFor={`${form.id}-speaker-${s.id}`}>
-                  {s.role ? t("staff-events:itemForm.speaker", { name: s.name, role: s.role }) : s.name}
-                </label>
-              </div>
+              <CheckboxField
+                key={s.id}
+                id={`${form.id}-speaker-${s.id}`}
+                name={fields.speakerIds.name}
+                value={s.id}
+                defaultChecked={chosen.has(s.id)}
+                label={s.role ? t("staff-events:itemForm.speaker", { name: s.name, role: s.role }) : s.name}
+              />
             ))}
           </fieldset>
         ) : null}
         <TextAreaField field={fields.description} label={labels.description} rows={3} />
-        <div className="checkbox">
-          <input type="checkbox" id={fields.allowOverlap.id} name={fields.allowOverlap.name} />
-          <label htmlFor={fields.allowOverlap.id}>{t("staff-events:itemForm.allowOverlap")}</label>
-        </div>
+        <CheckboxField id={fields.allowOverlap.id} name={fields.allowOverlap.name} label={t("staff-events:itemForm.allowOverlap")} />
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>
