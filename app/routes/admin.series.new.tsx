@@ -118,8 +118,7 @@ export default function NewSeries() {
             ) : (
               <Alert data-color="success">{t("staff-events:seriesForm.noClashes")}</Alert>
             )}
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="preview-heading">
-              <Table>
+            <Table>
                 <caption className="visually-hidden">{t("staff-events:seriesForm.previewCaption")}</caption>
                 <Table.Head>
                   <Table.Row>
@@ -152,8 +151,7 @@ export default function NewSeries() {
                     </Table.Row>
                   ))}
                 </Table.Body>
-              </Table>
-            </div>
+            </Table>
           </section>
         ) : null}
         <p className="actions">
