@@ -72,7 +72,7 @@ test("create, programme, publish; a venue change reaches the attendee's mail", a
   await page.getByLabel("Sted", { exact: true }).fill("Lund bibliotek");
   await page.getByLabel("Adresse", { exact: true }).fill("Lundsvei 2");
   await page.getByLabel("Postnummer").fill("463");
-  await page.getByLabel("Poststed").fill("Kristiansand");
+  await page.getByLabel("Poststed").fill("Eksempelby");
   await page.getByLabel("Starter", { exact: true }).fill(`${day}T18:00`);
   await page.getByLabel("Slutter", { exact: true }).fill(`${day}T20:00`);
   await page.getByLabel("Antall plasser").fill("30");
@@ -136,11 +136,11 @@ test("create, programme, publish; a venue change reaches the attendee's mail", a
 
   const changed = await waitForMail(email, kind("EVENT_CHANGED"));
   expect(changed.subject).toBe(`Endret tid eller sted: ${title}`);
-  expect(changed.text).toContain("Lund kirke, menighetssalen, Kirkegata 9, 4631 Kristiansand");
+  expect(changed.text).toContain("Lund kirke, menighetssalen, Kirkegata 9, 4631 Eksempelby");
   const calendar = mailCalendar(changed);
   expect(calendar.method).toBe("REQUEST");
   const updated = calendarEvent(changed);
   expect(updated.uid).toBe(confirmation.uid);
   expect(updated.sequence).toBeGreaterThan(confirmation.sequence);
-  expect(updated.location).toBe("Lund kirke, menighetssalen, Kirkegata 9, 4631 Kristiansand");
+  expect(updated.location).toBe("Lund kirke, menighetssalen, Kirkegata 9, 4631 Eksempelby");
 });

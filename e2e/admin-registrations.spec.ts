@@ -26,7 +26,7 @@ async function createDraftEvent(title: string, capacity: number): Promise<string
         venueName: "Rådhuset",
         venueAddress: "Rådhusgata 18",
         venuePostcode: "4611",
-        venueCity: "Kristiansand",
+        venueCity: "Eksempelby",
         startsAt,
         endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
         capacity,

@@ -33,9 +33,9 @@ test("create a series from a rule, publish it, and register for a meeting", asyn
   await page.getByLabel("Antall møter").fill("3");
   await page.getByLabel("Bydeler og steder").fill(
     [
-      "Vågsbygd; Vågsbygd skole; Vågsbygdveien 1; 4621; Kristiansand",
-      "Lund; Lund skole; Skolegata 1; 4631; Kristiansand",
-      "Søm; Søm skole; Sømsveien 2; 4637; Kristiansand",
+      "Vågsbygd; Vågsbygd skole; Vågsbygdveien 1; 4621; Eksempelby",
+      "Lund; Lund skole; Skolegata 1; 4631; Eksempelby",
+      "Søm; Søm skole; Sømsveien 2; 4637; Eksempelby",
     ].join("\n"),
   );
   await page.getByRole("button", { name: "Vis forslag" }).click();

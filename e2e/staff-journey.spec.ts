@@ -76,8 +76,8 @@ test("the democracy unit plans a series, a visitor registers and is checked in, 
   await page.getByLabel("Antall møter").fill("2");
   await page.getByLabel("Bydeler og steder").fill(
     [
-      `${districts[0]}; Randesund skole, gymsalen; Randesundsveien 1; 4639; Kristiansand`,
-      `${districts[1]}; Tveit skole, gymsalen; Tveitveien 2; 4658; Kristiansand`,
+      `${districts[0]}; Randesund skole, gymsalen; Randesundsveien 1; 4639; Eksempelby`,
+      `${districts[1]}; Tveit skole, gymsalen; Tveitveien 2; 4658; Eksempelby`,
     ].join("\n"),
   );
   await page.getByRole("button", { name: "Vis forslag" }).click();

@@ -1,5 +1,8 @@
+import { Table } from "@digdir/designsystemet-react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n";
+import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { workQueue } from "~/modules/dashboard/work-queue.server";
@@ -9,7 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatDateTimeRange } from "~/utils/format";
 
 export const handle = staffHandle("MODERATOR");
-export const meta: MetaFunction = () => [{ title: "Oversikt – ansatte – Samhandling" }];
+export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:overview.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, "MODERATOR");
@@ -38,57 +41,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminHome() {
   const { staff, canOrganise, queue, events, missingSettings } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
-      <h1>Hei, {staff.name}</h1>
+      <h1>{t("staff-events:overview.hello", { name: staff.name })}</h1>
       <MissingSettingsNotice missing={missingSettings} />
       {queue ? (
         <section aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Venter på behandling</h2>
+          <h2 id="queue-heading">{t("staff-events:overview.queue")}</h2>
           <ul className="work-queue">
             <li>
-              <Link to="/admin/requests">Forespørsler som ikke er avgjort</Link>: {queue.openRequests}
+              <Link to="/admin/requests">{t("staff-events:overview.openRequests")}</Link>: {queue.openRequests}
             </li>
             <li>
-              <Link to="/admin/input">Innspill uten oppfølgingspunkt</Link>: {queue.inputWithoutFollowUp}
+              <Link to="/admin/input">{t("staff-events:overview.inputWithoutFollowUp")}</Link>: {queue.inputWithoutFollowUp}
             </li>
-            <li>Oppfølgingspunkter som er utkast (ikke publisert): {queue.draftFollowUps}</li>
             <li>
-              <Link to="/admin/feedback">Tilbakemeldinger om tilgjengelighet som ikke er behandlet</Link>: {queue.openFeedback}
+              {t("staff-events:overview.draftFollowUps")}: {queue.draftFollowUps}
+            </li>
+            <li>
+              <Link to="/admin/feedback">{t("staff-events:overview.openFeedback")}</Link>: {queue.openFeedback}
             </li>
           </ul>
         </section>
       ) : null}
-      <h2>Kommende arrangementer</h2>
+      <h2>{t("staff-events:overview.upcoming")}</h2>
       {events.length === 0 ? (
-        <p>Ingen kommende arrangementer.</p>
+        <p>{t("staff-events:overview.none")}</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Kommende arrangementer med påmeldinger</caption>
-          <thead>
-            <tr>
-              <th scope="col">Arrangement</th>
-              <th scope="col">Tid</th>
-              <th scope="col">Status</th>
-              <th scope="col">Påmeldt</th>
-              <th scope="col">Venteliste</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <caption className="visually-hidden">{t("staff-events:overview.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:col.event")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.waiting")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {events.map((e) => (
-              <tr key={e.id}>
-                <td>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</td>
-                <td>{formatDateTimeRange(e.startsAt, e.endsAt)}</td>
-                <td>{e.status === "PUBLISHED" ? "Publisert" : "Utkast"}</td>
-                <td>
-                  {e.confirmedCount}
-                  {e.capacity !== null ? ` av ${e.capacity}` : ""}
-                </td>
-                <td>{e.waiting}</td>
-              </tr>
+              <Table.Row key={e.id}>
+                <Table.Cell>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</Table.Cell>
+                <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+                <Table.Cell>{e.status === "PUBLISHED" ? t("staff-events:status.PUBLISHED") : t("staff-events:status.DRAFT")}</Table.Cell>
+                <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
+                <Table.Cell>{e.waiting}</Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
+          </Table.Body>
+        </Table>
       )}
     </>
   );

@@ -1,6 +1,11 @@
+import { Alert, Table } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
+import { translateReply } from "~/modules/admin-events/keyed-message";
+import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OrganisationForm } from "~/modules/admin-events/people-forms";
 import { ORGANISATION_KINDS, organisationSchema } from "~/modules/admin-events/people.schema";
@@ -9,7 +14,7 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction = () => [{ title: "Organisasjoner – ansatte – Samhandling" }];
+export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:organisations.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
@@ -18,12 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
+  const t = translator(await getLocale(request));
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": [t("staff-events:error.badForm")] } } }, { status: 400 });
   const submission = parseWithZod(formData, { schema: organisationSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: translateReply(submission.reply(), t) }, { status: 400 });
   const result = await saveOrganisation(actorOf(staff), null, submission.value);
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
+  if (!result.ok) return data({ result: translateReply(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), t) }, { status: 400 });
   return redirect("/admin/organisations?lagret=1");
 }
 
@@ -31,42 +37,43 @@ export default function Organisations() {
   const { organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to="/admin/events">Arrangementer</Link>
+      <nav aria-label={t("staff-events:nav.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/events">{t("staff-events:nav.events")}</Link>
       </nav>
-      <h1>Organisasjoner</h1>
+      <h1>{t("staff-events:organisations.title")}</h1>
       {params.get("lagret") ? (
-        <p className="notice notice-ok" role="status">
-          Organisasjonen er lagret.
-        </p>
+        <Alert data-color="success" role="status">
+          {t("staff-events:organisations.saved")}
+        </Alert>
       ) : null}
-      <table className="data">
-        <caption className="visually-hidden">Organisasjoner</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">Type</th>
-            <th scope="col">Programposter</th>
-            <th scope="col">Innledere</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <caption className="visually-hidden">{t("staff-events:organisations.caption")}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.speakers")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {organisations.map((o) => (
-            <tr key={o.id}>
-              <td>
+            <Table.Row key={o.id}>
+              <Table.Cell>
                 <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-              </td>
-              <td>{ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS] ?? o.kind}</td>
-              <td>{o._count.programmeItems}</td>
-              <td>{o._count.speakers}</td>
-            </tr>
+              </Table.Cell>
+              <Table.Cell>{o.kind in ORGANISATION_KINDS ? t(ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS]) : o.kind}</Table.Cell>
+              <Table.Cell>{o._count.programmeItems}</Table.Cell>
+              <Table.Cell>{o._count.speakers}</Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
-      <h2>Ny organisasjon</h2>
-      <OrganisationForm lastResult={actionData?.result} submitLabel="Legg til organisasjon" />
+        </Table.Body>
+      </Table>
+      <h2>{t("staff-events:organisations.new")}</h2>
+      <OrganisationForm lastResult={actionData?.result} submitLabel={t("staff-events:organisations.add")} />
     </>
   );
 }

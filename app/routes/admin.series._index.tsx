@@ -1,12 +1,15 @@
+import { Button, Table } from "@digdir/designsystemet-react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n";
+import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { listSeries } from "~/modules/series/series.server";
 import { formatDate } from "~/utils/format";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction = () => [{ title: "Møteserier – ansatte – Samhandling" }];
+export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:series.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
@@ -15,43 +18,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminSeriesList() {
   const { series } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
-      <h1>Møteserier</h1>
-      <p>En møteserie er en rekke dialogmøter laget fra en regel, for eksempel «andre onsdag i måneden».</p>
+      <h1>{t("staff-events:series.title")}</h1>
+      <p>{t("staff-events:series.intro")}</p>
       <p>
-        <Link className="button primary" to="/admin/series/new">
-          Ny møteserie
-        </Link>
+        <Button asChild variant="primary">
+          <Link to="/admin/series/new">{t("staff-events:series.new")}</Link>
+        </Button>
       </p>
       {series.length === 0 ? (
-        <p>Ingen møteserier ennå.</p>
+        <p>{t("staff-events:series.none")}</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Møteserier</caption>
-          <thead>
-            <tr>
-              <th scope="col">Serie</th>
-              <th scope="col">Første møte</th>
-              <th scope="col">Møter</th>
-              <th scope="col">Publisert</th>
-              <th scope="col">Utkast</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <caption className="visually-hidden">{t("staff-events:series.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.series")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.first")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.meetings")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.published")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.drafts")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {series.map((s) => (
-              <tr key={s.id}>
-                <td>
+              <Table.Row key={s.id}>
+                <Table.Cell>
                   <Link to={`/admin/series/${s.id}`}>{s.title}</Link>
-                </td>
-                <td>{s.first ? formatDate(new Date(s.first)) : ""}</td>
-                <td>{s.total}</td>
-                <td>{s.published}</td>
-                <td>{s.drafts}</td>
-              </tr>
+                </Table.Cell>
+                <Table.Cell>{s.first ? formatDate(new Date(s.first), locale) : ""}</Table.Cell>
+                <Table.Cell>{s.total}</Table.Cell>
+                <Table.Cell>{s.published}</Table.Cell>
+                <Table.Cell>{s.drafts}</Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
+          </Table.Body>
+        </Table>
       )}
     </>
   );

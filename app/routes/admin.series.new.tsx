@@ -2,18 +2,23 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
+import { translateReply, translateSubmission } from "~/modules/admin-events/keyed-message";
+import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { districtsOutsideList, ORDINAL_NAMES, parseVenueLines, WEEKDAY_NAMES } from "~/modules/series/series-rule";
+import { districtsOutsideList, ORDINAL_KEYS, parseVenueLines, WEEKDAYS, weekdayName } from "~/modules/series/series-rule";
 import { orgSettings } from "~/modules/settings/settings.server";
 import { previewKey, seriesSchema } from "~/modules/series/series.schema";
 import { createSeries, planSeries } from "~/modules/series/series.server";
 import { formatDateTimeRange } from "~/utils/format";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction = () => [{ title: "Ny møteserie – ansatte – Samhandling" }];
+export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:seriesForm.heading");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
@@ -25,14 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
+  const t = translator(await getLocale(request));
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } }, preview: null }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": [t("staff-events:error.badForm")] } }, preview: null }, { status: 400 });
   const submission = parseWithZod(formData, { schema: seriesSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: translateReply(submission.reply(), t), preview: null }, { status: 400 });
   const parsed = parseVenueLines(submission.value.venues);
-  const unknown = "venues" in parsed ? districtsOutsideList(parsed.venues, orgSettings().districts) : [];
+  const known = orgSettings().districts;
+  const unknown = "venues" in parsed ? districtsOutsideList(parsed.venues, known) : [];
   if (unknown.length > 0) {
-    const message = `Ukjent bydel: ${unknown.join(", ")}. Bydelene står i innstillingene: ${orgSettings().districts.join(", ")}.`;
+    const message = t("staff-events:seriesForm.unknownDistrict", { unknown: unknown.join(", "), known: known.join(", ") });
     return data({ result: submission.reply({ fieldErrors: { venues: [message] } }), preview: null }, { status: 400 });
   }
   const key = previewKey(submission.value);
@@ -48,31 +55,33 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.value.intent === "save") {
     // Saving what the organiser has not seen: show the preview of the current inputs first.
     return data(
-      { result: submission.reply({ formErrors: ["Skjemaet er endret etter forslaget. Se over det nye forslaget, og lagre på nytt."] }), preview },
+      { result: submission.reply({ formErrors: [t("staff-events:series.error.changed")] }), preview },
       { status: 409 },
     );
   }
   return { result: submission.reply(), preview };
 }
 
-const LABELS: Record<string, string> = {
-  title: "Tittel på serien",
-  description: "Beskrivelse",
-  ordinal: "Hvilken uke",
-  weekday: "Ukedag",
-  startMonth: "Første måned",
-  count: "Antall møter",
-  startTime: "Starter kl.",
-  endTime: "Slutter kl.",
-  capacity: "Antall plasser per møte",
-  venues: "Bydeler og steder",
+const LABELS: Record<string, MessageKey> = {
+  title: "staff-events:seriesForm.title",
+  description: "staff-events:seriesForm.description",
+  ordinal: "staff-events:seriesForm.ordinal",
+  weekday: "staff-events:seriesForm.weekday",
+  startMonth: "staff-events:seriesForm.startMonth",
+  count: "staff-events:seriesForm.count",
+  startTime: "staff-events:seriesForm.startTime",
+  endTime: "staff-events:seriesForm.endTime",
+  capacity: "staff-events:seriesForm.capacity",
+  venues: "staff-events:seriesForm.venues",
 };
 
 export default function NewSeries() {
   const { districts, defaultVenueCity } = useLoaderData<typeof loader>();
-  const venueExample = `${districts[0] ?? "Sentrum"}; ${districts[0] ?? "Sentrum"} skole, gymsalen; Skolegata 1; 0001; ${defaultVenueCity || "Eksempelby"}`;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const labels = Object.fromEntries(Object.entries(LABELS).map(([name, key]) => [name, t(key)]));
   const [form, fields] = useForm({
     id: "series",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
@@ -80,97 +89,89 @@ export default function NewSeries() {
     constraint: getZodConstraint(seriesSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesSchema }),
+    onValidate: ({ formData }) => translateSubmission(parseWithZod(formData, { schema: seriesSchema }), t),
   });
   const preview = actionData?.preview?.meetings ?? null;
   const clashes = preview ? preview.filter((m) => m.clashes.length > 0).length : 0;
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to="/admin/series">Møteserier</Link>
+      <nav aria-label={t("staff-events:nav.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/series">{t("staff-events:series.title")}</Link>
       </nav>
-      <h1>Ny møteserie</h1>
-      <p>
-        Lag en serie dialogmøter fra en regel. Først ser du møtene som blir laget, med eventuelle kollisjoner. Ingenting lagres før
-        du velger «Lagre serien». Møtene lagres som utkast med et standardprogram.
-      </p>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={LABELS} />
+      <h1>{t("staff-events:seriesForm.heading")}</h1>
+      <p>{t("staff-events:seriesForm.intro")}</p>
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <TextField field={fields.title} label={LABELS.title} help="For eksempel «Formannskapets dialogmøter våren 2027». Hvert møte får tittelen «<serie> – <bydel>»." />
-        <TextAreaField field={fields.description} label={LABELS.description} rows={4} />
-        <fieldset>
-          <legend>Når</legend>
+        <TextField field={fields.title} label={labels.title} help={t("staff-events:seriesForm.titleHelp")} />
+        <TextAreaField field={fields.description} label={labels.description} rows={4} />
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:seriesForm.when")}</legend>
           <SelectField
             field={fields.ordinal}
-            label={LABELS.ordinal}
-            options={["1", "2", "3", "4", "last"].map((o) => [o, ORDINAL_NAMES[o]])}
+            label={labels.ordinal}
+            options={["1", "2", "3", "4", "last"].map((o) => [o, t(ORDINAL_KEYS[o])])}
           />
-          <SelectField field={fields.weekday} label={LABELS.weekday} options={WEEKDAY_NAMES.map((d, i) => [String(i + 1), d])} />
-          <TextField field={fields.startMonth} label={LABELS.startMonth} type="month" help="Format: åååå-mm" placeholder={undefined} />
-          <TextField field={fields.count} label={LABELS.count} type="number" min={1} max={24} />
-          <TextField field={fields.startTime} label={LABELS.startTime} type="time" />
-          <TextField field={fields.endTime} label={LABELS.endTime} type="time" />
+          <SelectField field={fields.weekday} label={labels.weekday} options={WEEKDAYS.map((d) => [String(d), weekdayName(d, locale)])} />
+          <TextField field={fields.startMonth} label={labels.startMonth} type="month" help={t("staff-events:seriesForm.startMonthHelp")} />
+          <TextField field={fields.count} label={labels.count} type="number" min={1} max={24} />
+          <TextField field={fields.startTime} label={labels.startTime} type="time" />
+          <TextField field={fields.endTime} label={labels.endTime} type="time" />
         </fieldset>
-        <TextField field={fields.capacity} label={LABELS.capacity} type="number" min={1} help="La stå tom for ubegrenset." />
-        <TextAreaField
-          field={fields.venues}
-          label={LABELS.venues}
-          rows={6}
-          help={`Én linje per møte, i rekkefølge: bydel; sted; adresse; postnummer; poststed. For eksempel: ${venueExample}${districts.length ? ` Bydelene: ${districts.join(", ")}.` : ""}`}
-        />
+        <TextField field={fields.capacity} label={labels.capacity} type="number" min={1} help={t("staff-events:seriesForm.capacityHelp")} />
+        <TextAreaField field={fields.venues} label={labels.venues} rows={6} help={t(districts.length ? "staff-events:seriesForm.venuesHelpDistricts" : "staff-events:seriesForm.venuesHelp", { districts: districts.join(", "), city: defaultVenueCity })} />
         {actionData?.preview ? <input type="hidden" name="previewKey" value={actionData.preview.key} /> : null}
         {preview ? (
           <section aria-labelledby="preview-heading">
-            <h2 id="preview-heading">Forslag: {preview.length} møter</h2>
+            <h2 id="preview-heading">{t("staff-events:seriesForm.preview", { count: preview.length })}</h2>
             {clashes > 0 ? (
-              <p className="notice notice-warn">
-                {clashes} av møtene kolliderer med noe som allerede er i kalenderen. Se merknadene under.
-              </p>
+              <Alert data-color="warning">{t("staff-events:seriesForm.clashes", { count: clashes })}</Alert>
             ) : (
-              <p className="notice notice-ok">Ingen kollisjoner med andre arrangementer.</p>
+              <Alert data-color="success">{t("staff-events:seriesForm.noClashes")}</Alert>
             )}
-            <table className="data">
-              <caption className="visually-hidden">Møtene som blir laget</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Tid</th>
-                  <th scope="col">Bydel</th>
-                  <th scope="col">Sted</th>
-                  <th scope="col">Merknad</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.map((m) => (
-                  <tr key={m.startsAt}>
-                    <td>{formatDateTimeRange(new Date(m.startsAt), new Date(m.endsAt))}</td>
-                    <td>{m.district}</td>
-                    <td>
-                      {m.venueName}, {m.venueAddress}, {m.venuePostcode} {m.venueCity}
-                    </td>
-                    <td>
-                      {m.clashes.length === 0
-                        ? "OK"
-                        : m.clashes.map((c) => (
-                            <p key={`${c.kind}-${c.eventId}`} className="clash">
-                              <strong>{c.kind === "committee" ? "Formannskapet er allerede booket" : "Lokalet er opptatt"}</strong>: {c.title} (
-                              {formatDateTimeRange(new Date(c.startsAt), new Date(c.endsAt))})
-                            </p>
-                          ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table>
+                <caption className="visually-hidden">{t("staff-events:seriesForm.previewCaption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("staff-events:series.col.district")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("staff-events:col.place")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("staff-events:series.col.note")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {preview.map((m) => (
+                    <Table.Row key={m.startsAt}>
+                      <Table.Cell>{formatDateTimeRange(new Date(m.startsAt), new Date(m.endsAt), locale)}</Table.Cell>
+                      <Table.Cell>{m.district}</Table.Cell>
+                      <Table.Cell>
+                        {m.venueName}, {m.venueAddress}, {m.venuePostcode} {m.venueCity}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {m.clashes.length === 0
+                          ? t("staff-events:seriesForm.ok")
+                          : m.clashes.map((c) => (
+                              <p key={`${c.kind}-${c.eventId}`} className="clash">
+                                <strong>
+                                  {c.kind === "committee" ? t("staff-events:seriesForm.clashCommittee") : t("staff-events:seriesForm.clashVenue")}
+                                </strong>
+                                : {c.title} ({formatDateTimeRange(new Date(c.startsAt), new Date(c.endsAt), locale)})
+                              </p>
+                            ))}
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+            </Table>
           </section>
         ) : null}
         <p className="actions">
-          <button type="submit" name="intent" value="preview" className={preview ? undefined : "primary"}>
-            {preview ? "Oppdater forslaget" : "Vis forslag"}
-          </button>{" "}
+          <Button type="submit" name="intent" value="preview" variant={preview ? "secondary" : "primary"}>
+            {preview ? t("staff-events:seriesForm.updatePreview") : t("staff-events:seriesForm.previewButton")}
+          </Button>{" "}
           {preview ? (
-            <button type="submit" name="intent" value="save" className="primary">
-              Lagre serien ({preview.length} møter som utkast)
-            </button>
+            <Button type="submit" name="intent" value="save" variant="primary">
+              {t("staff-events:seriesForm.save", { count: preview.length })}
+            </Button>
           ) : null}
         </p>
       </Form>

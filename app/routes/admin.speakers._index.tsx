@@ -1,6 +1,11 @@
+import { Alert, Table } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { useT } from "~/i18n";
+import { getLocale, translator } from "~/i18n/i18n.server";
+import { translateReply } from "~/modules/admin-events/keyed-message";
+import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SpeakerForm } from "~/modules/admin-events/people-forms";
 import { speakerSchema } from "~/modules/admin-events/people.schema";
@@ -10,7 +15,7 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 
 export const handle = staffHandle("ORGANISER");
-export const meta: MetaFunction = () => [{ title: "Innledere – ansatte – Samhandling" }];
+export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:speakers.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ORGANISER");
@@ -20,12 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request, "ORGANISER");
+  const t = translator(await getLocale(request));
   const formData = await request.formData().catch(() => null);
-  if (!formData) return data({ result: { status: "error" as const, error: { "": ["Vi kunne ikke lese skjemaet."] } } }, { status: 400 });
+  if (!formData) return data({ result: { status: "error" as const, error: { "": [t("staff-events:error.badForm")] } } }, { status: 400 });
   const submission = parseWithZod(formData, { schema: speakerSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: translateReply(submission.reply(), t) }, { status: 400 });
   const result = await saveSpeaker(actorOf(staff), null, submission.value);
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
+  if (!result.ok) return data({ result: translateReply(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), t) }, { status: 400 });
   return redirect("/admin/speakers?lagret=1");
 }
 
@@ -33,42 +39,43 @@ export default function Speakers() {
   const { speakers, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
   return (
     <>
-      <nav aria-label="Brødsmuler" className="breadcrumbs">
-        <Link to="/admin/events">Arrangementer</Link>
+      <nav aria-label={t("staff-events:nav.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/events">{t("staff-events:nav.events")}</Link>
       </nav>
-      <h1>Innledere</h1>
+      <h1>{t("staff-events:speakers.title")}</h1>
       {params.get("lagret") ? (
-        <p className="notice notice-ok" role="status">
-          Innlederen er lagret.
-        </p>
+        <Alert data-color="success" role="status">
+          {t("staff-events:speakers.saved")}
+        </Alert>
       ) : null}
-      <table className="data">
-        <caption className="visually-hidden">Innledere</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Organisasjon</th>
-            <th scope="col">Programposter</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <caption className="visually-hidden">{t("staff-events:speakers.caption")}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.role")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.organisation")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
           {speakers.map((s) => (
-            <tr key={s.id}>
-              <td>
+            <Table.Row key={s.id}>
+              <Table.Cell>
                 <Link to={`/admin/speakers/${s.id}`}>{s.name}</Link>
-              </td>
-              <td>{s.role}</td>
-              <td>{s.organisation?.name ?? ""}</td>
-              <td>{s._count.items}</td>
-            </tr>
+              </Table.Cell>
+              <Table.Cell>{s.role}</Table.Cell>
+              <Table.Cell>{s.organisation?.name ?? ""}</Table.Cell>
+              <Table.Cell>{s._count.items}</Table.Cell>
+            </Table.Row>
           ))}
-        </tbody>
-      </table>
-      <h2>Ny innleder</h2>
-      <SpeakerForm organisations={organisations} lastResult={actionData?.result} submitLabel="Legg til innleder" />
+        </Table.Body>
+      </Table>
+      <h2>{t("staff-events:speakers.new")}</h2>
+      <SpeakerForm organisations={organisations} lastResult={actionData?.result} submitLabel={t("staff-events:speakers.add")} />
     </>
   );
 }

@@ -1,33 +1,36 @@
 // The create/edit form for an event, used by /admin/events/new and /admin/events/:id/edit.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { useT, type MessageKey } from "~/i18n";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
-import { eventSchema, KIND_NAMES, NEEDS_RETENTION, PERSONAL_DATA_RETENTION } from "./event.schema";
+import { eventSchema, KIND_KEYS, NEEDS_RETENTION, PERSONAL_DATA_RETENTION } from "./event.schema";
+import { translateSubmission } from "./keyed-message";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-form";
 import { EventTranslationsFields } from "./event-translations-fields";
 
-const LABELS: Record<string, string> = {
-  kind: "Type",
-  title: "Tittel",
-  slug: "Nettadresse",
-  summary: "Kort omtale",
-  description: "Beskrivelse",
-  district: "Bydel",
-  venueName: "Sted",
-  venueAddress: "Adresse",
-  venuePostcode: "Postnummer",
-  venueCity: "Poststed",
-  startsAt: "Starter",
-  endsAt: "Slutter",
-  capacity: "Antall plasser",
-  registrationOpensAt: "Påmeldingen åpner",
-  registrationClosesAt: "Påmeldingen stenger",
-  livestreamUrl: "Lenke til direktesending",
-  privacyNotice: "Personvernerklæring",
-  reminderHoursBefore: "Påminnelse (timer før)",
-  needsRetentionDays: "Slett svar om kosthold og tilrettelegging (dager etter)",
-  personalDataRetentionDays: "Anonymiser påmeldingene (dager etter)",
+const LABELS: Record<string, MessageKey> = {
+  kind: "staff-events:eventForm.kind",
+  title: "staff-events:eventForm.title",
+  slug: "staff-events:eventForm.slug",
+  summary: "staff-events:eventForm.summary",
+  description: "staff-events:eventForm.description",
+  district: "staff-events:eventForm.district",
+  venueName: "staff-events:eventForm.venueName",
+  venueAddress: "staff-events:eventForm.venueAddress",
+  venuePostcode: "staff-events:eventForm.venuePostcode",
+  venueCity: "staff-events:eventForm.venueCity",
+  startsAt: "staff-events:eventForm.startsAt",
+  endsAt: "staff-events:eventForm.endsAt",
+  capacity: "staff-events:eventForm.capacity",
+  registrationOpensAt: "staff-events:eventForm.opensAt",
+  registrationClosesAt: "staff-events:eventForm.closesAt",
+  livestreamUrl: "staff-events:eventForm.livestreamUrl",
+  privacyNotice: "staff-events:eventForm.privacyNotice",
+  reminderHoursBefore: "staff-events:eventForm.reminder",
+  needsRetentionDays: "staff-events:eventForm.needsDays",
+  personalDataRetentionDays: "staff-events:eventForm.personalDays",
 };
 
 export function EventForm({
@@ -42,6 +45,8 @@ export function EventForm({
   published?: boolean;
 }) {
   const navigation = useNavigation();
+  const t = useT();
+  const labels = Object.fromEntries(Object.entries(LABELS).map(([name, key]) => [name, t(key)]));
   const [form, fields] = useForm({
     id: "event",
     lastResult: navigation.state === "idle" ? lastResult : undefined,
@@ -49,87 +54,87 @@ export function EventForm({
     constraint: getZodConstraint(eventSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }),
+    onValidate: ({ formData }) => translateSubmission(parseWithZod(formData, { schema: eventSchema }), t),
   });
   return (
     <>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={LABELS} />
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <SelectField field={fields.kind} label={LABELS.kind} options={EVENT_KINDS.map((k) => [k, KIND_NAMES[k]])} />
-        <TextField field={fields.title} label={LABELS.title} />
+        <SelectField field={fields.kind} label={labels.kind} options={EVENT_KINDS.map((k) => [k, t(KIND_KEYS[k])])} />
+        <TextField field={fields.title} label={labels.title} />
         <TextField
           field={fields.slug}
-          label={LABELS.slug}
-          help="Brukes i lenken /events/…: små bokstaver, tall og bindestreker. La stå tom for å lage den fra tittelen."
+          label={labels.slug}
+          help={t("staff-events:eventForm.slugHelp")}
         />
-        <TextAreaField field={fields.summary} label={LABELS.summary} rows={2} />
-        <TextAreaField field={fields.description} label={LABELS.description} rows={6} />
+        <TextAreaField field={fields.summary} label={labels.summary} rows={2} />
+        <TextAreaField field={fields.description} label={labels.description} rows={6} />
         <EventTranslationsFields fields={fields} />
-        <TextField field={fields.district} label={LABELS.district} />
-        <fieldset>
-          <legend>Sted og adresse</legend>
+        <TextField field={fields.district} label={labels.district} />
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.venueLegend")}</legend>
           {published ? (
-            <p className="help">Endrer du tid eller sted, får alle påmeldte en e-post med oppdatert kalenderinvitasjon.</p>
+            <p className="help">{t("staff-events:eventForm.venueChangeHelp")}</p>
           ) : null}
-          <TextField field={fields.venueName} label={LABELS.venueName} help="For eksempel «Lund skole, gymsalen»." />
-          <TextField field={fields.venueAddress} label={LABELS.venueAddress} autoComplete="off" />
-          <TextField field={fields.venuePostcode} label={LABELS.venuePostcode} inputMode="numeric" maxLength={4} />
-          <TextField field={fields.venueCity} label={LABELS.venueCity} />
+          <TextField field={fields.venueName} label={labels.venueName} help={t("staff-events:eventForm.venueNameHelp")} />
+          <TextField field={fields.venueAddress} label={labels.venueAddress} autoComplete="off" />
+          <TextField field={fields.venuePostcode} label={labels.venuePostcode} inputMode="numeric" maxLength={4} />
+          <TextField field={fields.venueCity} label={labels.venueCity} />
         </fieldset>
-        <fieldset>
-          <legend>Tid (norsk tid)</legend>
-          <TextField field={fields.startsAt} label={LABELS.startsAt} type="datetime-local" />
-          <TextField field={fields.endsAt} label={LABELS.endsAt} type="datetime-local" />
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.timeLegend")}</legend>
+          <TextField field={fields.startsAt} label={labels.startsAt} type="datetime-local" />
+          <TextField field={fields.endsAt} label={labels.endsAt} type="datetime-local" />
         </fieldset>
-        <fieldset>
-          <legend>Påmelding</legend>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.registrationLegend")}</legend>
           <TextField
             field={fields.capacity}
-            label={LABELS.capacity}
+            label={labels.capacity}
             type="number"
             min={1}
-            help="La stå tom for ubegrenset. Øker du tallet, får de som venter plassene med en gang."
+            help={t("staff-events:eventForm.capacityHelp")}
           />
-          <TextField field={fields.registrationOpensAt} label={LABELS.registrationOpensAt} type="datetime-local" help="Tom: åpen straks arrangementet er publisert." />
-          <TextField field={fields.registrationClosesAt} label={LABELS.registrationClosesAt} type="datetime-local" help="Tom: stenger når arrangementet starter." />
+          <TextField field={fields.registrationOpensAt} label={labels.registrationOpensAt} type="datetime-local" help={t("staff-events:eventForm.opensAtHelp")} />
+          <TextField field={fields.registrationClosesAt} label={labels.registrationClosesAt} type="datetime-local" help={t("staff-events:eventForm.closesAtHelp")} />
           <TextField
             field={fields.reminderHoursBefore}
-            label={LABELS.reminderHoursBefore}
+            label={labels.reminderHoursBefore}
             type="number"
             min={1}
-            help="Påminnelse på e-post så mange timer før starten. Tom: ingen påminnelse."
+            help={t("staff-events:eventForm.reminderHelp")}
           />
         </fieldset>
-        <TextField field={fields.livestreamUrl} label={LABELS.livestreamUrl} type="url" />
-        <fieldset>
-          <legend>Personvern</legend>
+        <TextField field={fields.livestreamUrl} label={labels.livestreamUrl} type="url" />
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("staff-events:eventForm.privacyLegend")}</legend>
           <TextAreaField
             field={fields.privacyNotice}
-            label={LABELS.privacyNotice}
+            label={labels.privacyNotice}
             rows={5}
-            help="Vises på påmeldingsskjemaet sammen med datoene for sletting under."
+            help={t("staff-events:eventForm.privacyNoticeHelp")}
           />
           <TextField
             field={fields.needsRetentionDays}
-            label={LABELS.needsRetentionDays}
+            label={labels.needsRetentionDays}
             type="number"
             min={NEEDS_RETENTION.min}
             max={NEEDS_RETENTION.max}
-            help={`Antall dager etter at arrangementet er slutt: ${NEEDS_RETENTION.min}–${NEEDS_RETENTION.max}, vanligvis ${NEEDS_RETENTION.default}. Svarene slettes automatisk.`}
+            help={t("staff-events:eventForm.needsDaysHelp", { ...NEEDS_RETENTION })}
           />
           <TextField
             field={fields.personalDataRetentionDays}
-            label={LABELS.personalDataRetentionDays}
+            label={labels.personalDataRetentionDays}
             type="number"
             min={PERSONAL_DATA_RETENTION.min}
             max={PERSONAL_DATA_RETENTION.max}
-            help={`Navn, e-post, telefon og organisasjon erstattes, og kontaktopplysninger i innspill fjernes: ${PERSONAL_DATA_RETENTION.min}–${PERSONAL_DATA_RETENTION.max} dager etter slutt, vanligvis ${PERSONAL_DATA_RETENTION.default}, og ikke før svarene over er slettet. Lengre tid bare når arkivplikten krever det.`}
+            help={t("staff-events:eventForm.personalDaysHelp", { ...PERSONAL_DATA_RETENTION })}
           />
         </fieldset>
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

@@ -8,26 +8,22 @@ import { renderMail } from "~/modules/mail/render.server";
 import { formatDateTimeRange, isLocaleSafe } from "~/modules/registration/registration-locale";
 import { absoluteUrl } from "~/utils/config.server";
 import type { Tx } from "~/utils/db.server";
-import { eventMailTexts } from "./admin-events.i18n";
 
 export type EventMailKind = "EVENT_CHANGED" | "EVENT_CANCELLED";
 
 type Reg = { id: string; token: string; name: string; email: string; locale: string; icsSequence: number };
 
-const fill = (template: string, event: string) => template.replace(/\{event\}/g, event);
-
 export async function queueEventMail(tx: Tx, kind: EventMailKind, event: CalendarEvent, reg: Reg) {
   const locale = isLocaleSafe(reg.locale);
   const t = translator(locale);
-  const texts = eventMailTexts[locale];
   const changed = kind === "EVENT_CHANGED";
   const rendered = renderMail({
     locale,
-    subject: fill(changed ? texts.changedSubject : texts.cancelledSubject, event.title),
+    subject: t(changed ? "staff-events:mail.changed.subject" : "staff-events:mail.cancelled.subject", { event: event.title }),
     greetingName: reg.name,
     paragraphs: changed
-      ? [fill(texts.changedBody, event.title), texts.changedCalendar]
-      : [fill(texts.cancelledBody, event.title)],
+      ? [t("staff-events:mail.changed.body", { event: event.title }), t("staff-events:mail.changed.calendar")]
+      : [t("staff-events:mail.cancelled.body", { event: event.title })],
     facts: [
       [t("mail.when"), formatDateTimeRange(event.startsAt, event.endsAt, locale)],
       [t("mail.where"), eventLocation(event)],
@@ -40,8 +36,8 @@ export async function queueEventMail(tx: Tx, kind: EventMailKind, event: Calenda
     ...rendered,
     attachments: [
       changed
-        ? { filename: "invitasjon.ics", contentType: "text/calendar; charset=utf-8", method: "REQUEST", content: invitationIcs(event, reg, "REQUEST") }
-        : { filename: "avlysning.ics", contentType: "text/calendar; charset=utf-8", method: "CANCEL", content: invitationIcs(event, reg, "CANCEL") },
+        ? { filename: t("staff-events:mail.changed.file"), contentType: "text/calendar; charset=utf-8", method: "REQUEST", content: invitationIcs(event, reg, "REQUEST") }
+        : { filename: t("staff-events:mail.cancelled.file"), contentType: "text/calendar; charset=utf-8", method: "CANCEL", content: invitationIcs(event, reg, "CANCEL") },
     ],
   });
 }

@@ -1,20 +1,27 @@
 // The staff form for an event: one schema for the browser (Conform) and the action.
 // Times are Oslo wall-clock values from datetime-local inputs, turned into UTC instants here.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { EVENT_KINDS } from "~/modules/events/event-kinds";
-import { INVISIBLE, INVISIBLE_MESSAGE } from "~/utils/markup";
+import { INVISIBLE } from "~/utils/markup";
 import { parseOsloLocal, SLUG_PATTERN } from "./oslo-time";
 import { eventTranslationShape } from "./event-translations";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+// Messages are catalog keys (app/locales/*/staff-events.json); the forms translate them.
+const TOO_LONG: MessageKey = "staff-events:error.tooLong";
+const INVISIBLE_CHARS: MessageKey = "staff-events:error.invisible";
+/** A message key for a schema, typed so a missing key fails the typecheck. */
+export const msg = (key: MessageKey): string => key;
 
 export function requiredText(max: number, message: string) {
   return z
     .string({ required_error: message, invalid_type_error: message })
     .trim()
     .min(1, message)
-    .max(max, `Teksten kan være høyst ${max} tegn.`)
-    .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE);
+    .max(max, TOO_LONG)
+    .refine((v) => !INVISIBLE.test(v), INVISIBLE_CHARS);
 }
 
 export function optionalText(max: number) {
@@ -23,8 +30,8 @@ export function optionalText(max: number) {
     z
       .string()
       .trim()
-      .max(max, `Teksten kan være høyst ${max} tegn.`)
-      .refine((v) => !INVISIBLE.test(v), INVISIBLE_MESSAGE)
+      .max(max, TOO_LONG)
+      .refine((v) => !INVISIBLE.test(v), INVISIBLE_CHARS)
       .optional(),
   );
 }
@@ -69,85 +76,89 @@ function optionalInt(min: number, max: number, message: string) {
   );
 }
 
-export const KIND_NAMES: Record<(typeof EVENT_KINDS)[number], string> = {
-  CONFERENCE: "Konferanse",
-  DIALOGUE_MEETING: "Dialogmøte",
-  WORKSHOP: "Dialogverksted",
+export const KIND_KEYS: Record<(typeof EVENT_KINDS)[number], MessageKey> = {
+  CONFERENCE: "staff-events:kind.CONFERENCE",
+  DIALOGUE_MEETING: "staff-events:kind.DIALOGUE_MEETING",
+  WORKSHOP: "staff-events:kind.WORKSHOP",
 };
 
-export const STATUS_NAMES: Record<string, string> = { DRAFT: "Utkast", PUBLISHED: "Publisert", CANCELLED: "Avlyst" };
+export const STATUS_KEYS: Record<string, MessageKey> = {
+  DRAFT: "staff-events:status.DRAFT",
+  PUBLISHED: "staff-events:status.PUBLISHED",
+  CANCELLED: "staff-events:status.CANCELLED",
+};
 
 export const eventSchema = z
   .object({
-    kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: "Velg hva slags arrangement det er." }) }),
-    title: requiredText(200, "Skriv inn en tittel."),
+    kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: msg("staff-events:event.error.kind") }) }),
+    title: requiredText(200, msg("staff-events:event.error.title")),
     slug: z.preprocess(
       blankToUndefined,
       z
         .string()
         .trim()
-        .max(80, "Nettadressen kan være høyst 80 tegn.")
-        .regex(SLUG_PATTERN, "Nettadressen kan bare ha små bokstaver a–z, tall og bindestreker.")
+        .max(80, msg("staff-events:event.error.slugTooLong"))
+        .regex(SLUG_PATTERN, msg("staff-events:event.error.slugPattern"))
         .optional(),
     ),
-    summary: requiredText(500, "Skriv en kort omtale."),
+    summary: requiredText(500, msg("staff-events:event.error.summary")),
     description: optionalText(10_000),
     district: optionalText(100),
-    venueName: requiredText(200, "Skriv inn navnet på stedet."),
-    venueAddress: requiredText(200, "Skriv inn adressen."),
+    venueName: requiredText(200, msg("staff-events:event.error.venueName")),
+    venueAddress: requiredText(200, msg("staff-events:event.error.venueAddress")),
     venuePostcode: z
-      .string({ required_error: "Skriv inn postnummeret (fire sifre)." })
+      .string({ required_error: msg("staff-events:event.error.postcodeRequired") })
       .trim()
-      .regex(/^\d{4}$/, "Postnummeret må være fire sifre."),
-    venueCity: requiredText(100, "Skriv inn poststedet."),
-    startsAt: osloDateTime("Oppgi dato og klokkeslett for starten."),
-    endsAt: osloDateTime("Oppgi dato og klokkeslett for slutten."),
-    capacity: optionalInt(1, 100_000, "Antall plasser må være et helt tall fra 1 og oppover, eller tomt for ubegrenset."),
-    registrationOpensAt: optionalOsloDateTime("Oppgi en gyldig dato og et klokkeslett når påmeldingen åpner."),
-    registrationClosesAt: optionalOsloDateTime("Oppgi en gyldig dato og et klokkeslett når påmeldingen stenger."),
+      .regex(/^\d{4}$/, msg("staff-events:event.error.postcode")),
+    venueCity: requiredText(100, msg("staff-events:event.error.venueCity")),
+    startsAt: osloDateTime(msg("staff-events:event.error.startsAt")),
+    endsAt: osloDateTime(msg("staff-events:event.error.endsAt")),
+    capacity: optionalInt(1, 100_000, msg("staff-events:event.error.capacity")),
+    registrationOpensAt: optionalOsloDateTime(msg("staff-events:event.error.opensAt")),
+    registrationClosesAt: optionalOsloDateTime(msg("staff-events:event.error.closesAt")),
     livestreamUrl: z.preprocess(
       blankToUndefined,
       z
         .string()
         .trim()
-        .max(500, "Lenken er for lang.")
-        .url("Skriv inn en gyldig lenke (https://…).")
-        .refine((v) => /^https?:\/\//.test(v), "Lenken må begynne med https://")
+        .max(500, msg("staff-events:error.linkTooLong"))
+        .url(msg("staff-events:error.linkInvalid"))
+        .refine((v) => /^https?:\/\//.test(v), msg("staff-events:error.linkHttps"))
         .optional(),
     ),
     privacyNotice: optionalText(5000),
-    reminderHoursBefore: optionalInt(1, 720, "Påminnelsen må sendes fra 1 til 720 timer før, eller la feltet stå tomt."),
+    reminderHoursBefore: optionalInt(1, 720, msg("staff-events:event.error.reminder")),
     needsRetentionDays: days(
       NEEDS_RETENTION.min,
       NEEDS_RETENTION.max,
       NEEDS_RETENTION.default,
-      `Svar om kosthold og tilrettelegging må slettes etter et helt antall dager fra ${NEEDS_RETENTION.min} til ${NEEDS_RETENTION.max}.`,
+      msg("staff-events:event.error.needsDays"),
     ),
     personalDataRetentionDays: days(
       PERSONAL_DATA_RETENTION.min,
       PERSONAL_DATA_RETENTION.max,
       PERSONAL_DATA_RETENTION.default,
-      `Påmeldingene må anonymiseres etter et helt antall dager fra ${PERSONAL_DATA_RETENTION.min} til ${PERSONAL_DATA_RETENTION.max}.`,
+      msg("staff-events:event.error.personalDays"),
     ),
     ...eventTranslationShape,
   })
   .superRefine((v, ctx) => {
     if (v.endsAt.getTime() <= v.startsAt.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Slutten må være etter starten." });
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("staff-events:event.error.endBeforeStart") });
     }
     if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt) {
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge etter at den åpner." });
+      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: msg("staff-events:event.error.closesBeforeOpens") });
     }
     // (Only when the answers' days are valid: otherwise that field's own message says enough.)
     if (v.needsRetentionDays <= NEEDS_RETENTION.max && v.personalDataRetentionDays < v.needsRetentionDays) {
       ctx.addIssue({
         code: "custom",
         path: ["personalDataRetentionDays"],
-        message: "Påmeldingene kan ikke anonymiseres før svarene om kosthold og tilrettelegging er slettet. Velg minst like mange dager.",
+        message: msg("staff-events:event.error.anonymiseBeforeNeeds"),
       });
     }
     if (v.registrationClosesAt && v.registrationClosesAt.getTime() > v.endsAt.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Påmeldingen må stenge før arrangementet er slutt." });
+      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: msg("staff-events:event.error.closesAfterEnd") });
     }
   });
 

@@ -7,6 +7,7 @@ import { mailQueued } from "~/modules/mail/outbox.server";
 import { promoteFromWaitlist } from "~/modules/registration/registration.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { queueEventMail } from "./event-mails.server";
+import { keyed } from "./keyed-message";
 import type { EventInput } from "./event.schema";
 import { slugify } from "./oslo-time";
 import { translationColumns } from "./event-translations";
@@ -15,7 +16,7 @@ export type SaveResult =
   | { ok: true; id: string; notified: number; promoted: number }
   | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 
-/** Thrown inside a transaction to roll it back with a message for the form. */
+/** Thrown inside a transaction to roll it back with a message (a keyed message, see keyed-message.ts) for the form. */
 class Refusal extends Error {
   constructor(
     message: string,
@@ -29,7 +30,7 @@ function refused(err: unknown): SaveResult | null {
   if (err instanceof Refusal) {
     return err.field ? { ok: false, fieldErrors: { [err.field]: [err.message] } } : { ok: false, formErrors: [err.message] };
   }
-  if (isUniqueViolation(err)) return { ok: false, fieldErrors: { slug: ["Nettadressen er allerede i bruk. Velg en annen."] } };
+  if (isUniqueViolation(err)) return { ok: false, fieldErrors: { slug: [keyed("staff-events:event.error.slugTaken")] } };
   return null;
 }
 
@@ -116,7 +117,7 @@ export async function createEvent(actor: Actor, input: EventInput): Promise<Save
       let slug: string;
       if (input.slug) {
         if (await tx.event.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-          throw new Refusal("Nettadressen er allerede i bruk. Velg en annen.", "slug");
+          throw new Refusal(keyed("staff-events:event.error.slugTaken"), "slug");
         }
         slug = input.slug;
       } else {
@@ -144,7 +145,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
   try {
     const outcome = await db().$transaction(async (tx) => {
       const before = await tx.event.findUnique({ where: { id: eventId } });
-      if (!before) throw new Refusal("Arrangementet finnes ikke.");
+      if (!before) throw new Refusal(keyed("staff-events:event.error.notFound"));
       const slug = input.slug ?? before.slug;
       const data = columns(input, slug);
       const changes = diffEvent(before, data);
@@ -160,10 +161,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
       });
       if (count === 0) {
         const taken = (await tx.event.findUnique({ where: { id: eventId }, select: { confirmedCount: true } }))?.confirmedCount;
-        throw new Refusal(
-          `Antall plasser kan ikke være lavere enn antall bekreftede påmeldinger (${taken ?? before.confirmedCount}). Avmeld noen først, eller velg et høyere tall.`,
-          "capacity",
-        );
+        throw new Refusal(keyed("staff-events:event.error.capacityBelowTaken", { taken: taken ?? before.confirmedCount }), "capacity");
       }
       const after = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
 
@@ -279,7 +277,7 @@ export async function getAdminEvent(eventId: string) {
 
 export async function requireAdminEvent(eventId: string | undefined) {
   const event = eventId ? await getAdminEvent(eventId) : null;
-  if (!event) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  if (!event) throw new Response(keyed("staff-events:error.eventNotFound"), { status: 404 });
   return event;
 }
 

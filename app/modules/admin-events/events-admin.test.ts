@@ -1,6 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n.server";
 import { db } from "~/utils/db.server";
+import { translateKeyed } from "./keyed-message";
 import { attendee, createEvent, uniqueSlug } from "../../../test/factories";
 import { registerAttendee } from "~/modules/registration/registration.server";
 import { cancelEvent, createEvent as createAdminEvent, publishEvent, updateEvent } from "./events-admin.server";
@@ -8,6 +10,7 @@ import { eventSchema, type EventInput } from "./event.schema";
 import { parseOsloLocal, toOsloLocal } from "./oslo-time";
 
 const actor = { id: null, email: "arrangor@samhandling.test" };
+const nb = (message: string | false | undefined) => (message ? translateKeyed(translator("nb"), message) : message);
 
 type EventRow = Awaited<ReturnType<typeof createEvent>>;
 
@@ -147,7 +150,7 @@ describe("capacity", () => {
     const before = await db().event.findUniqueOrThrow({ where: { id: event.id } });
     const result = await updateEvent(actor, event.id, formFor(before, { capacity: "2", title: "Endret tittel" }));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.fieldErrors?.capacity?.[0]).toContain("bekreftede påmeldinger (3)");
+    expect(nb(!result.ok && result.fieldErrors?.capacity?.[0])).toContain("bekreftede påmeldinger (3)");
     const after = await db().event.findUniqueOrThrow({ where: { id: event.id } });
     expect(after).toEqual(before);
     expect(await db().auditLog.count({ where: { targetId: event.id } })).toBe(0);
@@ -193,7 +196,8 @@ describe("creating and publishing", () => {
     expect(e2.slug).toBe(`${e1.slug}-2`);
     expect(e1.status).toBe("DRAFT");
     const clash = await createAdminEvent(actor, { ...base, slug: existing.slug });
-    expect(clash).toEqual({ ok: false, fieldErrors: { slug: [expect.stringContaining("i bruk")] } });
+    expect(clash).toEqual({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(nb(!clash.ok && clash.fieldErrors?.slug?.[0])).toContain("i bruk");
 
     expect(await publishEvent(actor, e1.id)).toBe(true);
     const published = await db().event.findUniqueOrThrow({ where: { id: e1.id } });
@@ -256,7 +260,7 @@ describe("retention settings", () => {
   ])("refuse %o with a readable message", (fields, field, message) => {
     const errors = errorsOf(fields) as Record<string, string[]>;
     expect(Object.keys(errors)).toEqual([field]);
-    expect(errors[field]![0]).toContain(message);
+    expect(nb(errors[field]![0])).toContain(message);
   });
 
   it("are saved per event and audited", async () => {
@@ -270,5 +274,26 @@ describe("retention settings", () => {
       needsRetentionDays: { before: 14, after: 3 },
       personalDataRetentionDays: { before: 365, after: 90 },
     });
+  });
+});
+
+describe("mails about a change follow each registrant's language", () => {
+  it("an English registrant gets an English cancellation, a nynorsk one a nynorsk change, both with the organiser's words filled in", async () => {
+    const event = await createEvent();
+    const [en, nn] = [attendee("cancel-en"), attendee("change-nn")];
+    await registerAttendee(event.id, en, "en");
+    await registerAttendee(event.id, nn, "nn");
+    await updateEvent(actor, event.id, formFor(event, { venueName: "Ny stad" }));
+    const [changed] = await mails(nn.email, "EVENT_CHANGED");
+    expect(changed.subject).toBe(`Endra tid eller stad: ${event.title}`);
+    expect(changed.text).toContain("Den vedlagde kalenderoppføringa");
+    expect(changed.text).not.toContain("{{");
+
+    await cancelEvent(actor, event.id);
+    const [cancelled] = await mails(en.email, "EVENT_CANCELLED");
+    expect(cancelled.subject).toBe(`Cancelled: ${event.title}`);
+    expect(cancelled.text).toContain("Your registration no longer applies");
+    expect(cancelled.text).not.toContain("{{");
+    expect(JSON.parse(cancelled.attachments)[0].filename).toBe("cancellation.ics");
   });
 });

@@ -1,7 +1,10 @@
 // Create/edit forms for speakers and organisations.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { useT } from "~/i18n";
+import { translateSubmission } from "./keyed-message";
 import { ORGANISATION_KINDS, organisationSchema, speakerSchema } from "./people.schema";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-form";
 
@@ -17,6 +20,13 @@ export function SpeakerForm({
   submitLabel: string;
 }) {
   const navigation = useNavigation();
+  const t = useT();
+  const labels = {
+    name: t("staff-events:peopleForm.name"),
+    role: t("staff-events:peopleForm.role"),
+    organisationId: t("staff-events:peopleForm.organisation"),
+    bio: t("staff-events:peopleForm.bio"),
+  };
   const [form, fields] = useForm({
     id: "speaker",
     lastResult: navigation.state === "idle" ? lastResult : undefined,
@@ -24,20 +34,25 @@ export function SpeakerForm({
     constraint: getZodConstraint(speakerSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: speakerSchema }),
+    onValidate: ({ formData }) => translateSubmission(parseWithZod(formData, { schema: speakerSchema }), t),
   });
   return (
     <>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={{ name: "Navn", role: "Rolle", organisationId: "Organisasjon", bio: "Om innlederen" }} />
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <TextField field={fields.name} label="Navn" />
-        <TextField field={fields.role} label="Rolle" help="For eksempel «ordfører» eller «daglig leder»." />
-        <SelectField field={fields.organisationId} label="Organisasjon" empty="Ingen" options={organisations.map((o) => [o.id, o.name])} />
-        <TextAreaField field={fields.bio} label="Om innlederen" rows={5} />
+        <TextField field={fields.name} label={labels.name} />
+        <TextField field={fields.role} label={labels.role} help={t("staff-events:peopleForm.roleHelp")} />
+        <SelectField
+          field={fields.organisationId}
+          label={labels.organisationId}
+          empty={t("staff-events:itemForm.none")}
+          options={organisations.map((o) => [o.id, o.name])}
+        />
+        <TextAreaField field={fields.bio} label={labels.bio} rows={5} />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>
@@ -54,6 +69,13 @@ export function OrganisationForm({
   submitLabel: string;
 }) {
   const navigation = useNavigation();
+  const t = useT();
+  const labels = {
+    name: t("staff-events:peopleForm.name"),
+    kind: t("staff-events:peopleForm.kind"),
+    description: t("staff-events:peopleForm.description"),
+    websiteUrl: t("staff-events:peopleForm.website"),
+  };
   const [form, fields] = useForm({
     id: "organisation",
     lastResult: navigation.state === "idle" ? lastResult : undefined,
@@ -61,24 +83,20 @@ export function OrganisationForm({
     constraint: getZodConstraint(organisationSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationSchema }),
+    onValidate: ({ formData }) => translateSubmission(parseWithZod(formData, { schema: organisationSchema }), t),
   });
   return (
     <>
-      <ErrorSummary
-        formErrors={form.errors}
-        fields={fields}
-        labels={{ name: "Navn", kind: "Type", description: "Beskrivelse", websiteUrl: "Nettside" }}
-      />
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <TextField field={fields.name} label="Navn" />
-        <SelectField field={fields.kind} label="Type" options={Object.entries(ORGANISATION_KINDS)} />
-        <TextAreaField field={fields.description} label="Beskrivelse" rows={3} />
-        <TextField field={fields.websiteUrl} label="Nettside" type="url" />
+        <TextField field={fields.name} label={labels.name} />
+        <SelectField field={fields.kind} label={labels.kind} options={Object.entries(ORGANISATION_KINDS).map(([kind, key]) => [kind, t(key)])} />
+        <TextAreaField field={fields.description} label={labels.description} rows={3} />
+        <TextField field={fields.websiteUrl} label={labels.websiteUrl} type="url" />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

@@ -1,6 +1,7 @@
 // Speakers and organisations as the programme editor needs them: a list, create and edit.
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { keyed } from "./keyed-message";
 import { slugify } from "./oslo-time";
 import type { OrganisationInput, SpeakerInput } from "./people.schema";
 
@@ -30,11 +31,11 @@ export async function getSpeaker(id: string) {
 export async function saveSpeaker(actor: Actor, id: string | null, input: SpeakerInput): Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }> {
   return db().$transaction(async (tx) => {
     if (input.organisationId && !(await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } }))) {
-      return { ok: false as const, field: "organisationId", message: "Organisasjonen finnes ikke lenger." };
+      return { ok: false as const, field: "organisationId", message: keyed("staff-events:item.error.organisationGone") };
     }
     const data = { name: input.name, role: input.role ?? "", organisationId: input.organisationId ?? null, bio: input.bio ?? "" };
     const before = id ? await tx.speaker.findUnique({ where: { id } }) : null;
-    if (id && !before) return { ok: false as const, field: "name", message: "Innlederen finnes ikke lenger." };
+    if (id && !before) return { ok: false as const, field: "name", message: keyed("staff-events:people.error.speakerGone") };
     const speaker = before
       ? await tx.speaker.update({ where: { id: before.id }, data })
       : await tx.speaker.create({ data: { ...data, slug: await freeSlug(tx, "speaker", slugify(input.name)) } });
@@ -67,7 +68,7 @@ export async function saveOrganisation(actor: Actor, id: string | null, input: O
   return db().$transaction(async (tx) => {
     const data = { name: input.name, kind: input.kind, description: input.description ?? null, websiteUrl: input.websiteUrl ?? null };
     const before = id ? await tx.organisation.findUnique({ where: { id } }) : null;
-    if (id && !before) return { ok: false as const, field: "name", message: "Organisasjonen finnes ikke lenger." };
+    if (id && !before) return { ok: false as const, field: "name", message: keyed("staff-events:item.error.organisationGone") };
     const org = before
       ? await tx.organisation.update({ where: { id: before.id }, data })
       : await tx.organisation.create({ data: { ...data, slug: await freeSlug(tx, "organisation", slugify(input.name)) } });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n.server";
 import { db } from "~/utils/db.server";
+import { translateKeyed } from "./keyed-message";
 import { organisationSchema, speakerSchema } from "./people.schema";
 import { saveOrganisation, saveSpeaker } from "./people.server";
 
@@ -26,7 +28,8 @@ describe("speakers and organisations", () => {
     expect(JSON.parse(log.details)).toMatchObject({ before: { role: "leder" }, after: { role: "styreleder" } });
 
     const missing = await saveSpeaker(actor, null, speakerSchema.parse({ name: "Ukjent", organisationId: "finnes-ikke" }));
-    expect(missing).toEqual({ ok: false, field: "organisationId", message: "Organisasjonen finnes ikke lenger." });
+    expect(missing).toEqual({ ok: false, field: "organisationId", message: expect.any(String) });
+    expect(translateKeyed(translator("nb"), (missing as { message: string }).message)).toBe("Organisasjonen finnes ikke lenger.");
     expect(await db().speaker.count({ where: { name: "Ukjent" } })).toBe(0);
   });
 

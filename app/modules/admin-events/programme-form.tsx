@@ -1,22 +1,26 @@
 // The form for one programme item: on the event page (new item) and on the item's edit page.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxField } from "~/components/ui/field";
+import { useT, type MessageKey } from "~/i18n";
 import { PROGRAMME_ITEM_KINDS } from "~/modules/events/event-kinds";
-import { ITEM_KIND_NAMES, programmeItemSchema } from "./programme.schema";
+import { translateSubmission } from "./keyed-message";
+import { ITEM_KIND_KEYS, programmeItemSchema } from "./programme.schema";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./staff-form";
 
-const LABELS: Record<string, string> = {
-  title: "Tittel",
-  kind: "Type",
-  startsAt: "Starter",
-  durationMinutes: "Varighet i minutter",
-  endsAt: "Eller: slutter",
-  room: "Rom",
-  organisationId: "Organisasjon",
-  organisationName: "Eller ny organisasjon",
-  speakerIds: "Innledere",
-  description: "Beskrivelse",
+const LABELS: Record<string, MessageKey> = {
+  title: "staff-events:itemForm.title",
+  kind: "staff-events:itemForm.kind",
+  startsAt: "staff-events:itemForm.startsAt",
+  durationMinutes: "staff-events:itemForm.duration",
+  endsAt: "staff-events:itemForm.endsAt",
+  room: "staff-events:itemForm.room",
+  organisationId: "staff-events:itemForm.organisation",
+  organisationName: "staff-events:itemForm.organisationName",
+  speakerIds: "staff-events:itemForm.speakers",
+  description: "staff-events:itemForm.description",
 };
 
 export function ProgrammeItemForm({
@@ -35,6 +39,8 @@ export function ProgrammeItemForm({
   intent?: string;
 }) {
   const navigation = useNavigation();
+  const t = useT();
+  const labels = Object.fromEntries(Object.entries(LABELS).map(([name, key]) => [name, t(key)]));
   const [form, fields] = useForm({
     id,
     lastResult: navigation.state === "idle" ? lastResult : undefined,
@@ -42,62 +48,54 @@ export function ProgrammeItemForm({
     constraint: getZodConstraint(programmeItemSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeItemSchema }),
+    onValidate: ({ formData }) => translateSubmission(parseWithZod(formData, { schema: programmeItemSchema }), t),
   });
   const chosen = new Set(([] as unknown[]).concat(fields.speakerIds.initialValue ?? []).map(String));
   return (
     <>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={LABELS} />
+      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-        <TextField field={fields.title} label={LABELS.title} />
-        <SelectField field={fields.kind} label={LABELS.kind} options={PROGRAMME_ITEM_KINDS.map((k) => [k, ITEM_KIND_NAMES[k]])} />
-        <TextField field={fields.startsAt} label={LABELS.startsAt} type="datetime-local" />
+        <TextField field={fields.title} label={labels.title} />
+        <SelectField field={fields.kind} label={labels.kind} options={PROGRAMME_ITEM_KINDS.map((k) => [k, t(ITEM_KIND_KEYS[k])])} />
+        <TextField field={fields.startsAt} label={labels.startsAt} type="datetime-local" />
         <TextField
           field={fields.durationMinutes}
-          label={LABELS.durationMinutes}
+          label={labels.durationMinutes}
           type="number"
           min={1}
-          help="Innlegg fra organisasjoner er vanligvis 5 minutter. Fyll ut varighet eller sluttid."
+          help={t("staff-events:itemForm.durationHelp")}
         />
-        <TextField field={fields.endsAt} label={LABELS.endsAt} type="datetime-local" />
-        <TextField field={fields.room} label={LABELS.room} help="Poster i samme rom (eller uten rom) kan ikke overlappe." />
+        <TextField field={fields.endsAt} label={labels.endsAt} type="datetime-local" />
+        <TextField field={fields.room} label={labels.room} help={t("staff-events:itemForm.roomHelp")} />
         <SelectField
           field={fields.organisationId}
-          label={LABELS.organisationId}
-          empty="Ingen"
+          label={labels.organisationId}
+          empty={t("staff-events:itemForm.none")}
           options={choices.organisations.map((o) => [o.id, o.name])}
         />
-        <TextField field={fields.organisationName} label={LABELS.organisationName} help="Skriv navnet hvis organisasjonen ikke står i listen." />
+        <TextField field={fields.organisationName} label={labels.organisationName} help={t("staff-events:itemForm.organisationNameHelp")} />
         {choices.speakers.length ? (
-          <fieldset>
-            <legend>{LABELS.speakerIds}</legend>
+          <fieldset className="ds-fieldset">
+            <legend className="ds-label">{labels.speakerIds}</legend>
             {choices.speakers.map((s) => (
-              <div className="checkbox" key={s.id}>
-                <input
-                  type="checkbox"
-                  id={`${form.id}-speaker-${s.id}`}
-                  name={fields.speakerIds.name}
-                  value={s.id}
-                  defaultChecked={chosen.has(s.id)}
-                />
-                <label htmlFor={`${form.id}-speaker-${s.id}`}>
-                  {s.name}
-                  {s.role ? `, ${s.role}` : ""}
-                </label>
-              </div>
+              <CheckboxField
+                key={s.id}
+                id={`${form.id}-speaker-${s.id}`}
+                name={fields.speakerIds.name}
+                value={s.id}
+                defaultChecked={chosen.has(s.id)}
+                label={s.role ? t("staff-events:itemForm.speaker", { name: s.name, role: s.role }) : s.name}
+              />
             ))}
           </fieldset>
         ) : null}
-        <TextAreaField field={fields.description} label={LABELS.description} rows={3} />
-        <div className="checkbox">
-          <input type="checkbox" id={fields.allowOverlap.id} name={fields.allowOverlap.name} />
-          <label htmlFor={fields.allowOverlap.id}>Lagre likevel hvis tiden overlapper en annen programpost</label>
-        </div>
+        <TextAreaField field={fields.description} label={labels.description} rows={3} />
+        <CheckboxField id={fields.allowOverlap.id} name={fields.allowOverlap.name} label={t("staff-events:itemForm.allowOverlap")} />
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

@@ -1,8 +1,10 @@
 // The organiser's programme editor: items within the event's time, no two items at the same
 // time in the same room unless the organiser says so, organisations picked or created by name.
+import type { Locale } from "~/i18n";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { formatTimeRange } from "~/utils/format";
 import { db, type Tx } from "~/utils/db.server";
+import { keyed } from "./keyed-message";
 import { findClash, withinEvent } from "./overlap";
 import { slugify } from "./oslo-time";
 import type { ProgrammeItemInput } from "./programme.schema";
@@ -43,7 +45,7 @@ export async function programmeChoices() {
 async function organisationFor(tx: Tx, input: ProgrammeItemInput): Promise<string | null> {
   if (input.organisationId) {
     const org = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } });
-    if (!org) throw new Refusal("Organisasjonen finnes ikke lenger.", "organisationId");
+    if (!org) throw new Refusal(keyed("staff-events:item.error.organisationGone"), "organisationId");
     return org.id;
   }
   if (!input.organisationName) return null;
@@ -61,21 +63,20 @@ export async function saveProgrammeItem(
   eventId: string,
   itemId: string | null,
   input: ProgrammeItemInput,
+  /** The staff member's language, for the times in a refusal. */
+  locale: Locale = "nb",
 ): Promise<ItemResult> {
   try {
     const id = await db().$transaction(async (tx) => {
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { title: true, startsAt: true, endsAt: true } });
-      if (!event) throw new Refusal("Arrangementet finnes ikke.");
+      if (!event) throw new Refusal(keyed("staff-events:event.error.notFound"));
       const before = itemId
         ? await tx.programmeItem.findFirst({ where: { id: itemId, eventId }, include: { speakers: true } })
         : null;
-      if (itemId && !before) throw new Refusal("Programposten finnes ikke lenger.");
+      if (itemId && !before) throw new Refusal(keyed("staff-events:item.error.itemGone"));
       const slot = { id: itemId ?? undefined, title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, room: input.room ?? null };
       if (!withinEvent(slot, event)) {
-        throw new Refusal(
-          `Programposten må ligge innenfor arrangementets tid (${formatTimeRange(event.startsAt, event.endsAt)}).`,
-          "startsAt",
-        );
+        throw new Refusal(keyed("staff-events:item.error.outsideEvent", { time: formatTimeRange(event.startsAt, event.endsAt, locale) }), "startsAt");
       }
       const others = await tx.programmeItem.findMany({
         where: { eventId, startsAt: { lt: input.endsAt }, endsAt: { gt: input.startsAt } },
@@ -83,8 +84,11 @@ export async function saveProgrammeItem(
       });
       const clash = findClash(slot, others);
       if (clash && !input.allowOverlap) {
+        const time = formatTimeRange(clash.startsAt, clash.endsAt, locale);
         throw new Refusal(
-          `Tiden overlapper med «${clash.title}» (${formatTimeRange(clash.startsAt, clash.endsAt)})${clash.room ? ` i ${clash.room}` : ""}. Endre tiden eller rommet, eller kryss av for «Lagre likevel».`,
+          clash.room
+            ? keyed("staff-events:item.error.clashRoom", { title: clash.title, time, room: clash.room })
+            : keyed("staff-events:item.error.clash", { title: clash.title, time }),
           undefined,
           true,
         );
@@ -92,7 +96,7 @@ export async function saveProgrammeItem(
       const speakerIds = [...new Set(input.speakerIds)];
       if (speakerIds.length) {
         const found = await tx.speaker.count({ where: { id: { in: speakerIds } } });
-        if (found !== speakerIds.length) throw new Refusal("En av innlederne finnes ikke lenger.", "speakerIds");
+        if (found !== speakerIds.length) throw new Refusal(keyed("staff-events:item.error.speakerGone"), "speakerIds");
       }
       const data = {
         title: input.title,

@@ -87,7 +87,7 @@ describe("staff event routes", () => {
       count: "2",
       startTime: "17:00",
       endTime: "19:30",
-      venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand",
+      venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby",
     });
     expect(statusOf(badSeries)).toBe(400);
     expect(text(badSeries)).toContain("Velg ukedag.");
@@ -156,7 +156,7 @@ describe("staff event routes", () => {
       startTime: "17:00",
       endTime: "19:30",
       capacity: "60",
-      venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand\nSøm; Søm skole; Sømsveien 2; 4637; Kristiansand",
+      venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby\nSøm; Søm skole; Sømsveien 2; 4637; Eksempelby",
     };
     const preview = (await post(seriesAction, "/admin/series/new", cookie, { ...form, intent: "preview" })) as {
       preview: { key: string; meetings: Array<{ startsAt: string; district: string }> };
@@ -167,7 +167,7 @@ describe("staff event routes", () => {
     ]);
     expect(await db().eventSeries.count({ where: { title } })).toBe(0);
 
-    const changed = await post(seriesAction, "/admin/series/new", cookie, { ...form, count: "1", venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand", intent: "save", previewKey: preview.preview.key });
+    const changed = await post(seriesAction, "/admin/series/new", cookie, { ...form, count: "1", venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby", intent: "save", previewKey: preview.preview.key });
     expect(statusOf(changed)).toBe(409);
     expect(text(changed)).toContain("Skjemaet er endret etter forslaget.");
     expect(await db().eventSeries.count({ where: { title } })).toBe(0);

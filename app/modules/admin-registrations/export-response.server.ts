@@ -1,4 +1,5 @@
 // The HTTP side of an export, shared by the .csv and .xlsx resource routes.
+import { getLocale, translator } from "~/i18n/i18n.server";
 import { actorOf, type Staff } from "~/modules/auth/session.server";
 import { exportRegistrations, type ExportFormat } from "./export.server";
 import { filtersFromSearchParams } from "./staff-registration.schema";
@@ -11,15 +12,16 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** `staff` comes from the route's requireStaff(request, "ORGANISER"). */
 export async function exportResponse(staff: Staff, request: Request, eventId: string | undefined, format: ExportFormat) {
   const params = new URL(request.url).searchParams;
+  const locale = await getLocale(request);
   const file = eventId
     ? await exportRegistrations(
         eventId,
         format,
-        { filters: filtersFromSearchParams(params), includeNeeds: params.get("behov") === "1" },
+        { filters: filtersFromSearchParams(params), includeNeeds: params.get("behov") === "1", locale },
         actorOf(staff),
       )
     : null;
-  if (!file) throw new Response("Fant ikke arrangementet.", { status: 404 });
+  if (!file) throw new Response(translator(locale)("staff-events:error.eventNotFound"), { status: 404 });
   return new Response(new Uint8Array(file.content), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],

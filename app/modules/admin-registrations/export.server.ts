@@ -2,16 +2,18 @@
 // export is audited: personal data leaves the system with it. Diet and accessibility needs
 // are sensitive and only included when staff ask for them.
 import ExcelJS from "exceljs";
+import type { Locale } from "~/i18n";
+import { translator } from "~/i18n/i18n.server";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
 import { formatPhone, TIME_ZONE } from "~/utils/format";
 import { toCsv } from "./csv";
 import { listRegistrations } from "./registrations-admin.server";
-import type { RegistrationFilters } from "./staff-registration.schema";
+import { REGISTRATION_STATUS_KEYS, type RegistrationFilters } from "./staff-registration.schema";
 
 export type ExportFormat = "csv" | "xlsx";
 
-const STATUS_NAMES: Record<string, string> = { CONFIRMED: "Bekreftet", WAITING: "Venteliste", CANCELLED: "Avmeldt" };
+
 
 const dateTime = new Intl.DateTimeFormat("nb-NO", {
   timeZone: TIME_ZONE,
@@ -28,40 +30,42 @@ export function exportDateTime(d: Date | null): string {
 
 type Row = Awaited<ReturnType<typeof listRegistrations>>["registrations"][number];
 
-export function exportTable(rows: Row[], includeNeeds: boolean) {
+/** The columns people read are in the staff member's language (bokmål unless told). */
+export function exportTable(rows: Row[], includeNeeds: boolean, locale: Locale = "nb") {
+  const t = translator(locale);
   const header = [
-    "Navn",
-    "E-post",
-    "Telefon",
-    "Organisasjon",
-    "Status",
-    "Plass på venteliste",
-    "Påmeldt",
-    "Lagt inn av",
-    "Sjekket inn",
-    "Nyhetsbrev",
-    ...(includeNeeds ? ["Kost og allergier", "Tilrettelegging"] : []),
+    t("staff-events:export.name"),
+    t("staff-events:export.email"),
+    t("staff-events:export.phone"),
+    t("staff-events:export.organisation"),
+    t("staff-events:export.status"),
+    t("staff-events:export.position"),
+    t("staff-events:export.registered"),
+    t("staff-events:export.addedBy"),
+    t("staff-events:export.checkedIn"),
+    t("staff-events:export.newsletter"),
+    ...(includeNeeds ? [t("staff-events:export.diet"), t("staff-events:export.accessibility")] : []),
   ];
   const body = rows.map((r) => [
     r.name,
     r.email,
     r.phone ? formatPhone(r.phone) : "",
     r.organisation ?? "",
-    STATUS_NAMES[r.status] ?? r.status,
+    r.status in REGISTRATION_STATUS_KEYS ? t(REGISTRATION_STATUS_KEYS[r.status]) : r.status,
     r.position ?? "",
     exportDateTime(r.createdAt),
-    r.source === "STAFF" ? "Ansatt" : "Deltakeren selv",
+    r.source === "STAFF" ? t("staff-events:export.byStaff") : t("staff-events:export.bySelf"),
     exportDateTime(r.checkedInAt),
-    r.newsletterConsent ? "Ja" : "Nei",
+    r.newsletterConsent ? t("staff-events:export.yes") : t("staff-events:export.no"),
     ...(includeNeeds ? [r.needs?.diet ?? "", r.needs?.accessibility ?? ""] : []),
   ]);
   return { header, body };
 }
 
-export async function registrationsXlsx(header: string[], body: Array<Array<string | number>>): Promise<Buffer> {
+export async function registrationsXlsx(header: string[], body: Array<Array<string | number>>, sheetName = "Påmeldinger"): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Samhandling";
-  const sheet = workbook.addWorksheet("Påmeldinger", { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   // Plain values only: a string that starts with "=" is stored as text, never as a formula.
   for (const row of body) sheet.addRow(row);
@@ -75,14 +79,18 @@ export async function registrationsXlsx(header: string[], body: Array<Array<stri
 export async function exportRegistrations(
   eventId: string,
   format: ExportFormat,
-  options: { filters: RegistrationFilters; includeNeeds: boolean },
+  options: { filters: RegistrationFilters; includeNeeds: boolean; locale?: Locale },
   actor: Actor,
 ) {
   const event = await db().event.findUnique({ where: { id: eventId }, select: { id: true, slug: true, title: true } });
   if (!event) return null;
   const { registrations } = await listRegistrations(eventId, options.filters);
-  const { header, body } = exportTable(registrations, options.includeNeeds);
-  const content = format === "csv" ? Buffer.from(toCsv(header, body), "utf8") : await registrationsXlsx(header, body);
+  const locale = options.locale ?? "nb";
+  const { header, body } = exportTable(registrations, options.includeNeeds, locale);
+  const content =
+    format === "csv"
+      ? Buffer.from(toCsv(header, body), "utf8")
+      : await registrationsXlsx(header, body, translator(locale)("staff-events:export.sheet"));
   await db().$transaction(async (tx) => {
     await audit(tx, actor, {
       action: "registration.export",

@@ -20,7 +20,7 @@ function parts(district: string): Part[] {
     {
       kind: "OTHER",
       title: "Oppsummering og veien videre",
-      description: "Ordføreren oppsummerer kvelden. Demokratienheten forteller hvordan innspillene blir fulgt opp og når referatet publiseres.",
+      description: "Ordføreren oppsummerer kvelden. Arrangøren forteller hvordan innspillene blir fulgt opp og når referatet publiseres.",
       minutes: 15,
     },
   ];

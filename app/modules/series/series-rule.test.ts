@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n.server";
+import { translateKeyed } from "~/modules/admin-events/keyed-message";
 import { formatDate, formatTime } from "~/utils/format";
 import { describeRule, generateMeetings, nthWeekdayOfMonth, parseVenueLines } from "./series-rule";
 
 const oslo = (d: Date) => `${formatDate(d)} ${formatTime(d)}`;
+const nb = translator("nb");
+const errorText = (r: ReturnType<typeof parseVenueLines>) => ("error" in r ? translateKeyed(nb, r.error) : null);
 
 describe("generateMeetings", () => {
   it("gives the second Wednesday of each month at 17.00–19.30 Oslo time", () => {
@@ -50,20 +54,23 @@ describe("generateMeetings", () => {
   });
 
   it("describes the rule in Norwegian", () => {
-    expect(describeRule({ weekday: 3, ordinal: 2 })).toBe("andre onsdag i måneden");
-    expect(describeRule({ weekday: 4, ordinal: "last" })).toBe("siste torsdag i måneden");
+    expect(describeRule({ weekday: 3, ordinal: 2 }, nb, "nb")).toBe("andre onsdag i måneden");
+    expect(describeRule({ weekday: 2, ordinal: 1 }, translator("nn"), "nn")).toBe("første tysdag i månaden");
+    expect(describeRule({ weekday: 3, ordinal: 2 }, translator("en"), "en")).toBe("second Wednesday of the month");
+    expect(describeRule({ weekday: 4, ordinal: "last" }, nb, "nb")).toBe("siste torsdag i måneden");
   });
 });
 
 describe("parseVenueLines", () => {
   it("reads one venue per line and refuses a bad line", () => {
-    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631; Kristiansand\n\n Søm ;Søm skole;Sømsveien 2;4637;Kristiansand")).toEqual({
+    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631; Eksempelby\n\n Søm ;Søm skole;Sømsveien 2;4637;Eksempelby")).toEqual({
       venues: [
-        { district: "Lund", venueName: "Lund skole", venueAddress: "Skolegata 1", venuePostcode: "4631", venueCity: "Kristiansand" },
-        { district: "Søm", venueName: "Søm skole", venueAddress: "Sømsveien 2", venuePostcode: "4637", venueCity: "Kristiansand" },
+        { district: "Lund", venueName: "Lund skole", venueAddress: "Skolegata 1", venuePostcode: "4631", venueCity: "Eksempelby" },
+        { district: "Søm", venueName: "Søm skole", venueAddress: "Sømsveien 2", venuePostcode: "4637", venueCity: "Eksempelby" },
       ],
     });
-    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631")).toEqual({ error: expect.stringContaining("Linje 1") });
-    expect(parseVenueLines("Lund; Lund skole; Skolegata 1; 46311; Kristiansand")).toEqual({ error: expect.stringContaining("fire sifre") });
+    expect(errorText(parseVenueLines("Lund; Lund skole; Skolegata 1; 4631"))).toContain("Linje 1");
+    expect(errorText(parseVenueLines("Lund; Lund skole; Skolegata 1; 46311; Eksempelby"))).toContain("fire sifre");
+    expect(translateKeyed(translator("en"), (parseVenueLines("x; y") as { error: string }).error)).toContain("Line 1 must have five parts");
   });
 });

@@ -2,7 +2,10 @@
 // month, 17.00–19.30, six times from March". Pure calendar arithmetic on plain days; only the
 // final step turns a day and a wall-clock time into a UTC instant in Europe/Oslo, so meetings
 // stay at 17.00 local time on either side of a daylight-saving change.
+import type { Locale, MessageKey, Translate } from "~/i18n";
+import { keyed } from "~/modules/admin-events/keyed-message";
 import { osloInstant } from "~/modules/admin-events/oslo-time";
+import { formatDayMonth } from "~/utils/format";
 
 export type Ordinal = 1 | 2 | 3 | 4 | "last";
 
@@ -21,8 +24,19 @@ export type SeriesRule = {
 export type Day = { year: number; month: number; day: number };
 export type GeneratedMeeting = { day: Day; startsAt: Date; endsAt: Date };
 
-export const WEEKDAY_NAMES = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
-export const ORDINAL_NAMES: Record<string, string> = { "1": "første", "2": "andre", "3": "tredje", "4": "fjerde", last: "siste" };
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const ORDINAL_KEYS: Record<string, MessageKey> = {
+  "1": "staff-events:series.ordinal.1",
+  "2": "staff-events:series.ordinal.2",
+  "3": "staff-events:series.ordinal.3",
+  "4": "staff-events:series.ordinal.4",
+  last: "staff-events:series.ordinal.last",
+};
+
+/** "onsdag" / "Wednesday" for an ISO weekday, from the date formats (1 January 2024 was a Monday). */
+export function weekdayName(weekday: number, locale: Locale): string {
+  return formatDayMonth(new Date(Date.UTC(2024, 0, weekday, 12)), locale).split(" ")[0];
+}
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
 function isoWeekday(d: Day): number {
@@ -47,9 +61,9 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: number, 
 
 const hm = (hhmm: string) => hhmm.split(":").map(Number) as [number, number];
 
-/** "andre onsdag i måneden" */
-export function describeRule(rule: Pick<SeriesRule, "weekday" | "ordinal">): string {
-  return `${ORDINAL_NAMES[String(rule.ordinal)]} ${WEEKDAY_NAMES[rule.weekday - 1]} i måneden`;
+/** "andre onsdag i måneden", "second Wednesday of the month" */
+export function describeRule(rule: Pick<SeriesRule, "weekday" | "ordinal">, t: Translate, locale: Locale): string {
+  return t("staff-events:series.rule", { ordinal: t(ORDINAL_KEYS[String(rule.ordinal)]), weekday: weekdayName(rule.weekday, locale) });
 }
 
 /** The meetings a rule gives, in order: one per month from startMonth. */
@@ -86,7 +100,7 @@ export function districtsOutsideList(venues: VenueLine[], districts: readonly st
 
 /**
  * "district; venue name; address; postcode; city", one line per meeting. Returns the venues or
- * the message for the first bad line.
+ * the message (a keyed message, see keyed-message.ts) for the first bad line.
  */
 export function parseVenueLines(text: string): { venues: VenueLine[] } | { error: string } {
   const lines = text
@@ -97,11 +111,11 @@ export function parseVenueLines(text: string): { venues: VenueLine[] } | { error
   for (const [i, line] of lines.entries()) {
     const parts = line.split(";").map((p) => p.trim());
     if (parts.length !== 5 || parts.some((p) => p === "")) {
-      return { error: `Linje ${i + 1} må ha fem deler skilt med semikolon: bydel; sted; adresse; postnummer; poststed.` };
+      return { error: keyed("staff-events:series.error.venueParts", { line: i + 1 }) };
     }
     const [district, venueName, venueAddress, venuePostcode, venueCity] = parts;
-    if (!/^\d{4}$/.test(venuePostcode)) return { error: `Linje ${i + 1}: postnummeret må være fire sifre.` };
-    if (parts.some((p) => p.length > 200)) return { error: `Linje ${i + 1} er for lang.` };
+    if (!/^\d{4}$/.test(venuePostcode)) return { error: keyed("staff-events:series.error.venuePostcode", { line: i + 1 }) };
+    if (parts.some((p) => p.length > 200)) return { error: keyed("staff-events:series.error.venueTooLong", { line: i + 1 }) };
     venues.push({ district, venueName, venueAddress, venuePostcode, venueCity });
   }
   return { venues };

@@ -1,6 +1,7 @@
 // The form that creates a meeting series from a rule (shared by the browser and the action).
 import { z } from "zod";
-import { optionalText, requiredText } from "~/modules/admin-events/event.schema";
+import { msg, optionalText, requiredText } from "~/modules/admin-events/event.schema";
+import { keyed } from "~/modules/admin-events/keyed-message";
 import { parseVenueLines } from "./series-rule";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -9,40 +10,40 @@ const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 export const seriesSchema = z
   .object({
     intent: z.enum(["preview", "save"]).default("preview"),
-    title: requiredText(200, "Skriv inn en tittel på serien."),
+    title: requiredText(200, msg("staff-events:series.error.title")),
     description: optionalText(5000),
     weekday: z.coerce
-      .number({ invalid_type_error: "Velg ukedag." })
-      .int()
-      .min(1, "Velg ukedag.")
-      .max(7, "Velg ukedag."),
-    ordinal: z.enum(["1", "2", "3", "4", "last"], { errorMap: () => ({ message: "Velg hvilken uke i måneden." }) }),
+      .number({ invalid_type_error: msg("staff-events:series.error.weekday") })
+      .int(msg("staff-events:series.error.weekday"))
+      .min(1, msg("staff-events:series.error.weekday"))
+      .max(7, msg("staff-events:series.error.weekday")),
+    ordinal: z.enum(["1", "2", "3", "4", "last"], { errorMap: () => ({ message: msg("staff-events:series.error.ordinal") }) }),
     startMonth: z
-      .string({ required_error: "Velg måneden serien starter." })
-      .regex(/^2[01]\d\d-(0[1-9]|1[0-2])$/, "Velg måneden serien starter (år 2000–2199)."),
+      .string({ required_error: msg("staff-events:series.error.startMonthRequired") })
+      .regex(/^2[01]\d\d-(0[1-9]|1[0-2])$/, msg("staff-events:series.error.startMonth")),
     count: z.coerce
-      .number({ invalid_type_error: "Antall møter må være et tall fra 1 til 24." })
-      .int("Antall møter må være et helt tall.")
-      .min(1, "Antall møter må være et tall fra 1 til 24.")
-      .max(24, "Antall møter må være et tall fra 1 til 24."),
-    startTime: z.string({ required_error: "Oppgi når møtene starter." }).regex(TIME, "Oppgi starttid som tt:mm."),
-    endTime: z.string({ required_error: "Oppgi når møtene slutter." }).regex(TIME, "Oppgi sluttid som tt:mm."),
+      .number({ invalid_type_error: msg("staff-events:series.error.count") })
+      .int(msg("staff-events:series.error.countInt"))
+      .min(1, msg("staff-events:series.error.count"))
+      .max(24, msg("staff-events:series.error.count")),
+    startTime: z.string({ required_error: msg("staff-events:series.error.startTimeRequired") }).regex(TIME, msg("staff-events:series.error.startTime")),
+    endTime: z.string({ required_error: msg("staff-events:series.error.endTimeRequired") }).regex(TIME, msg("staff-events:series.error.endTime")),
     capacity: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
       z.coerce
-        .number({ invalid_type_error: "Antall plasser må være et helt tall, eller tomt for ubegrenset." })
-        .int("Antall plasser må være et helt tall.")
-        .min(1, "Antall plasser må være minst 1.")
-        .max(100_000, "Antall plasser er for høyt.")
+        .number({ invalid_type_error: msg("staff-events:series.error.capacity") })
+        .int(msg("staff-events:series.error.capacityInt"))
+        .min(1, msg("staff-events:series.error.capacityMin"))
+        .max(100_000, msg("staff-events:series.error.capacityMax"))
         .optional(),
     ),
-    venues: z.string({ required_error: "Skriv én linje per møte med bydel og sted." }).max(20_000, "Listen er for lang."),
+    venues: z.string({ required_error: msg("staff-events:series.error.venuesRequired") }).max(20_000, msg("staff-events:series.error.venuesTooLong")),
     /** Fingerprint of the inputs the organiser last saw a preview of (see previewKey). */
     previewKey: z.string().max(100).optional(),
   })
   .superRefine((v, ctx) => {
     if (toMinutes(v.endTime) - toMinutes(v.startTime) < 60) {
-      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Møtene må slutte minst en time etter at de starter, samme dag." });
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: msg("staff-events:series.error.tooShort") });
     }
     const parsed = parseVenueLines(v.venues);
     if ("error" in parsed) {
@@ -51,7 +52,7 @@ export const seriesSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["venues"],
-        message: `Skriv like mange linjer som det er møter: ${v.count} møter, men ${parsed.venues.length} linjer.`,
+        message: keyed("staff-events:series.error.lineCount", { count: v.count, lines: parsed.venues.length }),
       });
     }
   });

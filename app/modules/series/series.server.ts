@@ -1,6 +1,7 @@
 // Dialogue-meeting series: a preview of what a rule gives (with clashes marked), creating the
 // series and its meetings as drafts with the usual programme, publishing them, and the
 // public read model.
+import { translator } from "~/i18n/i18n.server";
 import { freeSlug } from "~/modules/admin-events/events-admin.server";
 import { slugify } from "~/modules/admin-events/oslo-time";
 import { overlaps } from "~/modules/admin-events/overlap";
@@ -8,8 +9,6 @@ import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { defaultDialogueProgramme } from "./default-programme";
 import { generateMeetings, parseVenueLines, type SeriesRule, type VenueLine } from "./series-rule";
-import { dataControllerName } from "~/modules/settings/org-settings";
-import { orgSettings } from "~/modules/settings/settings.server";
 import type { SeriesInput } from "./series.schema";
 
 export type Clash = { kind: "committee" | "venue"; eventId: string; title: string; startsAt: Date; endsAt: Date };
@@ -70,12 +69,13 @@ export async function planSeries(input: SeriesInput, tx: Tx = db()): Promise<Pla
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
+// The meetings' own texts are content in bokmål (staff edit them per meeting); the organisation's
+// name comes from the settings through {{Org}} and {{unit}}.
+const contentT = () => translator("nb");
+
 function privacyNotice(title: string): string {
-  return [
-    `${dataControllerName(orgSettings(), "nb")} er behandlingsansvarlig for opplysningene du gir når du melder deg på ${title}.`,
-    "Vi bruker navn og kontaktopplysninger til å sende bekreftelse, endringer og påminnelse om møtet, og til å holde oversikt over hvor mange som kommer. Opplysninger om kosthold og tilrettelegging brukes bare til å tilrettelegge møtet og slettes automatisk etter møtet.",
-    "Du kan når som helst se, endre eller slette påmeldingen din fra lenken i bekreftelsen.",
-  ].join("\n\n");
+  const t = contentT();
+  return [t("staff-events:seriesContent.privacy1", { title }), t("staff-events:seriesContent.privacy2"), t("staff-events:seriesContent.privacy3")].join("\n\n");
 }
 
 export async function createSeries(actor: Actor, input: SeriesInput): Promise<{ id: string; eventIds: string[] }> {
@@ -103,7 +103,7 @@ export async function createSeries(actor: Actor, input: SeriesInput): Promise<{ 
           kind: "DIALOGUE_MEETING",
           status: "DRAFT",
           title: m.title,
-          summary: `Formannskapet møter innbyggerne i ${m.district}. Lokale lag og foreninger og elever har ordet, og til slutt er ordet fritt.`,
+          summary: contentT()("staff-events:seriesContent.summary", { district: m.district }),
           description: input.description ?? "",
           district: m.district,
           venueName: m.venueName,

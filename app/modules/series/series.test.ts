@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n.server";
+import { translateKeyed } from "~/modules/admin-events/keyed-message";
 import { db } from "~/utils/db.server";
 import { createEvent, uniqueSlug } from "../../../test/factories";
 import { osloInstant } from "~/modules/admin-events/oslo-time";
@@ -21,7 +23,7 @@ function form(overrides: Record<string, string> = {}) {
     startTime: "17:00",
     endTime: "19:30",
     capacity: "80",
-    venues: ["Lund; Lund skole; Skolegata 1; 4631; Kristiansand", "Søm; Søm skole; Sømsveien 2; 4637; Kristiansand", "Grim; Grim skole; Grimsveien 3; 4616; Kristiansand"].join("\n"),
+    venues: ["Lund; Lund skole; Skolegata 1; 4631; Eksempelby", "Søm; Søm skole; Sømsveien 2; 4637; Eksempelby", "Grim; Grim skole; Grimsveien 3; 4616; Eksempelby"].join("\n"),
     ...overrides,
   });
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.flatten()));
@@ -58,9 +60,9 @@ describe("planning a series", () => {
   });
 
   it("refuses a venue list that does not match the number of meetings", () => {
-    const result = seriesSchema.safeParse({ ...form(), count: "4", venues: "Lund; Lund skole; Skolegata 1; 4631; Kristiansand" });
+    const result = seriesSchema.safeParse({ ...form(), count: "4", venues: "Lund; Lund skole; Skolegata 1; 4631; Eksempelby" });
     expect(result.success).toBe(false);
-    expect(result.error!.flatten().fieldErrors.venues?.[0]).toContain("4 møter, men 1 linjer");
+    expect(translateKeyed(translator("nb"), result.error!.flatten().fieldErrors.venues![0])).toContain("4 møter, men 1 linjer");
   });
 });
 
