@@ -186,7 +186,7 @@ describe("the admin route", () => {
 
     const done = await post(c, { intent: "erase", email: person.email, confirmEmail: person.email.toUpperCase() });
     expect(statusOf(done)).toBe(200);
-    expect(String(body(done).erased)).toContain("1 påmelding(er)");
+    expect(String(body(done).erased)).toContain("1 påmelding, 0 innspill");
     expect(await db().registration.count({ where: { email: person.email } })).toBe(0);
   });
 
