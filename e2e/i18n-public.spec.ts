@@ -1,6 +1,6 @@
 // The public pages in nynorsk and English: the page's language, a translated heading, no console
 // errors; and an event's own texts in the visitor's language where translated, with lang="nb" on
-// the untranslated rest (docs/decisions/010-content-language.md).
+// the untranslated rest (docs/decisions/011-content-language.md).
 import { randomBytes } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { connectDatabase } from "../server/db";

@@ -21,7 +21,7 @@ export async function createEvent(overrides: Partial<Parameters<ReturnType<typeo
       venueName: "Testby skole",
       venueAddress: "Skoleveien 1",
       venuePostcode: "4611",
-      venueCity: "Kristiansand",
+      venueCity: "Eksempelby",
       startsAt,
       endsAt: new Date(startsAt.getTime() + 2.5 * HOUR),
       capacity: 10,

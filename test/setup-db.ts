@@ -12,7 +12,7 @@ const client = await connectDatabase(url);
 setDb(client, databaseFlavour(url));
 setConfig({
   baseUrl: "https://samhandling.test",
-  mailFrom: "Kristiansand kommune – Demokratienheten <arrangement@samhandling.test>",
+  mailFrom: "Eksempelby kommune <arrangement@samhandling.test>",
   onMailQueued: () => {},
 });
 

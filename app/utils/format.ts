@@ -80,7 +80,7 @@ export function formatPhone(e164: string): string {
   return m ? `${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
 }
 
-/** "4611 Kristiansand" */
+/** "4611 Eksempelby" */
 export function formatPostalPlace(postcode: string, city: string): string {
   return `${postcode} ${city}`.trim();
 }

@@ -1,5 +1,5 @@
 // The event form's content language and translations: the zod fields (spread into eventSchema),
-// the form values of a saved event, and the columns to store (see docs/decisions/010-content-language.md).
+// the form values of a saved event, and the columns to store (see docs/decisions/011-content-language.md).
 import { z } from "zod";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import {

@@ -19,7 +19,7 @@ const ACCOUNTS = [
   { sub: "entra-ola-2", email: "ola.ukjent@kristiansand.test", email_verified: true, name: "Ola Ukjent" },
   { sub: "entra-per-3", email: "per.uverifisert@kristiansand.test", email_verified: false, name: "Per Uverifisert" },
   { sub: "entra-siri-4", email: "siri.tuklet@kristiansand.test", email_verified: true, name: "Siri Tuklet" },
-  { sub: "entra-lise-5", email: "Lise.Stor@Kristiansand.test", name: "Lise Stor" },
+  { sub: "entra-lise-5", email: "Lise.Stor@Eksempelby.test", name: "Lise Stor" },
 ];
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -200,7 +200,7 @@ describe("staff sign-in with OpenID Connect", () => {
   });
 
   it("links by e-mail regardless of case when the provider sends no email_verified claim", async () => {
-    const id = await invite("lise.stor@kristiansand.test", "MODERATOR");
+    const id = await invite("lise.stor@eksempelby.test", "MODERATOR");
     const browser = new Browser();
     const res = await browser.fetch(await signInAtProvider(browser, await startAtApp(browser), "entra-lise-5"));
     expect(res.headers.get("location")).toBe("/admin");

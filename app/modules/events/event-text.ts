@@ -1,6 +1,6 @@
 // An event's own texts (title, summary, description) in the visitor's language when the organiser
 // has translated them, otherwise the original with the language it is written in, so the page can
-// mark it with `lang` (see docs/decisions/010-content-language.md). Pure: no database, no React.
+// mark it with `lang` (see docs/decisions/011-content-language.md). Pure: no database, no React.
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/i18n/locales";
 
 export const TRANSLATABLE_FIELDS = ["title", "summary", "description"] as const;

@@ -79,8 +79,8 @@ const capitalise = (s: string) => (s ? s[0]!.toLocaleUpperCase("nb") + s.slice(1
 export type OrgTextVars = { org: string; unit: string; Org: string; Unit: string };
 
 /**
- * The display strings texts interpolate as {org}/{unit} (or {{org}}/{{unit}}): nb "Kristiansand
- * kommune", "Demokratienheten". A name missing in the reader's language is borrowed from another;
+ * The display strings texts interpolate as {org}/{unit} (or {{org}}/{{unit}}): nb "Eksempelby
+ * kommune", "Demokratiavdelinga". A name missing in the reader's language is borrowed from another;
  * with none at all the words are neutral ("kommunen", "arrangøren"), in lower case for the middle
  * of a sentence and as {Org}/{Unit} for its start. A missing unit falls back to the
  * organisation's name before the neutral word.

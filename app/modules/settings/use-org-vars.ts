@@ -9,7 +9,7 @@ export function useOrgVars(): OrgTextVars {
   return data?.org ?? orgTextVars(emptyOrgSettings(), locale);
 }
 
-/** The data controller as privacy texts name it ("Kristiansand kommune ved Demokratienheten"). */
+/** The data controller as privacy texts name it ("Eksempelby kommune ved Demokratiavdelinga"). */
 export function useDataController(): string {
   const data = useRouteLoaderData("root") as { dataController?: string } | undefined;
   const locale = useLocale();
