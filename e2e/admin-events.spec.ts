@@ -67,7 +67,7 @@ test("create, programme, publish; a venue change reaches the attendee's mail", a
   // A bad postcode is refused with a message; nothing is created.
   await page.getByLabel("Type", { exact: true }).selectOption("WORKSHOP");
   await page.getByLabel("Tittel", { exact: true }).fill(title);
-  await page.getByLabel("Kort omtale").fill("Et verksted om hva som gjør bydelen god å bo i.");
+  await page.getByLabel("Kort omtale", { exact: true }).fill("Et verksted om hva som gjør bydelen god å bo i.");
   await page.getByLabel("Bydel").fill("Lund");
   await page.getByLabel("Sted", { exact: true }).fill("Lund bibliotek");
   await page.getByLabel("Adresse", { exact: true }).fill("Lundsvei 2");
@@ -131,7 +131,7 @@ test("create, programme, publish; a venue change reaches the attendee's mail", a
   await page.getByLabel("Sted", { exact: true }).fill("Lund kirke, menighetssalen");
   await page.getByLabel("Adresse", { exact: true }).fill("Kirkegata 9");
   await page.getByRole("button", { name: "Lagre endringene" }).click();
-  await expect(page.getByRole("status")).toContainText("1 påmeldte får e-post med oppdatert kalenderinvitasjon.");
+  await expect(page.getByRole("status")).toContainText("1 påmeldt får e-post med oppdatert kalenderinvitasjon.");
   await expectNoA11yViolations(page);
 
   const changed = await waitForMail(email, kind("EVENT_CHANGED"));
