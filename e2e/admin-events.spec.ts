@@ -35,6 +35,8 @@ async function addItem(page: Page, item: { title: string; start: string; minutes
 }
 
 test("create, programme, publish; a venue change reaches the attendee's mail", async ({ page, browser }) => {
+  // Six axe runs on long staff forms (the event form has three translation fieldsets now).
+  test.setTimeout(150_000);
   const day = futureDay();
   const title = `Dialogverksted om nærmiljøet ${Date.now().toString(36)}`;
   await signInAsAdmin(page);
