@@ -16,7 +16,6 @@ import { useNonce } from "~/components/nonce";
 import { DEFAULT_LOCALE, I18nProvider, namespacesFor, useT } from "~/i18n";
 import { getLocale, resourcesFor, textVariables } from "~/i18n/i18n.server";
 import { orgImageUrl } from "~/modules/settings/org-images";
-import { dataControllerName } from "~/modules/settings/org-settings";
 import { orgSettings } from "~/modules/settings/settings.server";
 import stylesUrl from "~/styles/app.css?url";
 import themeUrl from "~/styles/theme.css?url";
@@ -36,9 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     path: url.pathname + url.search,
     i18n: { resources: resourcesFor(locale, url.pathname), variables: textVariables(locale) },
-    // The organisation's words ({org}, {unit}) for module catalogs, the data controller and the logo.
-    org: textVariables(locale),
-    dataController: dataControllerName(settings, locale),
     logoUrl: orgImageUrl("logo", settings.logo),
     brandCssUrl: settings.brandColor ? `/org/theme.css?c=${settings.brandColor.slice(1)}` : null,
   };

@@ -37,7 +37,10 @@ function mix(a: Rgb, b: Rgb, amount: number): Rgb {
   return a.map((v, i) => v + (b[i] - v) * amount) as Rgb;
 }
 
-/** White text on the brand colour needs 4.5:1 (buttons, the header). */
+/** White text on the brand colour needs this much contrast (WCAG 1.4.3: buttons, the header). */
+export const MIN_CONTRAST = 4.5;
+
+/** Contrast of white text on the colour, e.g. 4.54; null for a colour that is not #rgb or #rrggbb. */
 export function brandContrastOnWhite(hex: string): number | null {
   const rgb = parseHex(hex);
   return rgb ? contrast(rgb, WHITE) : null;
@@ -46,7 +49,7 @@ export function brandContrastOnWhite(hex: string): number | null {
 /** Designsystemet's accent variables for a brand colour, or null for an unusable colour. */
 export function accentVariables(hex: string): Record<string, string> | null {
   const brand = parseHex(hex);
-  if (!brand || contrast(brand, WHITE) < 4.5) return null;
+  if (!brand || contrast(brand, WHITE) < MIN_CONTRAST) return null;
   const tint = (a: number) => toHex(mix(WHITE, brand, a));
   const shade = (a: number) => toHex(mix(brand, BLACK, a));
   return {

@@ -27,11 +27,6 @@ export function formatDayMonth(date: Date, locale: Locale = "nb"): string {
   return format(inOslo(date), locale === "en" ? "EEEE d MMMM" : "EEEE d. MMMM", { locale: dateLocale[locale] });
 }
 
-/** "27.10.2022" (nb/nn), "27/10/2022" (en). */
-export function formatShortDate(date: Date, locale: Locale = "nb"): string {
-  return format(inOslo(date), locale === "en" ? "dd/MM/yyyy" : "dd.MM.yyyy");
-}
-
 /** "09.00" (nb/nn), "09:00" (en). */
 export function formatTime(date: Date, locale: Locale = "nb"): string {
   return format(inOslo(date), locale === "en" ? "HH:mm" : "HH.mm");

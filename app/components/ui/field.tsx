@@ -43,16 +43,20 @@ export function Field({ id, label, help, error, errorId, children }: FieldProps)
 
 type Common = { id: string; label: ReactNode; help?: ReactNode; error?: string };
 
+/** What every control in a field carries: Designsystemet's class, its id, and its help and error. */
+function controlProps(id: string, help: ReactNode, error: string | undefined) {
+  return {
+    className: "ds-input",
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, Boolean(help), Boolean(error)),
+  } as const;
+}
+
 export function TextInput({ id, label, help, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
-      <input
-        className="ds-input"
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
-        {...input}
-      />
+      <input {...controlProps(id, help, error)} {...input} />
     </Field>
   );
 }
@@ -60,14 +64,7 @@ export function TextInput({ id, label, help, error, ...input }: Common & InputHT
 export function TextArea({ id, label, help, error, rows = 4, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
-      <textarea
-        className="ds-input"
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
-        {...input}
-      />
+      <textarea {...controlProps(id, help, error)} rows={rows} {...input} />
     </Field>
   );
 }
@@ -87,13 +84,7 @@ export function SelectInput({
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field id={id} label={label} help={help} error={error}>
-      <select
-        className="ds-input"
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
-        {...select}
-      >
+      <select {...controlProps(id, help, error)} {...select}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -116,14 +107,7 @@ export function CheckboxField({
 }: Common & { type?: "checkbox" | "radio" } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   return (
     <div className="ds-field">
-      <input
-        className="ds-input"
-        type={type}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(help), Boolean(error))}
-        {...input}
-      />
+      <input {...controlProps(id, help, error)} type={type} {...input} />
       <label className="ds-label" htmlFor={id} data-weight="regular">
         {label}
       </label>
@@ -170,43 +154,5 @@ export function FieldsetGroup({
         </p>
       ) : null}
     </fieldset>
-  );
-}
-
-/** Radios for one choice, from [value, label] pairs. */
-export function RadioGroup({
-  name,
-  legend,
-  help,
-  error,
-  options,
-  value,
-  defaultValue,
-  required,
-}: {
-  name: string;
-  legend: ReactNode;
-  help?: ReactNode;
-  error?: string;
-  options: ReadonlyArray<readonly [value: string, label: ReactNode]>;
-  value?: string;
-  defaultValue?: string;
-  required?: boolean;
-}) {
-  return (
-    <FieldsetGroup id={`${name}-group`} legend={legend} help={help} error={error}>
-      {options.map(([v, text]) => (
-        <CheckboxField
-          key={v}
-          id={`${name}-${v}`}
-          type="radio"
-          name={name}
-          value={v}
-          label={text}
-          required={required}
-          {...(value !== undefined ? { checked: value === v, readOnly: true } : { defaultChecked: defaultValue === v })}
-        />
-      ))}
-    </FieldsetGroup>
   );
 }

@@ -3,6 +3,7 @@
 // administrator still has to fill in, and the contrast check for the brand colour.
 // No server code here: the browser bundle may import it.
 import type { Locale } from "~/i18n/locales";
+import { brandContrastOnWhite, MIN_CONTRAST } from "~/utils/brand-colour";
 
 export type LocalisedText = Record<Locale, string>;
 
@@ -104,21 +105,6 @@ export function dataControllerName(settings: Pick<OrgSettings, "orgName" | "unit
   return orgTextVars(settings, locale).Org;
 }
 
-/** Replaces {org}, {unit}, {Org} and {Unit} in a text and leaves every other placeholder alone. */
-export function fillOrg(template: string, vars: OrgTextVars): string {
-  return template.replace(/\{(org|unit|Org|Unit)\}/g, (_, name: keyof OrgTextVars) => vars[name]);
-}
-
-/** The same through a whole catalog object (strings, arrays and nested records). */
-export function fillOrgDeep<T>(value: T, vars: OrgTextVars): T {
-  if (typeof value === "string") return fillOrg(value, vars) as T;
-  if (Array.isArray(value)) return value.map((v) => fillOrgDeep(v, vars)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillOrgDeep(v, vars)])) as T;
-  }
-  return value;
-}
-
 export const MISSING_FIELDS = [
   "orgName",
   "unitName",
@@ -150,19 +136,12 @@ export function missingSettings(s: OrgSettings): MissingField[] {
   return MISSING_FIELDS.filter((f) => !filled[f]);
 }
 
-/** WCAG 2.x relative luminance of a #rrggbb colour. */
-function luminance(hex: string): number {
-  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Contrast of white text on the colour, e.g. 4.54 (WCAG 1.4.3 asks for 4.5 for normal text). */
+/** Contrast of white text on the colour, e.g. 4.54 (the same rule the theme applies). */
 export function contrastWithWhite(hex: string): number {
-  return 1.05 / (luminance(hex) + 0.05);
+  return brandContrastOnWhite(hex) ?? 1;
 }
 
-export const MIN_CONTRAST = 4.5;
+export { MIN_CONTRAST };
 
 /** The ratio as people read it, rounded down so that 4.499 never shows as "4.50". */
 export function formatRatio(ratio: number, locale: Locale): string {

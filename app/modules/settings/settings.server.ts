@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { emptyOrgSettings, orgTextVars, type OrgSettings } from "./org-settings";
 import type { SettingsInput } from "./settings.schema";
 
-export { fillOrg, fillOrgDeep, missingSettings, orgTextVars, type OrgSettings, type OrgTextVars } from "./org-settings";
+export { missingSettings, orgTextVars, type OrgSettings, type OrgTextVars } from "./org-settings";
 
 export const SETTINGS_ID = "org";
 export const REFRESH_MS = 30_000;
