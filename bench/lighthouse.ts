@@ -43,13 +43,23 @@ const given = process.argv[2];
 const server = given ? { base: given, stop: () => {} } : await startServer();
 const home = await (await fetch(server.base)).text();
 const eventPath = /href="(\/events\/[^"/]+)"/.exec(home)?.[1] ?? "/";
+// Also the heaviest event page (the conference with its whole programme), found among the upcoming
+// and past events by the size of its HTML.
+const past = await (await fetch(`${server.base}/?past=1`)).text();
+const links = [...new Set([...`${home}${past}`.matchAll(/href="(\/events\/[^"/?#]+)"/g)].map((m) => m[1]))];
+let heaviest = eventPath;
+let heaviestSize = 0;
+for (const link of links) {
+  const size = (await (await fetch(`${server.base}${link}`)).text()).length;
+  if (size > heaviestSize) [heaviest, heaviestSize] = [link, size];
+}
 const chrome = await chromeLauncher.launch({
   chromePath: CHROME,
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
   const rows: Array<Record<string, string | number>> = [];
-  for (const path of ["/", eventPath]) {
+  for (const path of [...new Set(["/", eventPath, heaviest])]) {
     const result = await lighthouse(`${server.base}${path}`, {
       port: chrome.port,
       output: "json",

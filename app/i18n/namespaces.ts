@@ -3,9 +3,13 @@
 export const NAMESPACES = ["common", "public", "live", "staff-events", "staff-tools", "settings"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-const PUBLIC_NAMESPACES: readonly Namespace[] = ["common", "public", "live"];
-
-/** The namespaces a page needs in the browser: staff pages get the staff catalogs, others do not. */
+/** The namespaces a page needs in the browser. Staff pages get every catalog; live pages do not need
+ *  the public one, and public pages need the live one only on an event page (its live section).
+ *  Sending less keeps every document small (the catalogs travel in the HTML). A key used on a page
+ *  without its namespace shows as a raw key, which e2e/every-page.spec.ts looks for on every page. */
 export function namespacesFor(pathname: string): readonly Namespace[] {
-  return /^\/admin(?:[/_.]|$)/.test(pathname) ? NAMESPACES : PUBLIC_NAMESPACES;
+  if (/^\/admin(?:[/_.]|$)/.test(pathname)) return NAMESPACES;
+  if (/^\/live(?:\/|$)/.test(pathname)) return ["common", "live"];
+  if (/^\/events\/[^/]+\/?$/.test(pathname)) return ["common", "public", "live"];
+  return ["common", "public"];
 }
