@@ -45,9 +45,9 @@ export function resourcesFor(locale: Locale, pathname: string): Resources {
  * otherwise, so a fresh install names no municipality.
  */
 const NEUTRAL: Record<Locale, TextVariables> = {
-  nb: { org: "kommunen", Org: "Kommunen", unit: "arrangøren", Unit: "Arrangøren" },
-  nn: { org: "kommunen", Org: "Kommunen", unit: "arrangøren", Unit: "Arrangøren" },
-  en: { org: "the municipality", Org: "The municipality", unit: "the organiser", Unit: "The organiser" },
+  nb: { org: "kommunen", Org: "Kommunen", unit: "arrangøren", Unit: "Arrangøren", Controller: "Kommunen" },
+  nn: { org: "kommunen", Org: "Kommunen", unit: "arrangøren", Unit: "Arrangøren", Controller: "Kommunen" },
+  en: { org: "the municipality", Org: "The municipality", unit: "the organiser", Unit: "The organiser", Controller: "The municipality" },
 };
 
 let provider: (locale: Locale) => TextVariables = (locale) => NEUTRAL[locale];

@@ -7,7 +7,7 @@ import { audit, type Actor } from "~/modules/audit/audit.server";
 import { setTextVariablesProvider } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { db } from "~/utils/db.server";
-import { emptyOrgSettings, orgTextVars, type OrgSettings } from "./org-settings";
+import { dataControllerName, emptyOrgSettings, orgTextVars, type OrgSettings } from "./org-settings";
 import type { SettingsInput } from "./settings.schema";
 
 export { missingSettings, orgTextVars, type OrgSettings, type OrgTextVars } from "./org-settings";
@@ -105,8 +105,12 @@ export function orgSettings(): OrgSettings {
   return cache().settings;
 }
 
-// {{org}}, {{unit}}, {{Org}}, {{Unit}} in every catalog text come from here.
-setTextVariablesProvider((locale) => orgTextVars(orgSettings(), locale));
+// {{org}}, {{unit}}, {{Org}}, {{Unit}} and {{Controller}} (who is responsible for personal data, as the
+// privacy texts name it) in every catalog text come from here.
+setTextVariablesProvider((locale) => {
+  const settings = orgSettings();
+  return { ...orgTextVars(settings, locale), Controller: dataControllerName(settings, locale) };
+});
 
 /** The logo or share image for /org/logo and /org/share-image, from the same cache. */
 export function orgImage(kind: "logo" | "shareImage"): StoredImage | null {

@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { useOwnDatabase } from "../../../test/own-database";
 import { action as settingsAction, loader as settingsLoader } from "../../routes/admin.settings";
 import { loader as logoLoader } from "../../routes/org.logo";
+import { translator } from "~/i18n";
 import { settingsSchema } from "./settings.schema";
 import { loadOrgSettings, orgImage, orgSettings, REFRESH_MS, resetOrgSettingsCache, saveOrgSettings } from "./settings.server";
 
@@ -48,6 +49,18 @@ describe("the settings service", () => {
       Date.now = realNow;
     }
     expect(orgSettings().orgName.nb).toBe("Etter");
+  });
+});
+
+describe("privacy texts name the data controller from the settings", () => {
+  it("uses the data controller field, else the organisation and unit, in every language", async () => {
+    resetOrgSettingsCache();
+    await saveOrgSettings(input({ orgNameNb: "Eksempelby kommune", orgNameEn: "Eksempelby municipality", unitNameNb: "Demokratikontoret", unitNameEn: "the democracy office", dataController: "" }), actor);
+    expect(translator("nb")("live:ask.namePrivacy")).toContain("Eksempelby kommune ved Demokratikontoret er behandlingsansvarlig.");
+    expect(translator("en")("live:ask.namePrivacy")).toContain("the democracy office, Eksempelby municipality is the data controller.");
+    await saveOrgSettings(input({ orgNameNb: "Eksempelby kommune", dataController: "Eksempelby kommune, rådmannen" }), actor);
+    expect(translator("nn")("live:ask.namePrivacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarleg.");
+    expect(translator("nb")("common:a11y.privacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarlig.");
   });
 });
 
