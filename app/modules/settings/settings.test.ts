@@ -60,7 +60,7 @@ describe("privacy texts name the data controller from the settings", () => {
     expect(translator("en")("live:ask.namePrivacy")).toContain("the democracy office, Eksempelby municipality is the data controller.");
     await saveOrgSettings(input({ orgNameNb: "Eksempelby kommune", dataController: "Eksempelby kommune, rådmannen" }), actor);
     expect(translator("nn")("live:ask.namePrivacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarleg.");
-    expect(translator("nb")("common:a11y.privacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarlig.");
+    expect(translator("nb")("a11y.privacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarlig.");
   });
 });
 
