@@ -36,6 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: url.pathname + url.search,
     i18n: { resources: resourcesFor(locale, url.pathname), variables: textVariables(locale) },
     logoUrl: orgImageUrl("logo", settings.logo),
+    // The default share image from the settings, for links shared on social media (absolute, as
+    // Open Graph requires). Pages with their own image will set theirs (issue 14).
+    shareImageUrl: settings.shareImage ? `${url.origin}${orgImageUrl("shareImage", settings.shareImage)}` : null,
     brandCssUrl: settings.brandColor ? `/org/theme.css?c=${settings.brandColor.slice(1)}` : null,
   };
 }
@@ -54,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {data?.shareImageUrl ? <meta property="og:image" content={data.shareImageUrl} /> : null}
         <Links />
         {data?.brandCssUrl ? <link rel="stylesheet" href={data.brandCssUrl} /> : null}
       </head>

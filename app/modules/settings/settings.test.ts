@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { useOwnDatabase } from "../../../test/own-database";
 import { action as settingsAction, loader as settingsLoader } from "../../routes/admin.settings";
 import { loader as logoLoader } from "../../routes/org.logo";
+import { loader as rootLoader } from "../../root";
 import { translator } from "~/i18n";
 import { settingsSchema } from "./settings.schema";
 import { loadOrgSettings, orgImage, orgSettings, REFRESH_MS, resetOrgSettingsCache, saveOrgSettings } from "./settings.server";
@@ -61,6 +62,18 @@ describe("privacy texts name the data controller from the settings", () => {
     await saveOrgSettings(input({ orgNameNb: "Eksempelby kommune", dataController: "Eksempelby kommune, rådmannen" }), actor);
     expect(translator("nn")("live:ask.namePrivacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarleg.");
     expect(translator("nb")("a11y.privacy")).toContain("Eksempelby kommune, rådmannen er behandlingsansvarlig.");
+  });
+});
+
+describe("the default share image", () => {
+  it("is every page's og:image, as an absolute address, once it is set", async () => {
+    resetOrgSettingsCache();
+    await saveOrgSettings(input(), actor, { shareImage: null });
+    const args = { request: new Request("http://eksempelby.test/"), params: {}, context: {} as AppLoadContext };
+    expect((await rootLoader(args)).shareImageUrl).toBeNull();
+    const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
+    await saveOrgSettings(input(), actor, { shareImage: { bytes: png, type: "image/png" } });
+    expect((await rootLoader(args)).shareImageUrl).toMatch(/^http:\/\/eksempelby\.test\/org\/share-image\?v=/);
   });
 });
 
