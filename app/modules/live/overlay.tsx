@@ -29,8 +29,12 @@ export function parseOverlayOptions(search: URLSearchParams): OverlayOptions {
   return overlayOptionsSchema.parse({ pos: search.get("pos") ?? undefined, scale: search.get("scale") ?? undefined });
 }
 
-/** Only the top words of a word cloud fit a lower third. */
+/** A lower third holds a few lines: the leading options, the top words, the latest answers. */
+export const OVERLAY_MAX_OPTIONS = 6;
 function compact(results: PollResults): PollResults {
+  if (results.kind === "SINGLE" || results.kind === "MULTIPLE") {
+    return { ...results, options: results.options.slice().sort((a, b) => b.count - a.count).slice(0, OVERLAY_MAX_OPTIONS) };
+  }
   if (results.kind === "WORDCLOUD") return { ...results, words: results.words.slice(0, 12) };
   if (results.kind === "OPEN_TEXT") return { ...results, answers: results.answers.slice(0, 3) };
   return results;
@@ -39,7 +43,7 @@ function compact(results: PollResults): PollResults {
 function OverlayPoll({ poll }: { poll: PollView }) {
   const t = useT();
   return (
-    <div className={`live-overlay-card${poll.options.length > 6 ? " is-many" : ""}`} id="overlay-poll">
+    <div className="live-overlay-card" id="overlay-poll">
       <p className="live-overlay-title">{poll.title}</p>
       {poll.status === "CLOSED" ? <p className="live-overlay-closed">{t("live:screen.pollClosed")}</p> : null}
       {poll.results ? <PollResultsView poll={poll} results={compact(poll.results)} /> : <p>{t("live:poll.resultsLater")}</p>}
