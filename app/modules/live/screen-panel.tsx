@@ -38,7 +38,7 @@ export function ScreenPanel({ state, actions }: { state: RoomState; actions: Liv
         {t("live:screenPanel.heading")}
       </Heading>
       <Paragraph data-size="sm">{t("live:screenPanel.intro")}</Paragraph>
-      <div className="live-toggle" role="group" aria-label={t("live:screenPanel.modes")}>
+      <div className="live-toggle live-screen-modes" role="group" aria-label={t("live:screenPanel.modes")}>
         {SCREEN_MODES.map((mode) => (
           <Button
             key={mode}
