@@ -52,7 +52,7 @@ function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof use
       <div className="live-mod-grid">
         <ModeratorQuestions state={state} actions={actions} />
         <div>
-          <ScreenPanel state={state} actions={actions} />
+          <ScreenPanel state={state} actions={actions} speakerKey={speakerKey} />
           <RoomSettings room={room} actions={actions} />
           <ModeratorPolls state={state} actions={actions} />
         </div>

@@ -11,7 +11,7 @@ import { liveText } from "./messages";
 import { SCREEN_MODES, type RoomState, type ScreenMode } from "./protocol";
 import type { LiveActions } from "./use-live-room";
 
-export function ScreenPanel({ state, actions }: { state: RoomState; actions: LiveActions }) {
+export function ScreenPanel({ state, actions, speakerKey }: { state: RoomState; actions: LiveActions; speakerKey?: string | null }) {
   const t = useT();
   const { room } = state;
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -67,6 +67,10 @@ export function ScreenPanel({ state, actions }: { state: RoomState; actions: Liv
       <p className="small">
         <Link to={`/live/${room.code}/overlay`} target="_blank">
           {t("live:screenPanel.overlay")}
+        </Link>{" "}
+        ·{" "}
+        <Link to={`/live/${room.code}/presenter${speakerKey ? `?key=${encodeURIComponent(speakerKey)}` : ""}`} target="_blank" rel="noreferrer">
+          {t("live:screenPanel.presenter")}
         </Link>
       </p>
     </section>
