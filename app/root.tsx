@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -47,10 +48,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   defaultShouldRevalidate || namespacesFor(currentUrl.pathname).join() !== namespacesFor(nextUrl.pathname).join();
 
+/**
+ * A route whose `handle` has `bare: true` (the projector, the stream overlay) renders without
+ * the site header and footer: a full screen of its own. html[lang] and the i18n provider stay.
+ */
+export type BareHandle = { bare?: boolean };
+const isBare = (matches: ReturnType<typeof useMatches>) =>
+  matches.some((m) => Boolean(m.handle && (m.handle as BareHandle).bare));
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  const bare = isBare(useMatches());
   return (
     <html lang={locale} data-color-scheme="light">
       <head>
@@ -63,11 +73,19 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nProvider locale={locale} resources={data?.i18n.resources} variables={data?.i18n.variables}>
-          <SiteHeader path={data?.path ?? "/"} />
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter />
+          {bare ? (
+            <main id="main" tabIndex={-1} className="bare-main">
+              {children}
+            </main>
+          ) : (
+            <>
+              <SiteHeader path={data?.path ?? "/"} />
+              <main id="main" tabIndex={-1}>
+                {children}
+              </main>
+              <SiteFooter />
+            </>
+          )}
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

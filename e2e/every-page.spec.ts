@@ -79,7 +79,7 @@ async function discover(): Promise<Pages> {
         "/admin/login",
         `/finnes-ikke-${randomBytes(3).toString("hex")}`,
       ],
-      live: ["/live", `/live/${room.code}`, `/live/${room.code}/screen`],
+      live: ["/live", `/live/${room.code}`, `/live/${room.code}/screen`, `/live/${room.code}/overlay`],
       staff: [
         "/admin",
         "/admin/events",

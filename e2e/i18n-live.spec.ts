@@ -13,13 +13,13 @@ type Lang = "nn" | "en";
 
 const TEXT: Record<
   Lang,
-  { join: string; ask: string; online: string; onScreenHint: string; screenJoin: string; moderation: RegExp; staff: RegExp; upvote: RegExp; votes: string; nameMissing: string }
+  { join: string; ask: string; online: string; screenLead: string; screenJoin: string; moderation: RegExp; staff: RegExp; upvote: RegExp; votes: string; nameMissing: string }
 > = {
   nn: {
     join: "Bli med i spørsmål og avstemmingar",
     ask: "Still eit spørsmål",
     online: "Tilkopla – blir oppdatert direkte.",
-    onScreenHint: "Mest populære spørsmål",
+    screenLead: "Still spørsmål og svar på avstemmingar frå mobilen.",
     screenJoin: "Bli med",
     moderation: /^Moderering: /,
     staff: /^Spørsmål og avstemmingar: /,
@@ -31,7 +31,7 @@ const TEXT: Record<
     join: "Join questions and polls",
     ask: "Ask a question",
     online: "Connected – updates live.",
-    onScreenHint: "Most popular questions",
+    screenLead: "Ask questions and answer polls from your phone.",
     screenJoin: "Join",
     moderation: /^Moderation: /,
     staff: /^Questions and polls: /,
@@ -138,8 +138,10 @@ for (const lang of ["nn", "en"] as const) {
 
       await p.goto(`/live/${event.code}/screen`);
       await expect(p.getByRole("heading", { level: 2, name: text.screenJoin, exact: true })).toBeVisible();
-      await expect(p.getByRole("heading", { level: 2, name: text.onScreenHint })).toBeVisible();
-      await expect(p.getByText(text.online)).toBeVisible();
+      // Present mode: the join slide, and no status sentence in the hall.
+      await expect(p.getByRole("heading", { level: 2, name: text.screenLead })).toBeVisible();
+      await expect(p.locator(".live-present")).toHaveAttribute("data-status", "online");
+      await expect(p.getByText(text.online)).toHaveCount(0);
       expect(errors).toEqual([]);
     } finally {
       await phone.close();

@@ -48,6 +48,7 @@ import {
   verifySpeakerKey,
   type SharedRoomState,
 } from "../app/modules/live/rooms.server.js";
+import { setScreen } from "../app/modules/live/screen.server.js";
 import { db } from "../app/utils/db.server.js";
 import { cleanStrings } from "../app/utils/text.js";
 import { clientAddress, DEFAULT_LIVE_LIMITS, RecentPairs, TokenBuckets, type LiveLimits } from "./live-limits.js";
@@ -643,7 +644,18 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       const { poll, changed } = await setPollStatus(c.roomId, p.pollId, p.status);
       const results = await resultsOf(poll);
       if (changed) emitPoll(poll, results);
+      // Opening a poll puts its results on the projector (the moderator may choose otherwise after).
+      if (changed && poll.status === "OPEN") {
+        emitRoom(roomView(await setScreen(c.roomId, { mode: poll.kind === "WORDCLOUD" ? "WORDCLOUD" : "POLL", pollId: poll.id })));
+      }
       return pollView(poll, { results });
+    });
+
+    // What the projector and the overlay show (app/modules/live/screen.server.ts).
+    on(socket, guard, "mod:screen", "moderator", async (p, c) => {
+      const room = roomView(await setScreen(c.roomId, p));
+      emitRoom(room);
+      return room;
     });
   });
 

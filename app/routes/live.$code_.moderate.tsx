@@ -9,6 +9,7 @@ import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
 import { ModeratorPolls, ModeratorQuestions, RoomSettings } from "~/modules/live/moderator-panels";
+import { ScreenPanel } from "~/modules/live/screen-panel";
 import { useLiveRoom } from "~/modules/live/use-live-room";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -51,6 +52,7 @@ function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof use
       <div className="live-mod-grid">
         <ModeratorQuestions state={state} actions={actions} />
         <div>
+          <ScreenPanel state={state} actions={actions} speakerKey={speakerKey} />
           <RoomSettings room={room} actions={actions} />
           <ModeratorPolls state={state} actions={actions} />
         </div>

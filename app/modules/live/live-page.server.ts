@@ -50,3 +50,10 @@ export async function roomLink(code: string): Promise<{ url: string; qr: string 
   const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, width: 480, type: "image/png" });
   return { url, qr };
 }
+
+/** The projector's join bar: the address, the same without "https://" and a QR code as SVG (sharp at any size). */
+export async function screenLink(code: string): Promise<{ url: string; short: string; qr: string }> {
+  const url = absoluteUrl(`/live/${code}`);
+  const svg = await QRCode.toString(url, { errorCorrectionLevel: "M", margin: 2, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
+  return { url, short: url.replace(/^https?:\/\//, ""), qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+}

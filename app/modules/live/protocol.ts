@@ -31,6 +31,14 @@ export type PollStatus = (typeof POLL_STATUSES)[number];
 export const RESULTS_VISIBILITY = ["LIVE", "AFTER_CLOSE", "SCREEN_ONLY"] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 
+/**
+ * What the projector (/live/:code/screen) and the stream overlay show, one thing at a time,
+ * chosen by the moderator: the join slide, the question on screen, one poll's results, a word
+ * cloud, the top questions, or a pause (only the join bar).
+ */
+export const SCREEN_MODES = ["JOIN", "QUESTION", "POLL", "WORDCLOUD", "TOP", "PAUSE"] as const;
+export type ScreenMode = (typeof SCREEN_MODES)[number];
+
 /** Who a connection is in a room. Moderators are staff (role moderator or higher) or a speaker with the secret link. */
 export type LiveRole = "audience" | "moderator" | "screen";
 
@@ -78,6 +86,15 @@ export const clientSchemas = {
     resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
   }),
   "mod:poll:state": z.object({ pollId: id, status: z.enum(["OPEN", "CLOSED"]) }),
+  /**
+   * What the projector shows. POLL and WORDCLOUD take a `pollId` (default: the newest open, else
+   * closed, poll of that kind); QUESTION takes a `questionId` (default: the one already on screen).
+   */
+  "mod:screen": z.object({
+    mode: z.enum(SCREEN_MODES),
+    pollId: id.optional(),
+    questionId: id.optional(),
+  }),
 } as const;
 
 export type ClientEventName = keyof typeof clientSchemas;
@@ -154,6 +171,10 @@ export type RoomState = {
     preModeration: boolean;
     status: "OPEN" | "CLOSED";
     onScreenQuestionId: string | null;
+    /** What the projector and the overlay show now */
+    screenMode: ScreenMode;
+    /** The poll shown in POLL and WORDCLOUD mode */
+    screenPollId: string | null;
   };
   role: LiveRole;
   participantId: string;
@@ -172,7 +193,7 @@ export interface ServerToClientEvents {
   "question:changed": (q: QuestionView) => void;
   /** Coalesced upvote counts: questionId → count (only the ones that changed). */
   "question:counts": (counts: Record<string, number>) => void;
-  /** Room settings changed (moderation, anonymity, closed, the question on screen). */
+  /** Room settings changed (moderation, anonymity, closed, the question on screen, the screen mode). */
   "room:changed": (room: RoomState["room"]) => void;
   /** A poll was created, opened or closed (without results for those who may not see them). */
   "poll:changed": (poll: PollView) => void;
@@ -191,6 +212,7 @@ export interface ClientToServerEvents {
   "mod:room": (p: ClientPayload<"mod:room">, ack: (a: Ack<RoomState["room"]>) => void) => void;
   "mod:poll:create": (p: ClientPayload<"mod:poll:create">, ack: (a: Ack<PollView>) => void) => void;
   "mod:poll:state": (p: ClientPayload<"mod:poll:state">, ack: (a: Ack<PollView>) => void) => void;
+  "mod:screen": (p: ClientPayload<"mod:screen">, ack: (a: Ack<RoomState["room"]>) => void) => void;
 }
 
 /** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */

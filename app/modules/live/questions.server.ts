@@ -206,6 +206,15 @@ export async function upvoteQuestion(roomId: string, participantId: string, ques
 export type ModeratorAction = "approve" | "hide" | "answer" | "screen" | "unscreen" | "pin" | "unpin";
 
 /** A moderator's action. Returns the question before and after, and whether the room changed (the screen). */
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/** Takes a question off the projector; a projector showing it goes back to the join slide. */
+async function takeOffScreen(tx: Tx, roomId: string, questionId: string): Promise<boolean> {
+  await tx.liveRoom.updateMany({ where: { id: roomId, onScreenQuestionId: questionId, screenMode: "QUESTION" }, data: { screenMode: "JOIN" } });
+  const { count } = await tx.liveRoom.updateMany({ where: { id: roomId, onScreenQuestionId: questionId }, data: { onScreenQuestionId: null } });
+  return count > 0;
+}
+
 export async function moderateQuestion(roomId: string, questionId: string, action: ModeratorAction) {
   return db().$transaction(async (tx) => {
     const before = await tx.question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
@@ -219,11 +228,7 @@ export async function moderateQuestion(roomId: string, questionId: string, actio
         break;
       case "hide": {
         await tx.question.updateMany({ where, data: { status: "HIDDEN", pinned: false } });
-        const { count } = await tx.liveRoom.updateMany({
-          where: { id: roomId, onScreenQuestionId: questionId },
-          data: { onScreenQuestionId: null },
-        });
-        roomChanged = count > 0;
+        roomChanged = await takeOffScreen(tx, roomId, questionId);
         break;
       }
       case "answer":
@@ -233,17 +238,13 @@ export async function moderateQuestion(roomId: string, questionId: string, actio
         if (!isVisible(before.status)) {
           throw new LiveError("conflict", "live:error.approveBeforeScreen");
         }
-        await tx.liveRoom.update({ where: { id: roomId }, data: { onScreenQuestionId: questionId } });
+        // Putting a question on screen also switches the projector to it.
+        await tx.liveRoom.update({ where: { id: roomId }, data: { onScreenQuestionId: questionId, screenMode: "QUESTION" } });
         roomChanged = true;
         break;
-      case "unscreen": {
-        const { count } = await tx.liveRoom.updateMany({
-          where: { id: roomId, onScreenQuestionId: questionId },
-          data: { onScreenQuestionId: null },
-        });
-        roomChanged = count > 0;
+      case "unscreen":
+        roomChanged = await takeOffScreen(tx, roomId, questionId);
         break;
-      }
       case "pin":
       case "unpin":
         await tx.question.updateMany({ where, data: { pinned: action === "pin" } });

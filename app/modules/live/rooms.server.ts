@@ -6,7 +6,7 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import { notFound } from "./errors.server";
 import { revokeLiveSpeakerKey } from "./live-revocation.server";
 import { canSeeResults, myAnswers, pollSelect, pollView, resultsOf, type MyAnswer, type PollRow } from "./polls.server";
-import { CODE_ALPHABET, type LiveRole, type PollResults, type RoomState } from "./protocol";
+import { CODE_ALPHABET, SCREEN_MODES, type LiveRole, type ScreenMode, type PollResults, type RoomState } from "./protocol";
 import { questionSelect, questionView, VISIBLE_STATUSES, type QuestionRow } from "./questions.server";
 
 export const CODE_LENGTH = 6;
@@ -28,6 +28,8 @@ export const roomSelect = {
   status: true,
   speakerKeyHash: true,
   onScreenQuestionId: true,
+  screenMode: true,
+  screenPollId: true,
   event: { select: { title: true, slug: true, status: true } },
 } as const;
 
@@ -42,6 +44,8 @@ export type LiveRoomRow = {
   status: string;
   speakerKeyHash: string | null;
   onScreenQuestionId: string | null;
+  screenMode: string;
+  screenPollId: string | null;
   event: { title: string; slug: string; status: string };
 };
 
@@ -59,6 +63,8 @@ export function roomView(room: LiveRoomRow): RoomState["room"] {
     preModeration: room.preModeration,
     status: room.status === "CLOSED" ? "CLOSED" : "OPEN",
     onScreenQuestionId: room.onScreenQuestionId,
+    screenMode: (SCREEN_MODES as readonly string[]).includes(room.screenMode) ? (room.screenMode as ScreenMode) : "JOIN",
+    screenPollId: room.screenPollId,
   };
 }
 

@@ -246,6 +246,11 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
       if (ack.ok) setState((s) => ({ ...s, polls: upsertPoll(s.polls, ack.data) }));
       return ack;
     },
+    setScreen: async (p: ClientPayload<"mod:screen">) => {
+      const ack = await call("mod:screen", p);
+      if (ack.ok) setState((s) => ({ ...s, room: ack.data }));
+      return ack;
+    },
   };
 
   return { state, status, announcement, actions };
