@@ -31,6 +31,16 @@ export async function listEventRooms(eventId: string) {
   });
 }
 
+/** The live rooms of these events for the staff overview (/admin), in programme order; moderators open them from there. */
+export async function roomsOfEvents(eventIds: string[]) {
+  if (eventIds.length === 0) return [];
+  return db().liveRoom.findMany({
+    where: { eventId: { in: eventIds } },
+    select: { id: true, code: true, title: true, eventId: true, programmeItemId: true, status: true },
+    orderBy: [{ programmeItem: { startsAt: "asc" } }, { createdAt: "asc" }],
+  });
+}
+
 /** A new speaker secret for a room of this event (the old link stops working). Null when the room is not the event's. */
 export async function newSpeakerLink(eventId: string, roomId: string, actor: Actor): Promise<{ code: string; key: string } | null> {
   const room = await db().liveRoom.findFirst({ where: { id: roomId, eventId }, select: { id: true, code: true, title: true } });

@@ -212,6 +212,10 @@ export async function moderateQuestion(roomId: string, questionId: string, actio
     const before = await tx.question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
     if (!before) throw notFound("question");
     if (before.status === "WITHDRAWN") throw new LiveError("conflict", "live:error.withdrawnByAsker");
+    // A blocked asker's questions come back only with the unblock (moderation.server.ts).
+    if (action === "approve" && (await tx.question.count({ where: { id: questionId, statusBeforeBlock: { not: null } } })) > 0) {
+      throw new LiveError("conflict", "live:error.unblockFirst");
+    }
     let roomChanged = false;
     const where = { id: questionId, status: { not: "WITHDRAWN" } };
     switch (action) {

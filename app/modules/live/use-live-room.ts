@@ -11,6 +11,8 @@ import { describeInvalid, liveText } from "./messages";
 import {
   clientSchemas,
   type Ack,
+  type AnswerView,
+  type BlockView,
   type ClientEventName,
   type ClientPayload,
   type ClientToServerEvents,
@@ -45,6 +47,20 @@ export function upsertPoll(polls: PollView[], p: PollView): PollView[] {
   const old = polls[i];
   next[i] = { ...p, results: p.results ?? old.results, myAnswer: p.myAnswer !== undefined ? p.myAnswer : old.myAnswer };
   return next;
+}
+
+/** Moderators: one answer replaced or added (newest first). */
+export function upsertAnswer(answers: AnswerView[], a: AnswerView): AnswerView[] {
+  const i = answers.findIndex((x) => x.id === a.id);
+  if (i === -1) return [a, ...answers];
+  const next = answers.slice();
+  next[i] = a;
+  return next;
+}
+
+function upsertBlock(blocks: BlockView[], b: BlockView & { active?: boolean }): BlockView[] {
+  const rest = blocks.filter((x) => x.id !== b.id);
+  return b.active === false ? rest : [...rest, { id: b.id, label: b.label, createdAt: b.createdAt }];
 }
 
 /** What the audience sees of a question list, in the chosen order (pinned ones first). */
@@ -137,6 +153,18 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     });
     socket.on("poll:results", ({ pollId, results }) => {
       setState((s) => ({ ...s, polls: s.polls.map((p) => (p.id === pollId ? { ...p, results } : p)) }));
+    });
+    // Moderators only: text answers (held ones first of all) and blocks.
+    socket.on("answer:changed", (answer) => {
+      setState((s) => {
+        if (!s.moderation) return s;
+        const known = s.moderation.answers.find((a) => a.id === answer.id);
+        if (answer.status === "HELD" && known?.status !== "HELD") setAnnouncement(tRef.current("live:announce.heldAnswer"));
+        return { ...s, moderation: { ...s.moderation, answers: upsertAnswer(s.moderation.answers, answer) } };
+      });
+    });
+    socket.on("block:changed", (block) => {
+      setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, block) } } : s));
     });
 
     // The browser knows sooner than a heartbeat that the network is gone (Socket.IO only
@@ -244,6 +272,34 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     setPollState: async (p: ClientPayload<"mod:poll:state">) => {
       const ack = await call("mod:poll:state", p);
       if (ack.ok) setState((s) => ({ ...s, polls: upsertPoll(s.polls, ack.data) }));
+      return ack;
+    },
+    moderateAnswer: async (p: ClientPayload<"mod:answer">) => {
+      const ack = await call("mod:answer", p);
+      if (ack.ok) {
+        setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, answers: upsertAnswer(s.moderation.answers, ack.data) } } : s));
+      }
+      return ack;
+    },
+    hideWord: async (p: ClientPayload<"mod:word">) => {
+      const ack = await call("mod:word", p);
+      if (ack.ok) {
+        setState((s) =>
+          s.moderation ? { ...s, moderation: { ...s.moderation, answers: ack.data.answers.reduce(upsertAnswer, s.moderation.answers) } } : s,
+        );
+      }
+      return ack;
+    },
+    block: async (p: ClientPayload<"mod:block">) => {
+      const ack = await call("mod:block", p);
+      if (ack.ok) setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, ack.data) } } : s));
+      return ack;
+    },
+    unblock: async (p: ClientPayload<"mod:unblock">) => {
+      const ack = await call("mod:unblock", p);
+      if (ack.ok) {
+        setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, { ...ack.data, active: false }) } } : s));
+      }
       return ack;
     },
   };
