@@ -86,6 +86,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [announcement, setAnnouncement] = useState("");
   const socketRef = useRef<LiveSocket | null>(null);
+  const announcedQuestion = useRef<string | null>(null);
   // The socket's handlers live as long as the connection; they read the current translator.
   const translate = useT();
   const tRef = useRef(translate);
@@ -132,7 +133,14 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
         const wasVisible = known && (known.status === "APPROVED" || (known.status === "PENDING" && s.role === "moderator"));
         if (!wasVisible) {
           const text = announcementFor(tRef.current, { ...q, mine: q.mine ?? known?.mine }, s.role);
-          if (text) setAnnouncement(text);
+          if (text) {
+            setAnnouncement(text);
+            announcedQuestion.current = q.id;
+          }
+        } else if (announcedQuestion.current === q.id && q.status !== "APPROVED" && q.status !== "ANSWERED" && s.role !== "moderator") {
+          // A hidden (or blocked) question's text must not linger in the live region either.
+          setAnnouncement("");
+          announcedQuestion.current = null;
         }
         return { ...s, questions: upsertQuestion(s.questions, q) };
       });
