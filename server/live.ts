@@ -465,7 +465,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
             }
           }
           actingPairs.remember(pair);
-          // A participant a moderator blocked in this room may not act in it (decision 013).
+          // A participant a moderator blocked in this room may not act in it.
           if (await isBlocked(roomId!, participantId)) throw blockedRefusal();
         }
         const data = await handler(parsed.data as never, { socket, roomId: roomId!, participantId, role });
