@@ -13,12 +13,27 @@ import type { Locale } from "../app/i18n/locales.js";
 import { LiveError } from "../app/modules/live/errors.server.js";
 import { describeInvalid, liveText, type LiveMessage } from "../app/modules/live/messages.js";
 import { registerLiveRevocation, type LiveRevocation } from "../app/modules/live/live-revocation.server.js";
+import { registerLiveBroadcast } from "../app/modules/live/live-broadcast.server.js";
 import { newParticipantId, participantFromCookieHeader } from "../app/modules/live/participant.server.js";
+import { audit, type Actor } from "../app/modules/audit/audit.server.js";
+import {
+  blockedRefusal,
+  blockParticipant,
+  hideIfBlocked,
+  isBlocked,
+  moderateAnswer,
+  moderationState,
+  setWordHidden,
+  TEXT_KINDS,
+  unblockParticipant,
+  type BlockOutcome,
+} from "../app/modules/live/moderation.server.js";
 import { answerPoll, canSeeResults, createPoll, pollView, resultsOf, pollSelect, setPollStatus, type PollRow } from "../app/modules/live/polls.server.js";
 import {
   clientSchemas,
   type Ack,
   type ClientEventName,
+  type AnswerView,
   type ClientToServerEvents,
   type LiveRole,
   type PollResults,
@@ -55,7 +70,7 @@ import { clientAddress, DEFAULT_LIVE_LIMITS, RecentPairs, TokenBuckets, type Liv
 
 type Log = Pick<Console, "info" | "warn" | "error">;
 /** How a moderator got their rights, so they can be taken back (revocation) and re-checked. */
-type ModeratorGrant = { kind: "staff"; staffId: string; sessionId: string } | { kind: "speaker"; keyHash: string };
+type ModeratorGrant = { kind: "staff"; staffId: string; sessionId: string; email: string } | { kind: "speaker"; keyHash: string };
 type SocketData = {
   participantId: string;
   roomId: string | null;
@@ -451,6 +466,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
             }
           }
           actingPairs.remember(pair);
+          // A participant a moderator blocked in this room may not act in it.
+          if (await isBlocked(roomId!, participantId)) throw blockedRefusal();
         }
         const data = await handler(parsed.data as never, { socket, roomId: roomId!, participantId, role });
         reply({ ok: true, data });
@@ -473,7 +490,9 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   async function moderatorGrant(room: { speakerKeyHash: string | null }, speakerKey: string | undefined, cookieHeader: string | undefined): Promise<ModeratorGrant | null> {
     if (verifySpeakerKey(room, speakerKey)) return { kind: "speaker", keyHash: room.speakerKeyHash! };
     const session = await staffSessionFromCookieHeader(cookieHeader);
-    if (session && hasRole(session.staff.role, "MODERATOR")) return { kind: "staff", staffId: session.staff.id, sessionId: session.sessionId };
+    if (session && hasRole(session.staff.role, "MODERATOR")) {
+      return { kind: "staff", staffId: session.staff.id, sessionId: session.sessionId, email: session.staff.email };
+    }
     return null;
   }
 
@@ -513,6 +532,50 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     speakerKey: async (roomId) => live.in(speakerKeyRoom(roomId)).disconnectSockets(true),
   };
   const unregisterRevocation = opts.revocationHook === false ? () => {} : registerLiveRevocation(revocation);
+  // Room settings changed on the staff page (live-broadcast.server.ts) reach open sockets at once.
+  const unregisterBroadcast = registerLiveBroadcast({
+    roomChanged: async (roomId) => {
+      const room = await getRoom(roomId);
+      if (room) emitRoom(roomView(room));
+    },
+  });
+
+  /** Who did it, for the audit log: the staff member, or the speaker's secret link. */
+  function actorOfSocket(socket: LiveSocket): Actor {
+    const grant = socket.data.grant;
+    return grant?.kind === "staff" ? { id: grant.staffId, email: grant.email } : { id: null, email: "speaker-link" };
+  }
+  const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+  /** Audits a moderator action on an existing handler after its commit (the new handlers audit inside their transaction). */
+  async function auditMod(c: Ctx, entry: { action: string; targetType: string; targetId: string; summary: string; details?: unknown }) {
+    await audit(db(), actorOfSocket(c.socket), { ...entry, details: { roomId: c.roomId, ...(entry.details as object | undefined) } });
+  }
+
+  /** Results now, not at the next flush: what a moderator hid leaves every screen at once. */
+  async function refreshResults(roomId: string, pollIds: string[]) {
+    for (const pollId of pollIds) {
+      const poll = await db().poll.findFirst({ where: { id: pollId, roomId }, select: pollSelect });
+      if (!poll || poll.status === "DRAFT") continue;
+      forgetSnapshots(roomId);
+      const results = await resultsOf(poll);
+      emitResults(poll, results);
+      sentFor(roomId).results.set(poll.id, JSON.stringify(results));
+    }
+  }
+
+  const emitAnswer = (roomId: string, answer: AnswerView) => live.to(modRoom(roomId)).emit("answer:changed", answer);
+
+  /** A block or unblock: questions leave (or return to) every list, results recount, moderators hear of it. */
+  async function emitBlockOutcome(roomId: string, outcome: BlockOutcome, active: boolean) {
+    for (const { before, after } of outcome.questions) emitQuestion(before, after);
+    if (outcome.screenCleared) {
+      const room = await getRoom(roomId);
+      if (room) emitRoom(roomView(room));
+    }
+    for (const answer of outcome.answers) emitAnswer(roomId, answer);
+    live.to(modRoom(roomId)).emit("block:changed", { ...outcome.block, active });
+    await refreshResults(roomId, outcome.pollIds);
+  }
 
   live.on("connection", async (socket) => {
     socket.data = {
@@ -578,7 +641,9 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       await socket.join(rooms);
       const at = new Date();
       try {
-        return await personalRoomState(await shared(roomId, p.as), participantId, p.as, at);
+        const state = await personalRoomState(await shared(roomId, p.as), participantId, p.as, at);
+        if (p.as === "moderator") state.moderation = await moderationState(roomId);
+        return state;
       } catch (err) {
         for (const name of rooms) await socket.leave(name);
         socket.data = { ...socket.data, roomId: null, role: "audience", grant: null };
@@ -588,6 +653,12 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
 
     on(socket, guard, "question:ask", "joined", async (p, c) => {
       const q = await askQuestion(c.roomId, c.participantId, p, rateLimit);
+      // Blocked while this was under way: it is hidden with the rest, and refused.
+      const late = await hideIfBlocked(c.roomId, c.participantId);
+      if (late) {
+        await emitBlockOutcome(c.roomId, late, true);
+        throw blockedRefusal();
+      }
       emitQuestion(null, q);
       return questionView(q, { participantId: c.participantId, role: c.role });
     });
@@ -613,13 +684,35 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     });
 
     on(socket, guard, "poll:answer", "joined", async (p, c) => {
-      await answerPoll(c.roomId, c.participantId, p.pollId, p);
+      const answer = await answerPoll(c.roomId, c.participantId, p.pollId, p);
+      const late = await hideIfBlocked(c.roomId, c.participantId);
+      if (late) {
+        await emitBlockOutcome(c.roomId, late, true);
+        throw blockedRefusal();
+      }
       markDirty(c.roomId, "polls", p.pollId);
-      return { pollId: p.pollId };
+      if (TEXT_KINDS.includes(answer.kind)) {
+        emitAnswer(c.roomId, {
+          id: answer.id,
+          pollId: answer.pollId,
+          text: answer.text ?? "",
+          status: answer.status as AnswerView["status"],
+          blocked: false,
+          createdAt: answer.createdAt.toISOString(),
+        });
+      }
+      return answer.status === "HELD" ? { pollId: p.pollId, held: true } : { pollId: p.pollId };
     });
 
     on(socket, guard, "mod:question", "moderator", async (p, c) => {
       const { before, after, roomChanged } = await moderateQuestion(c.roomId, p.questionId, p.action);
+      await auditMod(c, {
+        action: `live.question.${p.action}`,
+        targetType: "Question",
+        targetId: after.id,
+        summary: `Spørsmål: ${p.action} «${excerpt(after.text)}»`,
+        details: { from: before.status, to: after.status },
+      });
       emitQuestion(before, after);
       if (roomChanged) {
         const room = await getRoom(c.roomId);
@@ -630,12 +723,14 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
 
     on(socket, guard, "mod:room", "moderator", async (p, c) => {
       const room = roomView(await updateRoom(c.roomId, p));
+      await auditMod(c, { action: "live.room.update", targetType: "LiveRoom", targetId: room.id, summary: `Rominnstillinger endret i «${excerpt(room.title)}» (${room.code})`, details: { changes: p } });
       emitRoom(room);
       return room;
     });
 
     on(socket, guard, "mod:poll:create", "moderator", async (p, c) => {
       const poll = await createPoll(c.roomId, p);
+      await auditMod(c, { action: "live.poll.create", targetType: "Poll", targetId: poll.id, summary: `Avstemning opprettet: «${excerpt(poll.title)}»`, details: { kind: poll.kind } });
       emitPoll(poll, undefined);
       return pollView(poll);
     });
@@ -643,7 +738,15 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     on(socket, guard, "mod:poll:state", "moderator", async (p, c) => {
       const { poll, changed } = await setPollStatus(c.roomId, p.pollId, p.status);
       const results = await resultsOf(poll);
-      if (changed) emitPoll(poll, results);
+      if (changed) {
+        await auditMod(c, {
+          action: p.status === "OPEN" ? "live.poll.open" : "live.poll.close",
+          targetType: "Poll",
+          targetId: poll.id,
+          summary: `Avstemning ${p.status === "OPEN" ? "åpnet" : "lukket"}: «${excerpt(poll.title)}»`,
+        });
+        emitPoll(poll, results);
+      }
       // Opening a poll puts its results on the projector (the moderator may choose otherwise after).
       if (changed && poll.status === "OPEN") {
         emitRoom(roomView(await setScreen(c.roomId, { mode: poll.kind === "WORDCLOUD" ? "WORDCLOUD" : "POLL", pollId: poll.id })));
@@ -657,6 +760,34 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       emitRoom(room);
       return room;
     });
+
+    on(socket, guard, "mod:answer", "moderator", async (p, c) => {
+      const { answer, pollId, changed } = await moderateAnswer(actorOfSocket(c.socket), c.roomId, p.answerId, p.action);
+      if (changed) {
+        emitAnswer(c.roomId, answer);
+        await refreshResults(c.roomId, [pollId]);
+      }
+      return answer;
+    });
+
+    on(socket, guard, "mod:word", "moderator", async (p, c) => {
+      const { word, answers } = await setWordHidden(actorOfSocket(c.socket), c.roomId, p.pollId, p.word, p.hidden);
+      for (const answer of answers) emitAnswer(c.roomId, answer);
+      if (answers.length > 0) await refreshResults(c.roomId, [p.pollId]);
+      return { pollId: p.pollId, word, hidden: p.hidden, answers };
+    });
+
+    on(socket, guard, "mod:block", "moderator", async (p, c) => {
+      const outcome = await blockParticipant(actorOfSocket(c.socket), c.roomId, p);
+      await emitBlockOutcome(c.roomId, outcome, true);
+      return outcome.block;
+    });
+
+    on(socket, guard, "mod:unblock", "moderator", async (p, c) => {
+      const outcome = await unblockParticipant(actorOfSocket(c.socket), c.roomId, p.blockId);
+      await emitBlockOutcome(c.roomId, outcome, false);
+      return outcome.block;
+    });
   });
 
   return {
@@ -664,6 +795,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       clearInterval(timer);
       clearInterval(convergeTimer);
       unregisterRevocation();
+      unregisterBroadcast();
       dirty.clear();
       snapshots.clear();
       if (redis) {

@@ -6,6 +6,7 @@ import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { workQueue } from "~/modules/dashboard/work-queue.server";
+import { roomsOfEvents } from "~/modules/live/live-admin.server";
 import { MissingSettingsNotice } from "~/modules/settings/missing-settings-notice";
 import { missingSettings, orgSettings } from "~/modules/settings/settings.server";
 import { db } from "~/utils/db.server";
@@ -30,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const waitingBy = Object.fromEntries(waiting.map((w) => [w.eventId, w._count._all]));
   const canOrganise = hasRole(staff.role, "ORGANISER");
   const isAdmin = hasRole(staff.role, "ADMIN");
+  // Every staff member moderates; the live rooms of the coming events open in one click.
+  const rooms = await roomsOfEvents(events.filter((e) => e.status === "PUBLISHED").map((e) => e.id));
   return {
+    rooms,
     staff,
     canOrganise,
     queue: canOrganise ? await workQueue() : null,
@@ -40,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminHome() {
-  const { staff, canOrganise, queue, events, missingSettings } = useLoaderData<typeof loader>();
+  const { staff, canOrganise, queue, events, missingSettings, rooms } = useLoaderData<typeof loader>();
+  const liveEvents = events.filter((e) => e.status === "PUBLISHED");
   const t = useT();
   const locale = useLocale();
   return (
@@ -64,6 +69,36 @@ export default function AdminHome() {
               <Link to="/admin/feedback">{t("staff-events:overview.openFeedback")}</Link>: {queue.openFeedback}
             </li>
           </ul>
+        </section>
+      ) : null}
+      {liveEvents.length > 0 ? (
+        <section aria-labelledby="live-heading" className="overview-live">
+          <h2 id="live-heading">{t("staff-events:overview.live")}</h2>
+          <p>{t("staff-events:overview.liveIntro")}</p>
+          {liveEvents.map((e) => {
+            const own = rooms.filter((r) => r.eventId === e.id);
+            return (
+              <div key={e.id}>
+                <h3>{e.title}</h3>
+                {own.length === 0 ? <p>{t("staff-events:overview.liveNoRooms")}</p> : (
+                  <ul>
+                    {own.map((r) => (
+                      <li key={r.id}>
+                        <Link to={`/live/${r.code}/moderate`}>{t("live:admin.moderate", { room: r.title })}</Link>{" "}
+                        <span className="small">
+                          {r.code}
+                          {r.status === "CLOSED" ? ` · ${t("live:admin.roomClosed")}` : ""}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <p>
+                  <Link to={`/admin/events/${e.id}/live`}>{t("staff-events:overview.liveAll", { event: e.title })}</Link>
+                </p>
+              </div>
+            );
+          })}
         </section>
       ) : null}
       <h2>{t("staff-events:overview.upcoming")}</h2>

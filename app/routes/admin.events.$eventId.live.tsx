@@ -1,6 +1,8 @@
 // Staff: the live rooms of an event (one for the event, one per programme item) with their join
-// codes and QR codes, links to moderate and to the projector, new secret links for speakers,
-// and CSV exports of questions and poll results.
+// codes and QR codes, links to moderate and to the projector, the rooms' settings (changes reach
+// open sockets at once), new secret links for speakers, and CSV exports of questions and poll
+// results. Moderators see the rooms, open them and change their settings; the exports, speaker
+// links and follow-up items are for organisers.
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -25,16 +27,17 @@ import {
   Paragraph,
 } from "@digdir/designsystemet-react";
 import { translateError } from "~/components/form-errors";
-import { TextInput } from "~/components/ui/field";
+import { CheckboxField, SelectInput, TextInput } from "~/components/ui/field";
 import { isMessageKey, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
-import { staffHandle } from "~/modules/auth/roles";
+import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { speakerLinkSchema } from "~/modules/live/live-admin.schema";
+import { roomSettingsSchema, speakerLinkSchema } from "~/modules/live/live-admin.schema";
 import {
   listEventRooms,
   newSpeakerLink,
+  updateRoomSettings,
 } from "~/modules/live/live-admin.server";
 import { roomLink } from "~/modules/live/live-page.server";
 import type { QuestionStatus } from "~/modules/live/protocol";
@@ -46,7 +49,7 @@ import {
   listQuestionsForFollowUp,
 } from "~/modules/followup/followup.server";
 
-export const handle = staffHandle("ORGANISER");
+export const handle = staffHandle("MODERATOR");
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -69,18 +72,20 @@ async function requireEvent(eventId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, "ORGANISER");
+  const staff = await requireStaff(request, "MODERATOR");
+  const canOrganise = hasRole(staff.role, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
   const [withLinks, questions] = await Promise.all([
     Promise.all(
       rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
     ),
-    listQuestionsForFollowUp(event.id),
+    canOrganise ? listQuestionsForFollowUp(event.id) : Promise.resolve([]),
   ]);
   const t = translator(await getLocale(request));
   return {
     event,
+    canOrganise,
     rooms: withLinks,
     questions,
     title: `${t("live:meta.admin", { event: event.title })} – ${t(
@@ -90,9 +95,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, "ORGANISER");
+  const moderator = await requireStaff(request, "MODERATOR");
   const event = await requireEvent(params.eventId);
   const form = await request.formData().catch(() => null);
+  if (form?.get("intent") === "room-settings") {
+    // Moderators may change a room's settings here as on the moderator page.
+    const parsed = roomSettingsSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success)
+      return data(
+        { error: parsed.error.issues[0]?.message ?? "live:admin.badForm", created: null, saved: null },
+        { status: 400 }
+      );
+    const { roomId, intent: _intent, ...changes } = parsed.data;
+    const outcome = await updateRoomSettings(event.id, roomId, changes, actorOf(moderator));
+    if (!outcome)
+      return data(
+        { error: "live:admin.roomNotFound", created: null, saved: null },
+        { status: 404 }
+      );
+    return { error: null, created: null, saved: roomId };
+  }
+  // Everything else on this page is for organisers.
+  const staff = await requireStaff(request, "ORGANISER");
   if (form?.get("intent") === "follow-up") {
     // One click: the question becomes a follow-up item on the event page.
     const parsed = questionFollowUpSchema.safeParse(Object.fromEntries(form));
@@ -101,6 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
           created: null,
+          saved: null,
         },
         { status: 400 }
       );
@@ -117,6 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
               ? "live:admin.hiddenNoFollowUp"
               : "live:admin.questionNotFound",
           created: null,
+          saved: null,
         },
         { status: outcome.reason === "hidden" ? 409 : 404 }
       );
@@ -133,6 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         error: parsed.error.issues[0]?.message ?? "live:admin.badForm",
         created: null,
+        saved: null,
       },
       { status: 400 }
     );
@@ -143,11 +170,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!created)
     return data(
-      { error: "live:admin.roomNotFound", created: null },
+      { error: "live:admin.roomNotFound", created: null, saved: null },
       { status: 404 }
     );
   return {
     error: null,
+    saved: null,
     created: {
       roomId: parsed.data.roomId,
       code: created.code,
@@ -159,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventLiveRooms() {
-  const { event, rooms, questions } = useLoaderData<typeof loader>();
+  const { event, rooms, questions, canOrganise } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
@@ -167,9 +195,11 @@ export default function EventLiveRooms() {
   const t = useT();
   return (
     <div className="live-admin">
-      <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
-        <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
-      </nav>
+      {canOrganise ? (
+        <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
+          <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
+        </nav>
+      ) : null}
       <Heading level={1} data-size="lg">
         {t("live:admin.heading", { event: event.title })}
       </Heading>
@@ -206,6 +236,7 @@ export default function EventLiveRooms() {
         </Alert>
       ) : null}
 
+      {canOrganise ? (
       <section aria-labelledby="export-heading">
         <Heading level={2} data-size="sm" id="export-heading">
           {t("live:admin.export")}
@@ -223,6 +254,7 @@ export default function EventLiveRooms() {
           </li>
         </ul>
       </section>
+      ) : null}
 
       <section aria-labelledby="rooms-heading">
         <Heading level={2} data-size="sm" id="rooms-heading">
@@ -283,6 +315,12 @@ export default function EventLiveRooms() {
                         {t("live:admin.screen")}
                       </Link>
                     </p>
+                    <RoomSettingsForm
+                      room={r}
+                      saved={result?.saved === r.id}
+                    />
+                    {canOrganise ? (
+                    <>
                     <p className="live-row small">
                       <a
                         href={`${base}?type=questions&room=${r.code}`}
@@ -303,6 +341,8 @@ export default function EventLiveRooms() {
                           : t("live:admin.makeLink", { room: r.title })}
                       </Button>
                     </Form>
+                    </>
+                    ) : null}
                   </div>
                 </div>
                 <QuestionsToFollowUp
@@ -316,6 +356,53 @@ export default function EventLiveRooms() {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** A room's settings; saving sends them to every open phone, projector and moderator at once. */
+function RoomSettingsForm({
+  room,
+  saved,
+}: {
+  room: { id: string; title: string; preModeration: boolean; allowAnonymous: boolean; status: string };
+  saved: boolean;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="live-room-settings" aria-label={t("live:admin.settingsFor", { room: room.title })}>
+      <input type="hidden" name="intent" value="room-settings" />
+      <input type="hidden" name="roomId" value={room.id} />
+      <CheckboxField
+        id={`pre-${room.id}`}
+        name="preModeration"
+        label={t("live:settings.preModeration")}
+        defaultChecked={room.preModeration}
+      />
+      <CheckboxField
+        id={`anon-${room.id}`}
+        name="allowAnonymous"
+        label={t("live:settings.allowAnonymous")}
+        defaultChecked={room.allowAnonymous}
+      />
+      <SelectInput
+        id={`status-${room.id}`}
+        name="status"
+        label={t("live:admin.roomStatus")}
+        defaultValue={room.status === "CLOSED" ? "CLOSED" : "OPEN"}
+        options={[
+          ["OPEN", t("live:admin.statusOpen")],
+          ["CLOSED", t("live:admin.statusClosed")],
+        ]}
+      />
+      <Button type="submit" variant="secondary" data-size="sm">
+        {t("live:admin.saveSettings", { room: room.title })}
+      </Button>
+      {saved ? (
+        <Alert data-color="success" data-size="sm" role="status">
+          {t("live:admin.settingsSaved")}
+        </Alert>
+      ) : null}
+    </Form>
   );
 }
 

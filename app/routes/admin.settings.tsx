@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mailSignatureNn: s.mailSignature.nn,
     mailSignatureEn: s.mailSignature.en,
     districts: s.districts.join("\n"),
+    liveFilterWords: s.liveFilterWords.join("\n"),
     defaultVenueCity: s.defaultVenueCity,
     logo: "",
     brandColor: s.brandColor,

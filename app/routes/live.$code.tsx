@@ -3,12 +3,12 @@
 // the socket then keeps it live.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { AskForm, AudienceQuestions } from "~/modules/live/audience-questions";
 import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
-import { loadLivePage } from "~/modules/live/live-page.server";
+import { canModerate, loadLivePage } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
 import { PollCard } from "~/modules/live/poll-answer";
 import { useLiveRoom } from "~/modules/live/use-live-room";
@@ -22,15 +22,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadLivePage(request, params.code, "audience");
   const t = translator(await getLocale(request));
-  return data({ snapshot, title: `${t("live:meta.audience", { room: snapshot.room.title })} – ${t("site.name")}` }, { headers });
+  const moderator = await canModerate(request);
+  return data({ snapshot, moderator, title: `${t("live:meta.audience", { room: snapshot.room.title })} – ${t("site.name")}` }, { headers });
 }
 
 export default function AudiencePage() {
-  const { snapshot } = useLoaderData<typeof loader>();
-  return <AudienceRoom key={snapshot.room.code} initial={snapshot} />;
+  const { snapshot, moderator } = useLoaderData<typeof loader>();
+  return <AudienceRoom key={snapshot.room.code} initial={snapshot} moderator={moderator} />;
 }
 
-function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"] }) {
+function AudienceRoom({ initial, moderator }: { initial: ReturnType<typeof useLoaderData<typeof loader>>["snapshot"]; moderator: boolean }) {
   const { state, status, announcement, actions } = useLiveRoom(initial, { as: "audience" });
   const t = useT();
   const { room } = state;
@@ -41,6 +42,13 @@ function AudienceRoom({ initial }: { initial: ReturnType<typeof useLoaderData<ty
     <div className="live-page">
       <p className="small">
         {room.eventTitle} · {t("live:room.code")} <span className="live-join-code">{room.code}</span>
+        {moderator ? (
+          <>
+            {" · "}
+            {/* Signed-in staff: one click to the moderator view of this room. */}
+            <Link to={`/live/${room.code}/moderate`}>{t("live:moderateShortcut")}</Link>
+          </>
+        ) : null}
       </p>
       <h1>{room.title}</h1>
       <ConnectionLine status={status} />

@@ -8,7 +8,7 @@ import { getLocale, translator } from "~/i18n/i18n.server";
 import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
-import { ModeratorPolls, ModeratorQuestions, RoomSettings } from "~/modules/live/moderator-panels";
+import { BlockedParticipants, HeldAnswers, ModeratorPolls, ModeratorQuestions, RoomSettings } from "~/modules/live/moderator-panels";
 import { ScreenPanel } from "~/modules/live/screen-panel";
 import { useLiveRoom } from "~/modules/live/use-live-room";
 
@@ -50,10 +50,14 @@ function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof use
         {announcement}
       </div>
       <div className="live-mod-grid">
-        <ModeratorQuestions state={state} actions={actions} />
+        <div>
+          <HeldAnswers state={state} actions={actions} />
+          <ModeratorQuestions state={state} actions={actions} />
+        </div>
         <div>
           <ScreenPanel state={state} actions={actions} speakerKey={speakerKey} />
           <RoomSettings room={room} actions={actions} />
+          <BlockedParticipants state={state} actions={actions} />
           <ModeratorPolls state={state} actions={actions} />
         </div>
       </div>

@@ -17,3 +17,12 @@ export const liveExportSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
+
+/** The room settings form on the staff page: unchecked boxes are absent from the form data. */
+export const roomSettingsSchema = z.object({
+  intent: z.literal("room-settings", { errorMap: () => ({ message: "live:admin.unknownAction" }) }),
+  roomId: z.string({ required_error: "live:admin.chooseRoom" }).min(1, "live:admin.chooseRoom").max(64, "live:admin.unknownRoom"),
+  preModeration: z.preprocess((v) => v === "on", z.boolean()),
+  allowAnonymous: z.preprocess((v) => v === "on", z.boolean()),
+  status: z.enum(["OPEN", "CLOSED"], { errorMap: () => ({ message: "live:admin.badForm" }) }),
+});

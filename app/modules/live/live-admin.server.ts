@@ -1,7 +1,9 @@
 // The organiser's overview of an event's live rooms: the rooms (created on first visit), how
-// many questions and polls each has, and new secret links for speakers (audited).
+// many questions and polls each has, their settings (changes reach open sockets at once) and new
+// secret links for speakers (audited).
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
+import { broadcastRoomChanged } from "./live-broadcast.server";
 import { createSpeakerKey, ensureRoomsForEvent } from "./rooms.server";
 
 export async function listEventRooms(eventId: string) {
@@ -20,11 +22,22 @@ export async function listEventRooms(eventId: string) {
       isEventRoom: r.programmeItemId === null,
       status: r.status,
       preModeration: r.preModeration,
+      allowAnonymous: r.allowAnonymous,
       hasSpeakerKey: r.speakerKeyHash !== null,
       questions: mine.reduce((n, q) => n + q._count._all, 0),
       pending: mine.find((q) => q.status === "PENDING")?._count._all ?? 0,
       polls: polls.find((p) => p.roomId === r.id)?._count._all ?? 0,
     };
+  });
+}
+
+/** The live rooms of these events for the staff overview (/admin), in programme order; moderators open them from there. */
+export async function roomsOfEvents(eventIds: string[]) {
+  if (eventIds.length === 0) return [];
+  return db().liveRoom.findMany({
+    where: { eventId: { in: eventIds } },
+    select: { id: true, code: true, title: true, eventId: true, programmeItemId: true, status: true },
+    orderBy: [{ programmeItem: { startsAt: "asc" } }, { createdAt: "asc" }],
   });
 }
 
@@ -42,4 +55,34 @@ export async function newSpeakerLink(eventId: string, roomId: string, actor: Act
     });
   });
   return { code: room.code, key };
+}
+
+export type RoomSettingsChange = { preModeration: boolean; allowAnonymous: boolean; status: "OPEN" | "CLOSED" };
+
+/**
+ * Room settings from the staff page: saved and audited in one transaction, then sent to every open
+ * socket in the room at once (through the live channel's hook, on every process). Null when the
+ * room is not the event's.
+ */
+export async function updateRoomSettings(eventId: string, roomId: string, changes: RoomSettingsChange, actor: Actor) {
+  const changed = await db().$transaction(async (tx) => {
+    const room = await tx.liveRoom.findFirst({
+      where: { id: roomId, eventId },
+      select: { id: true, code: true, title: true, preModeration: true, allowAnonymous: true, status: true },
+    });
+    if (!room) return null;
+    const fields = (Object.keys(changes) as Array<keyof RoomSettingsChange>).filter((k) => room[k] !== changes[k]);
+    if (fields.length === 0) return { room, fields };
+    await tx.liveRoom.update({ where: { id: room.id }, data: changes });
+    await audit(tx, actor, {
+      action: "live.room.update",
+      targetType: "LiveRoom",
+      targetId: room.id,
+      summary: `Rominnstillinger endret i «${room.title}» (${room.code}): ${fields.join(", ")}`,
+      details: { changes, fields },
+    });
+    return { room, fields };
+  });
+  if (changed && changed.fields.length > 0) await broadcastRoomChanged(roomId);
+  return changed;
 }

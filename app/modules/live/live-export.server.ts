@@ -94,7 +94,8 @@ export async function pollsCsv(eventId: string, roomCode: string | null, locale:
           // Every answer, not only the top words or latest texts the live view shows.
           const groups = await db().pollAnswer.groupBy({
             by: ["text"],
-            where: { pollId: poll.id, text: { not: null } },
+            // Only what was shown: held, hidden and blocked participants' answers are left out.
+            where: { pollId: poll.id, status: "SHOWN", text: { not: null } },
             _count: { _all: true },
             orderBy: { text: "asc" },
           });

@@ -2,8 +2,10 @@
 // when unknown), the participant cookie of this browser and the room's current snapshot, so the
 // page renders fully before JavaScript takes over with the socket.
 import QRCode from "qrcode";
-import { requireStaff } from "~/modules/auth/session.server";
+import { hasRole } from "~/modules/auth/roles";
+import { getStaff, requireStaff } from "~/modules/auth/session.server";
 import { absoluteUrl } from "~/utils/config.server";
+import { moderationState } from "./moderation.server";
 import { getOrCreateParticipant } from "./participant.server";
 import type { LiveRole, RoomState } from "./protocol";
 import { getRoomByCode, isRoomPublic, roomState, verifySpeakerKey } from "./rooms.server";
@@ -39,9 +41,16 @@ export async function loadLivePage(
   }
   const { participantId, setCookie } = await getOrCreateParticipant(request);
   const snapshot = await roomState(room.id, participantId, role);
+  if (role === "moderator") snapshot.moderation = await moderationState(room.id);
   const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
   if (setCookie) headers["Set-Cookie"] = setCookie;
   return { snapshot, speakerKey, headers };
+}
+
+/** Whether the signed-in staff member (if any) may moderate: the audience page then links to the moderator view. */
+export async function canModerate(request: Request): Promise<boolean> {
+  const staff = await getStaff(request);
+  return staff !== null && hasRole(staff.role, "MODERATOR");
 }
 
 /** The audience address of a room and its QR code as a data: URL (for the projector and staff). */

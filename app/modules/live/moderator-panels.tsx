@@ -1,5 +1,6 @@
-// The moderator's panels: the queue of pending questions, the published ones, room settings and
-// polls (create, open, close, live results). Every button reports a refusal in words.
+// The moderator's panels: the queue of pending questions, the published ones, room settings,
+// polls (create, open, close, live results), answers the word filter held, hiding answers and
+// words, and blocking participants. Every button reports a refusal in words.
 import {
   Alert,
   Button,
@@ -159,6 +160,9 @@ function ModQuestion({
               ? button("unpin", "live:mod.unpin", "live:mod.unpinned")
               : button("pin", "live:mod.pin", "live:mod.pinnedDone")
             : null}
+          {q.status !== "HIDDEN" ? (
+            <BlockButton text={q.text} target={{ questionId: q.id }} actions={actions} />
+          ) : null}
         </div>
         {line}
       </li>
@@ -435,9 +439,11 @@ export function CreatePollForm({ actions }: { actions: LiveActions }) {
 
 function ModPoll({
   poll,
+  answers,
   actions,
 }: {
   poll: RoomState["polls"][number];
+  answers: Answer[];
   actions: LiveActions;
 }) {
   const { run, busy, line } = useRunner();
@@ -491,6 +497,9 @@ function ModPoll({
         {poll.results ? (
           <PollResultsView poll={poll} results={poll.results} />
         ) : null}
+        {poll.kind === "WORDCLOUD" || poll.kind === "OPEN_TEXT" ? (
+          <PollAnswers poll={poll} answers={answers} actions={actions} />
+        ) : null}
       </li>
     </Card>
   );
@@ -518,11 +527,315 @@ export function ModeratorPolls({
       ) : (
         <ul className="live-question-list">
           {polls.map((p) => (
-            <ModPoll key={p.id} poll={p} actions={actions} />
+            <ModPoll key={p.id} poll={p} answers={state.moderation?.answers ?? []} actions={actions} />
           ))}
         </ul>
       )}
       <CreatePollForm actions={actions} />
+    </section>
+  );
+}
+
+const short = (text: string, max = 40) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/**
+ * "Block the person who wrote …", with a confirmation step in place: blocking hides everything
+ * they wrote from every screen, so it is never one accidental click.
+ */
+export function BlockButton({
+  text,
+  target,
+  actions,
+}: {
+  text: string;
+  target: { questionId: string } | { answerId: string };
+  actions: LiveActions;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const { run, busy, line } = useRunner();
+  const t = useT();
+  const label = short(text);
+  return (
+    <>
+      {confirming ? (
+        <div className="live-confirm" role="group" aria-label={t("live:mod.block", { text: label })}>
+          <p>{t("live:mod.blockConfirm", { text: label })}</p>
+          <div className="live-row">
+            <Button
+              type="button"
+              data-size="sm"
+              data-color="danger"
+              variant="primary"
+              disabled={busy}
+              autoFocus
+              onClick={async () => {
+                if (await run(() => actions.block(target), t("live:mod.blockedDone"))) setConfirming(false);
+              }}
+            >
+              {t("live:mod.blockYes")}
+            </Button>
+            <Button type="button" data-size="sm" variant="secondary" onClick={() => setConfirming(false)}>
+              {t("live:mod.cancel")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button
+          type="button"
+          data-size="sm"
+          variant="tertiary"
+          data-color="danger"
+          onClick={() => setConfirming(true)}
+        >
+          {t("live:mod.block", { text: label })}
+        </Button>
+      )}
+      {line}
+    </>
+  );
+}
+
+type Answer = NonNullable<RoomState["moderation"]>["answers"][number];
+
+function AnswerRow({
+  answer,
+  pollTitle,
+  actions,
+}: {
+  answer: Answer;
+  pollTitle?: string;
+  actions: LiveActions;
+}) {
+  const { run, busy, line } = useRunner();
+  const t = useT();
+  const text = short(answer.text);
+  const act = (
+    action: ClientPayload<"mod:answer">["action"],
+    label: MessageKey,
+    done: MessageKey,
+    look: "primary" | "secondary" | "danger"
+  ) => (
+    <Button
+      type="button"
+      data-size="sm"
+      variant={look === "primary" ? "primary" : "secondary"}
+      data-color={look === "danger" ? "danger" : undefined}
+      disabled={busy}
+      onClick={() =>
+        run(() => actions.moderateAnswer({ answerId: answer.id, action }), t(done))
+      }
+    >
+      {t(label, { text })}
+    </Button>
+  );
+  return (
+    <li className="live-answer" data-status={answer.status}>
+      <p className="live-question-text">{answer.text}</p>
+      <p className="small live-meta">
+        {pollTitle ? `${t("live:mod.heldIn", { poll: pollTitle })} · ` : ""}
+        {t(`live:mod.answerStatus.${answer.status}`)}
+        {answer.blocked ? ` · ${t("live:mod.answerBlocked")}` : ""}
+      </p>
+      {answer.blocked ? null : (
+        <div className="live-row">
+          {answer.status === "HELD" ? (
+            <>
+              {act("approve", "live:mod.answerApprove", "live:mod.answerApproved", "primary")}
+              {act("reject", "live:mod.answerReject", "live:mod.answerRejected", "danger")}
+            </>
+          ) : answer.status === "SHOWN" ? (
+            act("hide", "live:mod.answerHide", "live:mod.answerHidden", "danger")
+          ) : (
+            act("unhide", "live:mod.answerUnhide", "live:mod.answerShown", "secondary")
+          )}
+          <BlockButton text={answer.text} target={{ answerId: answer.id }} actions={actions} />
+        </div>
+      )}
+      {line}
+    </li>
+  );
+}
+
+/** Word-cloud and open-text answers the word filter held back: they count only once approved. */
+export function HeldAnswers({
+  state,
+  actions,
+}: {
+  state: RoomState;
+  actions: LiveActions;
+}) {
+  const t = useT();
+  const held = (state.moderation?.answers ?? [])
+    .filter((a) => a.status === "HELD" && !a.blocked)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const titles = new Map(state.polls.map((p) => [p.id, p.title]));
+  return (
+    <section aria-labelledby="held-heading">
+      <Heading level={2} data-size="sm" id="held-heading">
+        {t("live:mod.heldHeading", { count: held.length })}
+      </Heading>
+      {held.length === 0 ? (
+        <p>{t("live:mod.noHeld")}</p>
+      ) : (
+        <ol className="live-question-list">
+          {held.map((a) => (
+            <AnswerRow key={a.id} answer={a} pollTitle={titles.get(a.pollId)} actions={actions} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function WordButton({
+  pollId,
+  word,
+  hidden,
+  actions,
+}: {
+  pollId: string;
+  word: string;
+  hidden: boolean;
+  actions: LiveActions;
+}) {
+  const { run, busy, line } = useRunner();
+  const t = useT();
+  return (
+    <li>
+      <Button
+        type="button"
+        data-size="sm"
+        variant="secondary"
+        data-color={hidden ? undefined : "danger"}
+        disabled={busy}
+        onClick={() =>
+          run(
+            () => actions.hideWord({ pollId, word, hidden: !hidden }),
+            t(hidden ? "live:mod.wordShown" : "live:mod.wordHidden")
+          )
+        }
+      >
+        {t(hidden ? "live:mod.wordUnhide" : "live:mod.wordHide", { word })}
+      </Button>
+      {line}
+    </li>
+  );
+}
+
+/** A text poll's answers for the moderator: hide one (or a word of a word cloud), show it again, block its writer. */
+function PollAnswers({
+  poll,
+  answers,
+  actions,
+}: {
+  poll: RoomState["polls"][number];
+  answers: Answer[];
+  actions: LiveActions;
+}) {
+  const t = useT();
+  const listed = answers.filter((a) => a.pollId === poll.id && a.status !== "HELD");
+  const shownWords =
+    poll.results?.kind === "WORDCLOUD" ? poll.results.words.map((w) => w.word) : [];
+  const hiddenWords = [
+    ...new Set(
+      listed.filter((a) => a.status === "HIDDEN" && !a.blocked).map((a) => a.text)
+    ),
+  ].filter((w) => !shownWords.includes(w));
+  return (
+    <div className="live-poll-answers">
+      {poll.kind === "WORDCLOUD" && shownWords.length + hiddenWords.length > 0 ? (
+        <>
+          <Heading level={4} data-size="2xs">
+            {t("live:mod.words")}
+          </Heading>
+          <ul className="live-word-list">
+            {shownWords.map((w) => (
+              <WordButton key={w} pollId={poll.id} word={w} hidden={false} actions={actions} />
+            ))}
+          </ul>
+          {hiddenWords.length > 0 ? (
+            <>
+              <Heading level={4} data-size="2xs">
+                {t("live:mod.hiddenWords")}
+              </Heading>
+              <ul className="live-word-list">
+                {hiddenWords.map((w) => (
+                  <WordButton key={w} pollId={poll.id} word={w} hidden actions={actions} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      <details className="live-answers-details">
+        <summary>{t("live:mod.answersHeading", { count: listed.length })}</summary>
+        {listed.length === 0 ? (
+          <p>{t("live:mod.noAnswers")}</p>
+        ) : (
+          <ol className="live-question-list">
+            {listed.map((a) => (
+              <AnswerRow key={a.id} answer={a} actions={actions} />
+            ))}
+          </ol>
+        )}
+      </details>
+    </div>
+  );
+}
+
+function UnblockButton({
+  block,
+  actions,
+}: {
+  block: NonNullable<RoomState["moderation"]>["blocks"][number];
+  actions: LiveActions;
+}) {
+  const { run, busy, line } = useRunner();
+  const t = useT();
+  return (
+    <li className="live-answer">
+      <p>{t("live:mod.blockLabel", { text: block.label })}</p>
+      <Button
+        type="button"
+        data-size="sm"
+        variant="secondary"
+        disabled={busy}
+        onClick={() =>
+          run(() => actions.unblock({ blockId: block.id }), t("live:mod.unblocked"))
+        }
+      >
+        {t("live:mod.unblock", { text: short(block.label) })}
+      </Button>
+      {line}
+    </li>
+  );
+}
+
+/** Who is blocked in the room, each with the way back. */
+export function BlockedParticipants({
+  state,
+  actions,
+}: {
+  state: RoomState;
+  actions: LiveActions;
+}) {
+  const t = useT();
+  const blocks = state.moderation?.blocks ?? [];
+  return (
+    <section aria-labelledby="blocks-heading">
+      <Heading level={2} data-size="sm" id="blocks-heading">
+        {t("live:mod.blocksHeading", { count: blocks.length })}
+      </Heading>
+      {blocks.length === 0 ? (
+        <p>{t("live:mod.noBlocks")}</p>
+      ) : (
+        <ul className="live-question-list">
+          {blocks.map((b) => (
+            <UnblockButton key={b.id} block={b} actions={actions} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

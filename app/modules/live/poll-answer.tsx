@@ -77,7 +77,7 @@ export function PollCard({
     setBusy(false);
     setFeedback(
       ack.ok
-        ? { kind: "ok", text: t("live:poll.thanks") }
+        ? { kind: "ok", text: ack.data.held ? t("live:poll.held") : t("live:poll.thanks") }
         : { kind: "error", text: liveText(t, ack) }
     );
   }

@@ -1,6 +1,9 @@
 // Polls: created as drafts by moderators, opened, closed (never reopened). One answer per
 // participant per poll, guarded by the unique (pollId, participantId); a changed answer replaces
-// the old one, its choices in the same transaction. Results are counted by the database.
+// the old one, its choices in the same transaction. Results are counted by the database, and
+// count only SHOWN answers: word-cloud and open-text answers the word filter matched wait as HELD
+// for a moderator, and what a moderator hid (or a blocked participant's answers) is HIDDEN.
+import { orgSettings } from "~/modules/settings/settings.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { LiveError, notFound, roomClosed } from "./errors.server";
 import {
@@ -15,6 +18,10 @@ import {
   type PollView,
   type ResultsVisibility,
 } from "./protocol";
+import { needsModeration } from "./wordfilter";
+
+/** What results count. */
+export const SHOWN = "SHOWN";
 
 export const WORDCLOUD_TOP = 50;
 export const OPEN_TEXT_LATEST = 100;
@@ -185,7 +192,10 @@ async function definitionOf(roomId: string, pollId: string): Promise<PollDefinit
   return definition;
 }
 
-export async function answerPoll(roomId: string, participantId: string, pollId: string, input: AnswerInput): Promise<void> {
+/** The stored answer, as the socket layer needs it (moderators hear of text answers; a held one is said so). */
+export type StoredAnswer = { id: string; pollId: string; kind: PollKind; text: string | null; status: string; createdAt: Date };
+
+export async function answerPoll(roomId: string, participantId: string, pollId: string, input: AnswerInput): Promise<StoredAnswer> {
   // The common case in one query: the poll is open in an open room.
   const open = await db().poll.findFirst({ where: { id: pollId, roomId, status: "OPEN", room: { status: "OPEN" } }, select: { id: true } });
   if (!open) {
@@ -227,23 +237,30 @@ export async function answerPoll(roomId: string, participantId: string, pollId: 
       break;
   }
 
+  // Free text goes through the word filter (built-in lists and the organisation's own words).
+  const status = text !== null && needsModeration(text, orgSettings().liveFilterWords) ? "HELD" : SHOWN;
+
   // First answers (most of a vote storm) are a plain insert; a changed answer is one upsert with
   // nested writes, which Prisma runs as one transaction: the old choices go as the new ones arrive.
   const choices = optionIds.map((optionId) => ({ optionId, pollId }));
+  const select = { id: true, text: true, status: true, createdAt: true } as const;
   const replace = () =>
     db().pollAnswer.upsert({
       where: { pollId_participantId: { pollId, participantId } },
-      create: { pollId, participantId, rating, text, choices: { create: choices } },
-      update: { rating, text, choices: { deleteMany: {}, create: choices } },
-      select: { id: true },
+      create: { pollId, participantId, rating, text, status, choices: { create: choices } },
+      // A blocked participant's answers stay hidden (statusBeforeBlock is set only while blocked).
+      update: { rating, text, status, statusBeforeBlock: null, choices: { deleteMany: {}, create: choices } },
+      select,
     });
+  let row: { id: string; text: string | null; status: string; createdAt: Date };
   try {
-    await db().pollAnswer.create({ data: { pollId, participantId, rating, text, choices: { create: choices } }, select: { id: true } });
+    row = await db().pollAnswer.create({ data: { pollId, participantId, rating, text, status, choices: { create: choices } }, select });
   } catch (err) {
     // An answer exists (a changed mind, or another tab at the same instant): replace it.
     if (!isUniqueViolation(err)) throw err;
-    await replace();
+    row = await replace();
   }
+  return { ...row, pollId, kind: poll.kind };
 }
 
 export async function myAnswers(pollIds: string[], participantId: string): Promise<Map<string, MyAnswer>> {
@@ -265,11 +282,11 @@ export async function pollResults(pollId: string): Promise<PollResults> {
 
 export async function resultsOf(poll: PollRow): Promise<PollResults> {
   const pollId = poll.id;
-  const total = await db().pollAnswer.count({ where: { pollId } });
+  const total = await db().pollAnswer.count({ where: { pollId, status: SHOWN } });
   switch (poll.kind as PollKind) {
     case "SINGLE":
     case "MULTIPLE": {
-      const groups = await db().pollAnswerChoice.groupBy({ by: ["optionId"], where: { pollId }, _count: { _all: true } });
+      const groups = await db().pollAnswerChoice.groupBy({ by: ["optionId"], where: { pollId, answer: { status: SHOWN } }, _count: { _all: true } });
       const counts = new Map(groups.map((g) => [g.optionId, g._count._all]));
       return {
         kind: poll.kind as "SINGLE" | "MULTIPLE",
@@ -278,7 +295,7 @@ export async function resultsOf(poll: PollRow): Promise<PollResults> {
       };
     }
     case "RATING": {
-      const groups = await db().pollAnswer.groupBy({ by: ["rating"], where: { pollId }, _count: { _all: true } });
+      const groups = await db().pollAnswer.groupBy({ by: ["rating"], where: { pollId, status: SHOWN }, _count: { _all: true } });
       const distribution = Array.from({ length: poll.scaleMax ?? 5 }, () => 0);
       let sum = 0;
       let n = 0;
@@ -293,7 +310,7 @@ export async function resultsOf(poll: PollRow): Promise<PollResults> {
     case "WORDCLOUD": {
       const groups = await db().pollAnswer.groupBy({
         by: ["text"],
-        where: { pollId, text: { not: null } },
+        where: { pollId, status: SHOWN, text: { not: null } },
         _count: { text: true },
         orderBy: [{ _count: { text: "desc" } }, { text: "asc" }],
         take: WORDCLOUD_TOP,
@@ -302,7 +319,7 @@ export async function resultsOf(poll: PollRow): Promise<PollResults> {
     }
     case "OPEN_TEXT": {
       const latest = await db().pollAnswer.findMany({
-        where: { pollId, text: { not: null } },
+        where: { pollId, status: SHOWN, text: { not: null } },
         orderBy: { updatedAt: "desc" },
         take: OPEN_TEXT_LATEST,
         select: { text: true },

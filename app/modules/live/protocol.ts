@@ -30,6 +30,9 @@ export const POLL_STATUSES = ["DRAFT", "OPEN", "CLOSED"] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 export const RESULTS_VISIBILITY = ["LIVE", "AFTER_CLOSE", "SCREEN_ONLY"] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+/** A poll answer: SHOWN counts in results; HELD waits for a moderator (the word filter matched); HIDDEN does not count. */
+export const ANSWER_STATUSES = ["SHOWN", "HELD", "HIDDEN"] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 /**
  * What the projector (/live/:code/screen) and the stream overlay show, one thing at a time,
@@ -95,6 +98,15 @@ export const clientSchemas = {
     pollId: id.optional(),
     questionId: id.optional(),
   }),
+  /** A word-cloud or open-text answer: approve or reject a held one, hide or unhide a shown one. */
+  "mod:answer": z.object({ answerId: id, action: z.enum(["approve", "reject", "hide", "unhide"]) }),
+  /** Word clouds: hide (or show again) every answer with this word (compared after normalising). */
+  "mod:word": z.object({ pollId: id, word: text(WORD_MAX), hidden: z.boolean() }),
+  /** Block the participant who wrote this question or answer in this room. */
+  "mod:block": z
+    .object({ questionId: id.optional(), answerId: id.optional() })
+    .refine((p) => (p.questionId === undefined) !== (p.answerId === undefined), { message: "questionId or answerId", path: ["questionId"] }),
+  "mod:unblock": z.object({ blockId: id }),
 } as const;
 
 export type ClientEventName = keyof typeof clientSchemas;
@@ -109,6 +121,7 @@ export const ERROR_CODES = [
   "closed", // room or poll is closed
   "rate-limited", // too much too fast: questions, or a budget of the connection or its address
   "conflict", // e.g. editing an answered question
+  "blocked", // a moderator blocked this participant in the room
   "server", // unexpected; the client may retry
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -160,6 +173,23 @@ export type PollView = {
   myAnswer?: { optionIds: string[]; rating: number | null; text: string | null } | null;
 };
 
+/** A word-cloud or open-text answer as moderators see it (never to the audience or the screen). */
+export type AnswerView = {
+  id: string;
+  pollId: string;
+  text: string;
+  status: AnswerStatus;
+  /** Its author is blocked in the room (it stays hidden until they are unblocked) */
+  blocked: boolean;
+  createdAt: string; // ISO
+};
+
+/** A participant blocked in a room, named by an excerpt of what they wrote (no personal data). */
+export type BlockView = { id: string; label: string; createdAt: string };
+
+/** Moderators only: the answers waiting, shown and hidden in text polls, and who is blocked. */
+export type ModerationState = { answers: AnswerView[]; blocks: BlockView[] };
+
 export type RoomState = {
   room: {
     id: string;
@@ -185,6 +215,8 @@ export type RoomState = {
   polls: PollView[];
   /** Server time of the snapshot (ISO), so clients can tell stale updates */
   at: string;
+  /** Moderators only */
+  moderation?: ModerationState;
 };
 
 // ---------------------------------------------------------------- server → client events
@@ -199,6 +231,10 @@ export interface ServerToClientEvents {
   "poll:changed": (poll: PollView) => void;
   /** Coalesced poll results for those who may see them. */
   "poll:results": (payload: { pollId: string; results: PollResults }) => void;
+  /** Moderators only: a text answer arrived or changed status (held, shown, hidden, blocked). */
+  "answer:changed": (a: AnswerView) => void;
+  /** Moderators only: a participant was blocked (active: true) or unblocked. */
+  "block:changed": (b: BlockView & { active: boolean }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -207,12 +243,17 @@ export interface ClientToServerEvents {
   "question:edit": (p: ClientPayload<"question:edit">, ack: (a: Ack<QuestionView>) => void) => void;
   "question:withdraw": (p: ClientPayload<"question:withdraw">, ack: (a: Ack<QuestionView>) => void) => void;
   "question:upvote": (p: ClientPayload<"question:upvote">, ack: (a: Ack<{ questionId: string; up: boolean; upvotes: number }>) => void) => void;
-  "poll:answer": (p: ClientPayload<"poll:answer">, ack: (a: Ack<{ pollId: string }>) => void) => void;
+  /** `held`: the word filter matched; the answer waits for a moderator before it counts. */
+  "poll:answer": (p: ClientPayload<"poll:answer">, ack: (a: Ack<{ pollId: string; held?: boolean }>) => void) => void;
   "mod:question": (p: ClientPayload<"mod:question">, ack: (a: Ack<QuestionView>) => void) => void;
   "mod:room": (p: ClientPayload<"mod:room">, ack: (a: Ack<RoomState["room"]>) => void) => void;
   "mod:poll:create": (p: ClientPayload<"mod:poll:create">, ack: (a: Ack<PollView>) => void) => void;
   "mod:poll:state": (p: ClientPayload<"mod:poll:state">, ack: (a: Ack<PollView>) => void) => void;
   "mod:screen": (p: ClientPayload<"mod:screen">, ack: (a: Ack<RoomState["room"]>) => void) => void;
+  "mod:answer": (p: ClientPayload<"mod:answer">, ack: (a: Ack<AnswerView>) => void) => void;
+  "mod:word": (p: ClientPayload<"mod:word">, ack: (a: Ack<{ pollId: string; word: string; hidden: boolean; answers: AnswerView[] }>) => void) => void;
+  "mod:block": (p: ClientPayload<"mod:block">, ack: (a: Ack<BlockView>) => void) => void;
+  "mod:unblock": (p: ClientPayload<"mod:unblock">, ack: (a: Ack<BlockView>) => void) => void;
 }
 
 /** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */

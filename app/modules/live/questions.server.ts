@@ -2,6 +2,7 @@
 // with them. Upvotes are rows guarded by their primary key (question, participant); the count
 // on Question moves in the same transaction and only when a row was really added or removed,
 // so retries and concurrent clicks can never count twice or lose a vote.
+import { orgSettings } from "~/modules/settings/settings.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { LiveError, notFound, roomClosed } from "./errors.server";
 import { DISPLAY_NAME_MAX, QUESTION_MAX, type LiveRole, type QuestionStatus, type QuestionView } from "./protocol";
@@ -101,7 +102,7 @@ export async function askQuestion(
       "live:error.questionRate", { count: rateLimit.count, seconds: Math.round(rateLimit.windowMs / 1000) },
     );
   if ((await recent()) >= rateLimit.count) throw limited();
-  const flagged = needsModeration(`${displayName ?? ""} ${text}`);
+  const flagged = needsModeration(`${displayName ?? ""} ${text}`, orgSettings().liveFilterWords);
   const question = await db().question.create({
     data: { roomId, participantId, displayName, text, flagged, status: room.preModeration || flagged ? "PENDING" : "APPROVED" },
     select: questionSelect,
@@ -134,7 +135,7 @@ export async function editQuestion(roomId: string, participantId: string, questi
   const before = await ownQuestion(roomId, participantId, questionId);
   const clean = text.trim();
   if (!clean || clean.length > QUESTION_MAX) throw new LiveError("invalid", "live:error.questionLength", { max: QUESTION_MAX });
-  const flagged = needsModeration(`${before.displayName ?? ""} ${clean}`);
+  const flagged = needsModeration(`${before.displayName ?? ""} ${clean}`, orgSettings().liveFilterWords);
   // Conditional on the status, so an edit never lands on a question answered meanwhile.
   const { count } = await db().question.updateMany({
     where: { id: questionId, participantId, status: { in: EDITABLE } },
@@ -220,6 +221,10 @@ export async function moderateQuestion(roomId: string, questionId: string, actio
     const before = await tx.question.findFirst({ where: { id: questionId, roomId }, select: questionSelect });
     if (!before) throw notFound("question");
     if (before.status === "WITHDRAWN") throw new LiveError("conflict", "live:error.withdrawnByAsker");
+    // A blocked asker's questions come back only with the unblock (moderation.server.ts).
+    if (action === "approve" && (await tx.question.count({ where: { id: questionId, statusBeforeBlock: { not: null } } })) > 0) {
+      throw new LiveError("conflict", "live:error.unblockFirst");
+    }
     let roomChanged = false;
     const where = { id: questionId, status: { not: "WITHDRAWN" } };
     switch (action) {

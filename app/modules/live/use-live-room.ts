@@ -11,6 +11,8 @@ import { describeInvalid, liveText } from "./messages";
 import {
   clientSchemas,
   type Ack,
+  type AnswerView,
+  type BlockView,
   type ClientEventName,
   type ClientPayload,
   type ClientToServerEvents,
@@ -47,6 +49,20 @@ export function upsertPoll(polls: PollView[], p: PollView): PollView[] {
   return next;
 }
 
+/** Moderators: one answer replaced or added (newest first). */
+export function upsertAnswer(answers: AnswerView[], a: AnswerView): AnswerView[] {
+  const i = answers.findIndex((x) => x.id === a.id);
+  if (i === -1) return [a, ...answers];
+  const next = answers.slice();
+  next[i] = a;
+  return next;
+}
+
+function upsertBlock(blocks: BlockView[], b: BlockView & { active?: boolean }): BlockView[] {
+  const rest = blocks.filter((x) => x.id !== b.id);
+  return b.active === false ? rest : [...rest, { id: b.id, label: b.label, createdAt: b.createdAt }];
+}
+
 /** What the audience sees of a question list, in the chosen order (pinned ones first). */
 export function sortQuestions(questions: QuestionView[], order: "popular" | "newest"): QuestionView[] {
   return questions.slice().sort((a, b) => {
@@ -70,6 +86,7 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [announcement, setAnnouncement] = useState("");
   const socketRef = useRef<LiveSocket | null>(null);
+  const announcedQuestion = useRef<string | null>(null);
   // The socket's handlers live as long as the connection; they read the current translator.
   const translate = useT();
   const tRef = useRef(translate);
@@ -116,7 +133,14 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
         const wasVisible = known && (known.status === "APPROVED" || (known.status === "PENDING" && s.role === "moderator"));
         if (!wasVisible) {
           const text = announcementFor(tRef.current, { ...q, mine: q.mine ?? known?.mine }, s.role);
-          if (text) setAnnouncement(text);
+          if (text) {
+            setAnnouncement(text);
+            announcedQuestion.current = q.id;
+          }
+        } else if (announcedQuestion.current === q.id && q.status !== "APPROVED" && q.status !== "ANSWERED" && s.role !== "moderator") {
+          // A hidden (or blocked) question's text must not linger in the live region either.
+          setAnnouncement("");
+          announcedQuestion.current = null;
         }
         return { ...s, questions: upsertQuestion(s.questions, q) };
       });
@@ -137,6 +161,18 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     });
     socket.on("poll:results", ({ pollId, results }) => {
       setState((s) => ({ ...s, polls: s.polls.map((p) => (p.id === pollId ? { ...p, results } : p)) }));
+    });
+    // Moderators only: text answers (held ones first of all) and blocks.
+    socket.on("answer:changed", (answer) => {
+      setState((s) => {
+        if (!s.moderation) return s;
+        const known = s.moderation.answers.find((a) => a.id === answer.id);
+        if (answer.status === "HELD" && known?.status !== "HELD") setAnnouncement(tRef.current("live:announce.heldAnswer"));
+        return { ...s, moderation: { ...s.moderation, answers: upsertAnswer(s.moderation.answers, answer) } };
+      });
+    });
+    socket.on("block:changed", (block) => {
+      setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, block) } } : s));
     });
 
     // The browser knows sooner than a heartbeat that the network is gone (Socket.IO only
@@ -249,6 +285,34 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     setScreen: async (p: ClientPayload<"mod:screen">) => {
       const ack = await call("mod:screen", p);
       if (ack.ok) setState((s) => ({ ...s, room: ack.data }));
+      return ack;
+    },
+    moderateAnswer: async (p: ClientPayload<"mod:answer">) => {
+      const ack = await call("mod:answer", p);
+      if (ack.ok) {
+        setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, answers: upsertAnswer(s.moderation.answers, ack.data) } } : s));
+      }
+      return ack;
+    },
+    hideWord: async (p: ClientPayload<"mod:word">) => {
+      const ack = await call("mod:word", p);
+      if (ack.ok) {
+        setState((s) =>
+          s.moderation ? { ...s, moderation: { ...s.moderation, answers: ack.data.answers.reduce(upsertAnswer, s.moderation.answers) } } : s,
+        );
+      }
+      return ack;
+    },
+    block: async (p: ClientPayload<"mod:block">) => {
+      const ack = await call("mod:block", p);
+      if (ack.ok) setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, ack.data) } } : s));
+      return ack;
+    },
+    unblock: async (p: ClientPayload<"mod:unblock">) => {
+      const ack = await call("mod:unblock", p);
+      if (ack.ok) {
+        setState((s) => (s.moderation ? { ...s, moderation: { ...s.moderation, blocks: upsertBlock(s.moderation.blocks, { ...ack.data, active: false }) } } : s));
+      }
       return ack;
     },
   };

@@ -35,3 +35,15 @@ describe("needsModeration", () => {
     expect(needsModeration(text)).toBe(false);
   });
 });
+
+describe("the organisation's own words", () => {
+  it("are matched like the built-in ones: normalised, whole words, a trailing * for a stem, phrases", () => {
+    const extra = ["Tullebukk", "snørr*", "ut med deg"];
+    expect(needsModeration("For en TULLEBUKK", extra)).toBe(true);
+    expect(needsModeration("snørrvalp", extra)).toBe(true);
+    expect(needsModeration("Ut med deg!", extra)).toBe(true);
+    expect(needsModeration("tullebukkene", extra)).toBe(false);
+    expect(needsModeration("For en tullebukk")).toBe(false);
+    expect(needsModeration("Ut med det", extra)).toBe(false);
+  });
+});

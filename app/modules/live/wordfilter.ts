@@ -1,6 +1,8 @@
-// A small word filter for live questions. It never rejects anything: a match only sends the
-// question to a moderator first (Question.flagged). So it may err on the side of caution,
-// and a clever spelling that slips through is still caught by people.
+// A small word filter for live questions and for word-cloud and open-text poll answers. It never
+// rejects anything: a match only sends the text to a moderator first (Question.flagged, a HELD
+// poll answer). So it may err on the side of caution, and a clever spelling that slips through is
+// still caught by people. Besides the built-in lists the organisation adds its own words in the
+// settings (OrgSettings.liveFilterWords), written as people write them; they are normalised here.
 
 // Stems in nb, nn and en, written already normalised (see normalise): lowercase, æ→ae, ø→o,
 // å→a, no repeated letters. "*" at the end matches any word that starts with the stem.
@@ -30,16 +32,45 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const single = WORDS.filter((w) => !w.includes(" "));
-const exact = new Set(single.filter((w) => !w.endsWith("*")));
-const prefixes = single.filter((w) => w.endsWith("*")).map((w) => w.slice(0, -1));
-const phrases = WORDS.filter((w) => w.includes(" ")).map((w) => normalise(w));
+type WordList = { exact: Set<string>; prefixes: string[]; phrases: string[] };
 
-/** True when the text should be seen by a moderator before the audience sees it. */
-export function needsModeration(text: string): boolean {
+/** Words as written (a trailing "*" matches any word starting with it), normalised into a list. */
+export function compileWords(words: readonly string[]): WordList {
+  const list: WordList = { exact: new Set(), prefixes: [], phrases: [] };
+  for (const raw of words) {
+    const prefix = raw.trim().endsWith("*");
+    const norm = normalise(raw);
+    if (!norm) continue;
+    if (norm.includes(" ")) list.phrases.push(norm);
+    else if (prefix) list.prefixes.push(norm);
+    else list.exact.add(norm);
+  }
+  return list;
+}
+
+const BUILT_IN = compileWords(WORDS);
+
+// The organisation's words change rarely; their compiled list is kept until they do.
+let extraKey = "";
+let extraList: WordList = compileWords([]);
+function organisationList(extra: readonly string[]): WordList {
+  const key = extra.join("\n");
+  if (key !== extraKey) {
+    extraKey = key;
+    extraList = compileWords(extra);
+  }
+  return extraList;
+}
+
+function matches(list: WordList, norm: string): boolean {
+  const padded = ` ${norm} `;
+  if (list.phrases.some((p) => padded.includes(` ${p} `))) return true;
+  return norm.split(" ").some((word) => list.exact.has(word) || list.prefixes.some((p) => word.startsWith(p)));
+}
+
+/** True when the text should be seen by a moderator before the audience sees it. `extra`: the organisation's own words. */
+export function needsModeration(text: string, extra: readonly string[] = []): boolean {
   const norm = normalise(text);
   if (!norm) return false;
-  const padded = ` ${norm} `;
-  if (phrases.some((p) => padded.includes(` ${p} `))) return true;
-  return norm.split(" ").some((word) => exact.has(word) || prefixes.some((p) => word.startsWith(p)));
+  return matches(BUILT_IN, norm) || (extra.length > 0 && matches(organisationList(extra), norm));
 }

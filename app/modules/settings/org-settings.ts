@@ -20,6 +20,8 @@ export type OrgSettings = {
   mailSenderName: string;
   mailSignature: LocalisedText;
   districts: string[];
+  /** The organisation's own words for the live word filter (app/modules/live/wordfilter.ts). */
+  liveFilterWords: string[];
   defaultVenueCity: string;
   brandColor: string;
   logo: OrgImage | null;
@@ -48,6 +50,7 @@ export function emptyOrgSettings(): OrgSettings {
     mailSenderName: "",
     mailSignature: empty(),
     districts: [],
+    liveFilterWords: [],
     defaultVenueCity: "",
     brandColor: "",
     logo: null,

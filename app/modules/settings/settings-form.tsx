@@ -42,6 +42,7 @@ const FIELD_NAMES = [
   "mailSignatureNn",
   "mailSignatureEn",
   "districts",
+  "liveFilterWords",
   "defaultVenueCity",
   "logo",
   "brandColor",
@@ -144,6 +145,10 @@ export function SettingsForm({
         <fieldset className="ds-fieldset">
           <legend className="ds-label">{t("section.districts")}</legend>
           {area(fields.districts, { rows: 8, help: t("field.districts.help") })}
+        </fieldset>
+        <fieldset className="ds-fieldset">
+          <legend className="ds-label">{t("section.live")}</legend>
+          {area(fields.liveFilterWords, { rows: 6, help: t("field.liveFilterWords.help") })}
         </fieldset>
         <fieldset className="ds-fieldset">
           <legend className="ds-label">{t("section.events")}</legend>

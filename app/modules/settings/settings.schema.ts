@@ -16,6 +16,8 @@ export const LIMITS = {
   signature: 500,
   district: 60,
   districts: 60,
+  filterWord: 60,
+  filterWords: 200,
   city: 80,
   nonConformities: 4000,
   url: 500,
@@ -93,6 +95,27 @@ const districts = z.preprocess(
         }
         seen.add(key);
       }
+      return list;
+    }),
+);
+
+/** The live word filter's extra words: one per line (a trailing * for a stem), duplicates dropped. */
+const liveFilterWords = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z
+    .string({ invalid_type_error: "settings:error.badRequest" })
+    .max(LIMITS.filterWords * (LIMITS.filterWord + 2), "settings:error.tooLong")
+    .transform((raw, ctx) => {
+      const seen = new Set<string>();
+      const list = parseDistricts(raw).filter((w) => {
+        const key = w.toLocaleLowerCase("nb");
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      if (list.length > LIMITS.filterWords) ctx.addIssue({ code: "custom", message: "settings:error.filterWordsTooMany" });
+      if (list.some((w) => w.length > LIMITS.filterWord)) ctx.addIssue({ code: "custom", message: "settings:error.filterWordTooLong" });
+      if (list.some((w) => MARKUP.test(w))) ctx.addIssue({ code: "custom", message: "settings:error.invalidChars" });
       return list;
     }),
 );
@@ -176,6 +199,7 @@ export const settingsSchema = z.object({
   mailSignatureNn: text(LIMITS.signature),
   mailSignatureEn: text(LIMITS.signature),
   districts,
+  liveFilterWords,
   defaultVenueCity: text(LIMITS.city),
   brandColor,
   logo: upload(LIMITS.logoBytes, LOGO_TYPES, "settings:error.logoType"),
