@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Button, Table } from "@digdir/designsystemet-react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditLog } from "~/modules/audit/audit.server";
 import { staffHandle } from "~/modules/auth/roles";
@@ -7,9 +7,9 @@ import { requireStaff } from "~/modules/auth/session.server";
 import { formatDateTime } from "~/utils/format";
 import { isMessageKey, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ADMIN");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -49,31 +49,31 @@ export default function AuditPage() {
       <Form method="get" className="inline-form">
         <label htmlFor="q">{t("staff-tools:audit.search")}</label>
         <input id="q" name="q" type="search" defaultValue={q} />
-        <button type="submit" className="small primary">
+        <Button type="submit" variant="primary" data-size="sm">
           {t("staff-tools:audit.searchButton")}
-        </button>
+        </Button>
       </Form>
-      <div className="table-scroll">
-        <table className="data">
+      <TableScroll label={t("staff-tools:audit.caption")}>
+        <Table>
           <caption className="visually-hidden">{t("staff-tools:audit.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-tools:audit.col.time")}</th>
-              <th scope="col">{t("staff-tools:audit.col.who")}</th>
-              <th scope="col">{t("staff-tools:audit.col.what")}</th>
-              <th scope="col">{t("staff-tools:audit.col.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.who")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.what")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.action")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {rows.map((r) => {
               const label = actionLabel(t, r.action);
               return (
-                <tr key={r.id}>
-                  <td>{formatDateTime(new Date(r.at), locale)}</td>
-                  <td>{r.actorEmail}</td>
+                <Table.Row key={r.id}>
+                  <Table.Cell>{formatDateTime(new Date(r.at), locale)}</Table.Cell>
+                  <Table.Cell>{r.actorEmail}</Table.Cell>
                   {/* The summary is stored as written when the change happened (bokmål). */}
-                  <td lang={locale === "nb" ? undefined : "nb"}>{r.summary}</td>
-                  <td>
+                  <Table.Cell lang={locale === "nb" ? undefined : "nb"}>{r.summary}</Table.Cell>
+                  <Table.Cell>
                     {label ? (
                       <>
                         {label}
@@ -81,13 +81,13 @@ export default function AuditPage() {
                       </>
                     ) : null}
                     <code>{r.action}</code>
-                  </td>
-                </tr>
+                  </Table.Cell>
+                </Table.Row>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <nav aria-label={t("staff-tools:audit.pages")} className="actions">
         {page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&side=${page - 1}`}>{t("staff-tools:audit.previous")}</Link> : null}
         <span>{t("staff-tools:audit.pageOf", { page, pages })}</span>

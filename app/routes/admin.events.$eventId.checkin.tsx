@@ -2,19 +2,10 @@
 // field (what a hardware scanner types into) and a search by name or e-mail that work as
 // plain forms without JavaScript. Counts refresh every few seconds, so several phones at the
 // door see the same numbers.
+import { Button } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useRouteError,
-  useSubmit,
-} from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useRouteError, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { isMessageKey, useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
@@ -105,11 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { kind: "warn", text: t("staff-tools:checkin.registrationNotFound") };
     return data({ result }, { status: outcome.outcome === "not-found" ? 404 : 200 });
   }
-  const outcome = await checkIn(
-    event.id,
-    input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId },
-    actor
-  );
+  const outcome = await checkIn(event.id, input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId }, actor);
   let result: Result;
   let status = 200;
   switch (outcome.outcome) {
@@ -195,10 +182,7 @@ export default function CheckIn() {
       </p>
 
       {result ? (
-        <div
-          className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`}
-          role={result.kind === "ok" ? "status" : "alert"}
-        >
+        <div className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`} role={result.kind === "ok" ? "status" : "alert"}>
           <p>
             <strong>{result.text}</strong>
           </p>
@@ -206,7 +190,9 @@ export default function CheckIn() {
             <Form method="post" action={here}>
               <input type="hidden" name="intent" value="undo" />
               <input type="hidden" name="registrationId" value={result.undo.registrationId} />
-              <button type="submit">{t("staff-tools:checkin.undoFor", { name: result.undo.name })}</button>
+              <Button type="submit" variant="secondary">
+                {t("staff-tools:checkin.undoFor", { name: result.undo.name })}
+              </Button>
             </Form>
           ) : null}
         </div>
@@ -236,9 +222,9 @@ export default function CheckIn() {
             />
           </div>
           <p>
-            <button type="submit" className="primary">
+            <Button type="submit" variant="primary">
               {t("staff-tools:checkin.submitCode")}
-            </button>
+            </Button>
           </p>
         </Form>
       </section>
@@ -251,7 +237,9 @@ export default function CheckIn() {
             <input type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
           </div>
           <p>
-            <button type="submit">{t("staff-tools:checkin.search")}</button>
+            <Button type="submit" variant="secondary">
+              {t("staff-tools:checkin.search")}
+            </Button>
           </p>
         </Form>
         {q ? (
@@ -278,28 +266,29 @@ export default function CheckIn() {
                   <Form method="post" action={here}>
                     <input type="hidden" name="registrationId" value={r.id} />
                     {r.checkedInAt ? (
-                      <button
+                      <Button
                         type="submit"
                         name="intent"
                         value="undo"
                         aria-label={t("staff-tools:checkin.undoFor", {
                           name: r.name,
                         })}
+                        variant="secondary"
                       >
                         {t("staff-tools:checkin.undo")}
-                      </button>
+                      </Button>
                     ) : (
-                      <button
+                      <Button
                         type="submit"
                         name="intent"
                         value="checkin"
-                        className="primary"
                         aria-label={t("staff-tools:checkin.checkInName", {
                           name: r.name,
                         })}
+                        variant="primary"
                       >
                         {t("staff-tools:checkin.checkIn")}
-                      </button>
+                      </Button>
                     )}
                   </Form>
                 </li>

@@ -1,6 +1,7 @@
 // Staff: edit one follow-up item - title, summary, unit, status (with a reason for "will not be
 // done"), the public answer and a note for the history. A new status tells the person who sent
 // the input, if they left an e-mail address.
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -88,8 +89,7 @@ export default function EditFollowUpItem() {
     : null;
   const notice = noticeKey ? t(noticeKey) : null;
   const publicUrl = `/events/${event.slug}/oppfolging/${item.id}`;
-  const contact =
-    item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
+  const contact = item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
   return (
     <>
       <nav aria-label={t("staff-tools:followup.breadcrumbs")} className="breadcrumbs">
@@ -99,9 +99,9 @@ export default function EditFollowUpItem() {
       </nav>
       <h1>{t("staff-tools:followup.item.heading", { title: item.title })}</h1>
       {notice ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       <dl className="facts">
         <dt>{t("staff-tools:followup.item.statusNow")}</dt>
@@ -192,9 +192,9 @@ export default function EditFollowUpItem() {
             <label htmlFor="delete-confirm">{t("staff-tools:followup.item.deleteConfirm", { title: item.title })}</label>
           </div>
           <p>
-            <button type="submit" className="danger">
+            <Button type="submit" variant="primary" data-color="danger">
               {t("staff-tools:followup.item.deleteButton")}
-            </button>
+            </Button>
           </p>
         </Form>
       </section>

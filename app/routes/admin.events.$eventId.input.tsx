@@ -1,5 +1,6 @@
 // Staff: the input (innspill) sent to an event, grouped by theme, with the sender's contact
 // details (staff only). Move to another theme, hide spam, and make a follow-up item in one click.
+import { Alert, Button } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -26,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(await getLocale(request));
   return {
     title: t("staff-tools:title.suffix", { title: t("staff-tools:input.title", { event: event.title }) }),
-    event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind }, ...(await listInputByTheme(event.id)) };
+    event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind },
+    ...(await listInputByTheme(event.id)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!outcome.ok) {
         return data(
           { error: t(outcome.reason === "hidden" ? "staff-tools:input.error.hiddenFollowUp" : "staff-tools:input.error.notFound") },
-          { status: outcome.reason === "hidden" ? 409 : 404 },
+          { status: outcome.reason === "hidden" ? 409 : 404 }
         );
       }
       return redirect(`${base}/followup/${outcome.itemId}?${outcome.created ? "opprettet" : "fantes"}=1`);
@@ -76,10 +79,10 @@ export default function AdminInput() {
   const noticeKey = params.get("flyttet")
     ? "staff-tools:input.notice.moved"
     : params.get("skjult")
-      ? "staff-tools:input.notice.hidden"
-      : params.get("vist")
-        ? "staff-tools:input.notice.shown"
-        : null;
+    ? "staff-tools:input.notice.hidden"
+    : params.get("vist")
+    ? "staff-tools:input.notice.shown"
+    : null;
   const notice = noticeKey ? t(noticeKey) : null;
   return (
     <>
@@ -95,9 +98,9 @@ export default function AdminInput() {
         {t("staff-tools:input.private")} <Link to={`/admin/events/${event.id}/followup`}>{t("staff-tools:input.followupLink")}</Link>
       </p>
       {notice ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.error ? (
         <p className="error-summary" role="alert">
@@ -118,8 +121,7 @@ export default function AdminInput() {
             {g.inputs.map((input) => (
               <li key={input.id} id={`input-${input.id}`} className="event-card">
                 <p className="meta">
-                  {formatDateTime(new Date(input.createdAt), locale)} ·{" "}
-                  {t(input.phase === "BEFORE" ? "staff-tools:input.before" : "staff-tools:input.after")}
+                  {formatDateTime(new Date(input.createdAt), locale)} · {t(input.phase === "BEFORE" ? "staff-tools:input.before" : "staff-tools:input.after")}
                   {t("staff-tools:input.language", { language: input.locale })}
                   {input.hiddenAt ? <strong>{t("staff-tools:input.hiddenAsSpam")}</strong> : null}
                 </p>
@@ -128,10 +130,10 @@ export default function AdminInput() {
                   {input.anonymisedAt
                     ? t("staff-tools:input.contactDeleted")
                     : input.name || input.email || input.phone
-                      ? t("staff-tools:input.contact", {
-                          contact: [input.name, input.email, input.phone ? formatPhone(input.phone) : null].filter(Boolean).join(", "),
-                        })
-                      : t("staff-tools:input.noContact")}
+                    ? t("staff-tools:input.contact", {
+                        contact: [input.name, input.email, input.phone ? formatPhone(input.phone) : null].filter(Boolean).join(", "),
+                      })
+                    : t("staff-tools:input.noContact")}
                 </p>
                 <div className="actions">
                   {input.followUp ? (
@@ -149,9 +151,9 @@ export default function AdminInput() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="follow-up" />
                       <input type="hidden" name="inputId" value={input.id} />
-                      <button type="submit" className="small primary">
+                      <Button type="submit" variant="primary" data-size="sm">
                         {t("staff-tools:input.makeFollowUp")}
-                      </button>
+                      </Button>
                     </Form>
                   )}
                   <Form method="post" className="inline-form">
@@ -165,16 +167,16 @@ export default function AdminInput() {
                         </option>
                       ))}
                     </select>{" "}
-                    <button type="submit" className="small">
+                    <Button type="submit" variant="secondary" data-size="sm">
                       {t("staff-tools:input.move")}
-                    </button>
+                    </Button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value={input.hiddenAt ? "unhide" : "hide"} />
                     <input type="hidden" name="inputId" value={input.id} />
-                    <button type="submit" className="small">
+                    <Button type="submit" variant="secondary" data-size="sm">
                       {t(input.hiddenAt ? "staff-tools:input.unhide" : "staff-tools:input.hide")}
-                    </button>
+                    </Button>
                   </Form>
                 </div>
               </li>

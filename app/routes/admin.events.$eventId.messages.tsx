@@ -1,6 +1,6 @@
 // Messages to an event's attendees: write, preview exactly what one recipient gets, send
 // (once, however often the button is pressed), and follow delivery from the outbox.
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,23 +15,16 @@ import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import stylesUrl from "~/modules/messages/messages.css?url";
 import { BODY_MAX, messageSchema, PREVIEW_TOKEN, segmentKey, SEGMENTS, SUBJECT_MAX, type Segment } from "~/modules/messages/messages.schema";
-import {
-  getEventForMessages,
-  listMessages,
-  previewMessage,
-  segmentCounts,
-  sendMessage,
-  type MessagePreview,
-} from "~/modules/messages/messages.server";
+import { getEventForMessages, listMessages, previewMessage, segmentCounts, sendMessage, type MessagePreview } from "~/modules/messages/messages.server";
 import { reminderStatus, type ReminderStatus } from "~/modules/reminders/reminders.server";
 import { formatDateTime, formatDateTimeRange } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
-  { rel: "stylesheet", href: tablesUrl },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -264,27 +257,23 @@ function MessagesPage() {
       <h1>{t("staff-tools:messages.heading")}</h1>
       <p>
         {event.title}, {formatDateTimeRange(event.startsAt, event.endsAt, locale)}
-        {event.status === "CANCELLED"
-          ? t("staff-tools:messages.cancelled")
-          : event.status === "DRAFT"
-          ? t("staff-tools:messages.draft")
-          : ""}
+        {event.status === "CANCELLED" ? t("staff-tools:messages.cancelled") : event.status === "DRAFT" ? t("staff-tools:messages.draft") : ""}
       </p>
-      <p className="notice">
+      <Alert data-color="info">
         <strong>{t("staff-tools:messages.reminder")}</strong> <ReminderLine reminder={reminder} />.{" "}
         <Link to={`/admin/events/${event.id}/edit`}>{t("staff-tools:messages.reminderEdit")}</Link>
         {t("staff-tools:messages.reminderEditWhere")}
-      </p>
+      </Alert>
 
       {sent ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {sent.again
             ? t("staff-tools:messages.sentAgain", { subject: sent.subject })
             : t("staff-tools:messages.queued", {
                 subject: sent.subject,
                 count: sent.recipientCount,
               })}
-        </p>
+        </Alert>
       ) : null}
 
       <h2>{t("staff-tools:messages.write")}</h2>
@@ -366,9 +355,7 @@ function MessagesPage() {
             required
             maxLength={BODY_MAX}
             aria-invalid={fields.body.errors ? true : undefined}
-            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""]
-              .filter(Boolean)
-              .join(" ")}
+            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""].filter(Boolean).join(" ")}
           />
           {fields.body.errors ? (
             <p className="error" id={`${fields.body.id}-error`}>
@@ -377,9 +364,9 @@ function MessagesPage() {
           ) : null}
         </div>
         <p>
-          <button type="submit" name="intent" value="preview" className="button" disabled={busy}>
+          <Button type="submit" name="intent" value="preview" disabled={busy} variant="secondary">
             {t("staff-tools:messages.preview")}
-          </button>
+          </Button>
         </p>
       </Form>
 
@@ -389,11 +376,11 @@ function MessagesPage() {
             {t("staff-tools:messages.previewHeading")}
           </h2>
           {preview.recipientCount === 0 ? (
-            <p className="notice notice-warn">
+            <Alert data-color="warning">
               {t("staff-tools:messages.previewNobody", {
                 segment: t(segmentKey(preview.values.segment)),
               })}
-            </p>
+            </Alert>
           ) : (
             <p>
               {t("staff-tools:messages.previewGoesTo")}{" "}
@@ -434,11 +421,11 @@ function MessagesPage() {
               <input type="hidden" name="subject" value={preview.values.subject} />
               <input type="hidden" name="body" value={preview.values.body} />
               <input type="hidden" name="sendKey" value={preview.sendKey} />
-              <button type="submit" name="intent" value="send" className="primary" disabled={busy}>
+              <Button type="submit" name="intent" value="send" disabled={busy} variant="primary">
                 {t("staff-tools:messages.send", {
                   count: preview.recipientCount,
                 })}
-              </button>
+              </Button>
               <span className="small">{t("staff-tools:messages.previewAgain")}</span>
             </Form>
           ) : null}
@@ -449,33 +436,33 @@ function MessagesPage() {
       {messages.length === 0 ? (
         <p>{t("staff-tools:messages.noneSent")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
+        <TableScroll label={t("staff-tools:messages.sentCaption")}>
+          <Table>
             <caption className="visually-hidden">{t("staff-tools:messages.sentCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-tools:messages.col.time")}</th>
-                <th scope="col">{t("staff-tools:messages.col.subject")}</th>
-                <th scope="col">{t("staff-tools:messages.col.recipients")}</th>
-                <th scope="col">{t("staff-tools:messages.col.author")}</th>
-                <th scope="col">{t("staff-tools:messages.col.status")}</th>
-              </tr>
-            </thead>
-            <tbody aria-live="polite">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.time")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.subject")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.recipients")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.author")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.status")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body aria-live="polite">
               {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt, locale)}</td>
-                  <td>{m.subject}</td>
-                  <td>
+                <Table.Row key={m.id}>
+                  <Table.Cell>{formatDateTime(m.createdAt, locale)}</Table.Cell>
+                  <Table.Cell>{m.subject}</Table.Cell>
+                  <Table.Cell>
                     {m.recipientCount} ({t(segmentKey(m.segment, true))})
-                  </td>
-                  <td>{m.authorEmail}</td>
-                  <td data-testid={`progress-${m.id}`}>{progressText(t, m)}</td>
-                </tr>
+                  </Table.Cell>
+                  <Table.Cell>{m.authorEmail}</Table.Cell>
+                  <Table.Cell data-testid={`progress-${m.id}`}>{progressText(t, m)}</Table.Cell>
+                </Table.Row>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </>
   );
@@ -483,7 +470,5 @@ function MessagesPage() {
 
 export function ErrorBoundary() {
   const t = useT();
-  return (
-    <StaffRouteError notFound={t("staff-tools:messages.errorNotFound")} fallback={t("staff-tools:messages.errorFallback")} />
-  );
+  return <StaffRouteError notFound={t("staff-tools:messages.errorNotFound")} fallback={t("staff-tools:messages.errorFallback")} />;
 }

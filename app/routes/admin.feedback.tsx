@@ -1,3 +1,4 @@
+import { Alert, Button } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,16 +44,12 @@ export default function FeedbackPage() {
         {t("staff-tools:feedback.introAfter")}
       </p>
       <p className="actions">
-        {open ? (
-          <Link to="?vis=behandlet">{t("staff-tools:feedback.showHandled")}</Link>
-        ) : (
-          <Link to="?">{t("staff-tools:feedback.showOpen")}</Link>
-        )}
+        {open ? <Link to="?vis=behandlet">{t("staff-tools:feedback.showHandled")}</Link> : <Link to="?">{t("staff-tools:feedback.showOpen")}</Link>}
       </p>
       {actionData?.message ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {actionData.message}
-        </p>
+        </Alert>
       ) : null}
       {items.length === 0 ? (
         <p>{t(open ? "staff-tools:feedback.noneOpen" : "staff-tools:feedback.noneHandled")}</p>
@@ -72,15 +69,13 @@ export default function FeedbackPage() {
                   : t("staff-tools:feedback.noContact")}
               </p>
               {f.handledAt ? (
-                <p className="meta">
-                  {t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}
-                </p>
+                <p className="meta">{t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}</p>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="id" value={f.id} />
-                  <button type="submit" className="small primary">
+                  <Button type="submit" variant="primary" data-size="sm">
                     {t("staff-tools:feedback.markHandled")}
-                  </button>
+                  </Button>
                 </Form>
               )}
             </li>

@@ -1,7 +1,7 @@
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { translateError } from "~/components/form-errors";
@@ -12,9 +12,9 @@ import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { inviteSchema, staffActionSchema } from "~/modules/auth/staff.schema";
 import { inviteStaff, listStaff, removeStaff, setStaffRole } from "~/modules/auth/staff.server";
 import { formatDateTime } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ADMIN");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -92,34 +92,34 @@ export default function StaffPage() {
     <>
       <h1>{t("staff-tools:staff.title")}</h1>
       {actionData?.message ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {actionData.message}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.error ? (
-        <p className="notice notice-warn" role="alert">
+        <Alert data-color="warning" role="alert">
           {actionData.error}
-        </p>
+        </Alert>
       ) : null}
-      <div className="table-scroll">
-        <table className="data">
+      <TableScroll label={t("staff-tools:staff.caption")}>
+        <Table>
           <caption className="visually-hidden">{t("staff-tools:staff.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-tools:staff.col.name")}</th>
-              <th scope="col">{t("staff-tools:staff.col.email")}</th>
-              <th scope="col">{t("staff-tools:staff.col.role")}</th>
-              <th scope="col">{t("staff-tools:staff.col.signIn")}</th>
-              <th scope="col">{t("staff-tools:staff.col.lastSignIn")}</th>
-              <th scope="col">{t("staff-tools:staff.col.access")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.name")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.email")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.role")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.signIn")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.lastSignIn")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.access")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {staff.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td>{s.email}</td>
-                <td>
+              <Table.Row key={s.id}>
+                <Table.Cell>{s.name}</Table.Cell>
+                <Table.Cell>{s.email}</Table.Cell>
+                <Table.Cell>
                   {s.active ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="role" />
@@ -130,18 +130,18 @@ export default function StaffPage() {
                       <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
                         {roleOptions}
                       </select>
-                      <button type="submit" className="small primary">
+                      <Button type="submit" variant="primary" data-size="sm">
                         {t("staff-tools:staff.saveRole")}
                         <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
-                      </button>
+                      </Button>
                     </Form>
                   ) : (
                     "—"
                   )}
-                </td>
-                <td>{s.signIn ? t(SIGN_IN[s.signIn]) : s.inviteExpiresAt ? t("staff-tools:staff.invited") : "—"}</td>
-                <td>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt), locale) : t("staff-tools:staff.never")}</td>
-                <td>
+                </Table.Cell>
+                <Table.Cell>{s.signIn ? t(SIGN_IN[s.signIn]) : s.inviteExpiresAt ? t("staff-tools:staff.invited") : "—"}</Table.Cell>
+                <Table.Cell>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt), locale) : t("staff-tools:staff.never")}</Table.Cell>
+                <Table.Cell>
                   {!s.active ? (
                     t("staff-tools:staff.removed")
                   ) : s.id === meId ? (
@@ -150,30 +150,38 @@ export default function StaffPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={s.id} />
-                      <button type="submit" className="small danger">
+                      <Button type="submit" variant="primary" data-color="danger" data-size="sm">
                         {t("staff-tools:staff.remove")}
                         <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
-                      </button>
+                      </Button>
                     </Form>
                   )}
-                </td>
-              </tr>
+                </Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <h2>{t("staff-tools:staff.inviteHeading")}</h2>
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
         <div className="field">
           <label htmlFor={fields.name.id}>{t("staff-tools:staff.name")}</label>
           <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
-          {fields.name.errors ? <p className="error" id={fields.name.errorId}>{translateError(t, fields.name.errors[0])}</p> : null}
+          {fields.name.errors ? (
+            <p className="error" id={fields.name.errorId}>
+              {translateError(t, fields.name.errors[0])}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={fields.email.id}>{t("staff-tools:staff.email")}</label>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" />
-          {fields.email.errors ? <p className="error" id={fields.email.errorId}>{translateError(t, fields.email.errors[0])}</p> : null}
+          {fields.email.errors ? (
+            <p className="error" id={fields.email.errorId}>
+              {translateError(t, fields.email.errors[0])}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={fields.role.id}>{t("staff-tools:staff.role")}</label>
@@ -183,9 +191,9 @@ export default function StaffPage() {
           <p className="help">{t("staff-tools:staff.roleHelp")}</p>
         </div>
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:staff.sendInvitation")}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

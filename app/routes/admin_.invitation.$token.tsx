@@ -1,3 +1,4 @@
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -69,17 +70,25 @@ export default function Invitation() {
         <div className="field">
           <label htmlFor={fields.password.id}>{t("staff-tools:invitation.password")}</label>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
-          {fields.password.errors ? <p className="error" id={fields.password.errorId}>{translateError(t, fields.password.errors[0])}</p> : null}
+          {fields.password.errors ? (
+            <p className="error" id={fields.password.errorId}>
+              {translateError(t, fields.password.errors[0])}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={fields.confirm.id}>{t("staff-tools:invitation.confirm")}</label>
           <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" />
-          {fields.confirm.errors ? <p className="error" id={fields.confirm.errorId}>{translateError(t, fields.confirm.errors[0])}</p> : null}
+          {fields.confirm.errors ? (
+            <p className="error" id={fields.confirm.errorId}>
+              {translateError(t, fields.confirm.errors[0])}
+            </p>
+          ) : null}
         </div>
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:invitation.submit")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

@@ -1,3 +1,4 @@
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -49,18 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = context.clientAddress || "unknown";
   const verdict = await loginLimit.attempt(address, submission.value.email);
   if (!verdict.allowed) {
-    return data(
-      { result: submission.reply({ formErrors: ["staff-tools:login.error.tooMany"], hideFields: ["password"] }) },
-      { status: 429 },
-    );
+    return data({ result: submission.reply({ formErrors: ["staff-tools:login.error.tooMany"], hideFields: ["password"] }) }, { status: 429 });
   }
   if (verdict.delayMs > 0) await pause(verdict.delayMs);
   const user = await signInWithPassword(submission.value.email, submission.value.password);
   if (!user) {
-    return data(
-      { result: submission.reply({ formErrors: ["staff-tools:login.error.wrong"], hideFields: ["password"] }) },
-      { status: 401 },
-    );
+    return data({ result: submission.reply({ formErrors: ["staff-tools:login.error.wrong"], hideFields: ["password"] }) }, { status: 401 });
   }
   await loginLimit.succeeded(address, submission.value.email);
   const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
@@ -84,9 +79,7 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])].map(
-    (e) => translateError(t, e) ?? e,
-  );
+  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])].map((e) => translateError(t, e) ?? e);
   return (
     <div className="container narrow">
       <h1>{t("staff-tools:login.heading")}</h1>
@@ -103,9 +96,9 @@ export default function Login() {
       {oidc ? (
         <Form method="post" action="/admin/login/oidc" className="actions">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:login.oidc")}
-          </button>
+          </Button>
         </Form>
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
@@ -129,9 +122,9 @@ export default function Login() {
           ) : null}
         </div>
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:login.submit")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>
