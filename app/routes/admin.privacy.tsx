@@ -16,6 +16,7 @@ import { describeReport, privacyHistory, runRetentionNow } from "~/modules/priva
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ADMIN");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
@@ -142,23 +143,25 @@ export default function PrivacyPage() {
       {person ? (
         <section aria-labelledby="found-heading">
           <h2 id="found-heading">{t("staff-tools:privacy.found", { email: person.email })}</h2>
-          <Table>
-            <caption className="visually-hidden">{t("staff-tools:privacy.countsCaption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.type")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.count")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {COUNT_KEYS.map((key) => (
-                <Table.Row key={key}>
-                  <Table.HeaderCell scope="row">{t(`staff-tools:privacy.count.${key}`)}</Table.HeaderCell>
-                  <Table.Cell>{person.counts[key]}</Table.Cell>
+          <TableScroll label={t("staff-tools:privacy.countsCaption")}>
+            <Table>
+              <caption className="visually-hidden">{t("staff-tools:privacy.countsCaption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.type")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.count")}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {COUNT_KEYS.map((key) => (
+                  <Table.Row key={key}>
+                    <Table.HeaderCell scope="row">{t(`staff-tools:privacy.count.${key}`)}</Table.HeaderCell>
+                    <Table.Cell>{person.counts[key]}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
           {total === 0 ? <p role="status">{t("staff-tools:privacy.nothing")}</p> : <p role="status">{t("staff-tools:privacy.total", { count: total })}</p>}
 
           <h3>{t("staff-tools:privacy.download")}</h3>
@@ -218,25 +221,27 @@ export default function PrivacyPage() {
         {history.length === 0 ? (
           <p>{t("staff-tools:privacy.noHistory")}</p>
         ) : (
-          <Table>
-            <caption className="visually-hidden">{t("staff-tools:privacy.historyCaption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.time")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.who")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.what")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {history.map((h) => (
-                <Table.Row key={h.id}>
-                  <Table.Cell>{formatDateTime(new Date(h.at), locale)}</Table.Cell>
-                  <Table.Cell>{h.actorEmail === "system" ? t("staff-tools:privacy.job") : h.actorEmail}</Table.Cell>
-                  <Table.Cell lang={locale === "nb" ? undefined : "nb"}>{h.summary}</Table.Cell>
+          <TableScroll label={t("staff-tools:privacy.historyCaption")}>
+            <Table>
+              <caption className="visually-hidden">{t("staff-tools:privacy.historyCaption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.time")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.who")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.what")}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {history.map((h) => (
+                  <Table.Row key={h.id}>
+                    <Table.Cell>{formatDateTime(new Date(h.at), locale)}</Table.Cell>
+                    <Table.Cell>{h.actorEmail === "system" ? t("staff-tools:privacy.job") : h.actorEmail}</Table.Cell>
+                    <Table.Cell lang={locale === "nb" ? undefined : "nb"}>{h.summary}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
     </>
