@@ -1,10 +1,9 @@
 import { Alert, Button, Table } from "@digdir/designsystemet-react";
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { translateError } from "~/components/form-errors";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { roleKey, ROLES, staffHandle } from "~/modules/auth/roles";
@@ -13,6 +12,7 @@ import { inviteSchema, staffActionSchema } from "~/modules/auth/staff.schema";
 import { inviteStaff, listStaff, removeStaff, setStaffRole } from "~/modules/auth/staff.server";
 import { formatDateTime } from "~/utils/format";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { ErrorSummary, SelectField, TextField } from "~/modules/admin-events/staff-form";
 
 export const handle = staffHandle("ADMIN");
 
@@ -127,7 +127,7 @@ export default function StaffPage() {
                       <label className="visually-hidden" htmlFor={`role-${s.id}`}>
                         {t("staff-tools:staff.roleFor", { name: s.name })}
                       </label>
-                      <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
+                      <select className="ds-input" data-size="sm" id={`role-${s.id}`} name="role" defaultValue={s.role}>
                         {roleOptions}
                       </select>
                       <Button type="submit" variant="primary" data-size="sm">
@@ -163,33 +163,22 @@ export default function StaffPage() {
         </Table>
       </TableScroll>
       <h2>{t("staff-tools:staff.inviteHeading")}</h2>
+      <ErrorSummary
+        formErrors={form.errors}
+        fields={fields}
+        labels={{ name: t("staff-tools:staff.name"), email: t("staff-tools:staff.email"), role: t("staff-tools:staff.role") }}
+      />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
-        <div className="field">
-          <label htmlFor={fields.name.id}>{t("staff-tools:staff.name")}</label>
-          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
-          {fields.name.errors ? (
-            <p className="error" id={fields.name.errorId}>
-              {translateError(t, fields.name.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.email.id}>{t("staff-tools:staff.email")}</label>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" />
-          {fields.email.errors ? (
-            <p className="error" id={fields.email.errorId}>
-              {translateError(t, fields.email.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.role.id}>{t("staff-tools:staff.role")}</label>
-          <select {...getSelectProps(fields.role)} defaultValue="ORGANISER">
-            {roleOptions}
-          </select>
-          <p className="help">{t("staff-tools:staff.roleHelp")}</p>
-        </div>
+        <TextField field={fields.name} label={t("staff-tools:staff.name")} autoComplete="off" />
+        <TextField field={fields.email} type="email" label={t("staff-tools:staff.email")} autoComplete="off" />
+        <SelectField
+          field={fields.role}
+          label={t("staff-tools:staff.role")}
+          help={t("staff-tools:staff.roleHelp")}
+          options={ROLES.map((r) => [r, t(roleKey(r))])}
+          defaultValue="ORGANISER"
+        />
         <p>
           <Button type="submit" variant="primary">
             {t("staff-tools:staff.sendInvitation")}

@@ -1,5 +1,5 @@
 import { Button } from "@digdir/designsystemet-react";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { translateError } from "~/components/form-errors";
 import { useT, type MessageKey } from "~/i18n";
+import { ErrorSummary, TextField } from "~/modules/admin-events/staff-form";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/redirect.server";
 import { loginLimit, pause } from "~/modules/auth/login-limit.server";
@@ -84,15 +85,7 @@ export default function Login() {
     <div className="container narrow">
       <h1>{t("staff-tools:login.heading")}</h1>
       <p>{t("staff-tools:login.intro")}</p>
-      {formErrors.length ? (
-        <div className="error-summary" role="alert">
-          {formErrors.map((e) => (
-            <p key={e} className="form-error">
-              {e}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <ErrorSummary formErrors={formErrors} fields={fields} labels={{ email: t("staff-tools:login.email"), password: t("staff-tools:login.password") }} />
       {oidc ? (
         <Form method="post" action="/admin/login/oidc" className="actions">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
@@ -103,24 +96,8 @@ export default function Login() {
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        <div className="field">
-          <label htmlFor={fields.email.id}>{t("staff-tools:login.email")}</label>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
-          {fields.email.errors ? (
-            <p className="error" id={fields.email.errorId}>
-              {translateError(t, fields.email.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("staff-tools:login.password")}</label>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
-          {fields.password.errors ? (
-            <p className="error" id={fields.password.errorId}>
-              {translateError(t, fields.password.errors[0])}
-            </p>
-          ) : null}
-        </div>
+        <TextField field={fields.email} type="email" label={t("staff-tools:login.email")} autoComplete="username" />
+        <TextField field={fields.password} type="password" label={t("staff-tools:login.password")} autoComplete="current-password" />
         <p>
           <Button type="submit" variant="primary">
             {t("staff-tools:login.submit")}

@@ -29,7 +29,7 @@ function Wrap({ field, label, help, children }: { field: AnyField; label: ReactN
   );
 }
 
-type InputType = "text" | "number" | "datetime-local" | "url" | "month" | "time" | "date";
+type InputType = "text" | "number" | "datetime-local" | "url" | "month" | "time" | "date" | "email" | "password" | "search";
 
 export function TextField({
   field,
@@ -66,17 +66,18 @@ export function SelectField({
   help,
   options,
   empty,
+  ...rest
 }: {
   field: AnyField;
   label: ReactNode;
   help?: ReactNode;
   options: Array<[value: string, label: string]>;
   empty?: string;
-}) {
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: describedBy(field, Boolean(help)) });
   return (
     <Wrap field={field} label={label} help={help}>
-      <select key={key} className="ds-input" {...props}>
+      <select key={key} className="ds-input" {...props} {...rest}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([value, text]) => (
           <option key={value} value={value}>
