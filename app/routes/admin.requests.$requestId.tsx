@@ -1,14 +1,14 @@
 // One request for staff: the sender's details, the history and the triage forms (review, accept
 // into a programme, answer, decline). Each change mails the sender and is audited.
-import { Alert, Button } from "@digdir/designsystemet-react";
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Alert, Button, Card } from "@digdir/designsystemet-react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
 import { toOsloLocal } from "~/modules/admin-events/oslo-time";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
@@ -141,26 +141,22 @@ function TriageForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <section aria-labelledby={`${form.id}-heading`} className="event-card">
-      <h3 id={`${form.id}-heading`}>{legend}</h3>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
-      <Form method="post" className="stacked" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intent} />
-        {children(fields)}
-        <p>
-          <Button type="submit" variant={danger ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
-            {submit}
-          </Button>
-        </p>
-      </Form>
-    </section>
+    <Card asChild data-color="neutral">
+      <section aria-labelledby={`${form.id}-heading`}>
+        <h3 id={`${form.id}-heading`}>{legend}</h3>
+        <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
+        <Form method="post" className="stacked" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value={intent} />
+          {children(fields)}
+          <p>
+            <Button type="submit" variant="primary" data-color={danger ? "danger" : undefined} disabled={navigation.state === "submitting"}>
+              {submit}
+            </Button>
+          </p>
+        </Form>
+      </section>
+    </Card>
   );
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function OverlapCheckbox({ field }: { field: FieldMetadata<any> }) {
-  const { key, ...props } = getInputProps(field, { type: "checkbox" });
-  return <input key={key} {...props} />;
 }
 
 export default function RequestPage() {
@@ -317,10 +313,7 @@ export default function RequestPage() {
                   <TextField field={f.startsAt} label={t("staff-tools:request.startsAt")} type="datetime-local" help={t("staff-tools:request.startsAtHelp")} />
                   <TextField field={f.durationMinutes} label={t("staff-tools:request.duration")} type="number" min={1} max={240} />
                   <TextField field={f.room} label={t("staff-tools:request.room")} help={t("staff-tools:request.roomHelp")} />
-                  <div className="checkbox">
-                    <OverlapCheckbox field={f.allowOverlap} />
-                    <label htmlFor={f.allowOverlap.id}>{t("staff-tools:request.allowOverlap")}</label>
-                  </div>
+                  <CheckboxField field={f.allowOverlap} label={t("staff-tools:request.allowOverlap")} />
                   <TextAreaField field={f.message} label={messageLabel} rows={2} />
                 </>
               )}
