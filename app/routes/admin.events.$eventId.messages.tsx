@@ -19,13 +19,12 @@ import { getEventForMessages, listMessages, previewMessage, segmentCounts, sendM
 import { reminderStatus, type ReminderStatus } from "~/modules/reminders/reminders.server";
 import { formatDateTime, formatDateTimeRange } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { CheckboxField, FieldsetGroup, TextArea, TextInput } from "~/components/ui/field";
 import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesUrl },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
@@ -278,7 +277,7 @@ function MessagesPage() {
 
       <h2>{t("staff-tools:messages.write")}</h2>
       {errorCount > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={errorSummary} id="error-summary">
+        <div className="ds-error-summary error-summary" role="alert" tabIndex={-1} ref={errorSummary} id="error-summary">
           {formErrors.map((m) => (
             <p key={m} className="form-error">
               {translateError(t, m)}
@@ -286,11 +285,13 @@ function MessagesPage() {
           ))}
           {fieldErrors.length > 0 ? (
             <>
-              <p className="form-error">{t("staff-tools:messages.formHasErrors")}</p>
-              <ul>
+              <h3 className="ds-heading" data-size="xs">
+                {t("staff-tools:messages.formHasErrors")}
+              </h3>
+              <ul className="ds-list">
                 {fieldErrors.map((e) => (
                   <li key={e.id}>
-                    <a href={`#${e.name === "segment" ? `${fields.segment.id}-${SEGMENTS[0]}` : e.id}`}>
+                    <a className="ds-link" href={`#${e.name === "segment" ? `${fields.segment.id}-${SEGMENTS[0]}` : e.id}`}>
                       {labels[e.name]}: {translateError(t, e.message)}
                     </a>
                   </li>
@@ -301,68 +302,41 @@ function MessagesPage() {
         </div>
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <fieldset className="segment-choices" aria-describedby={fields.segment.errors ? `${fields.segment.id}-error` : undefined}>
-          <legend>{t("staff-tools:messages.recipients")}</legend>
+        <FieldsetGroup id={fields.segment.id} legend={t("staff-tools:messages.recipients")} error={translateError(t, fields.segment.errors?.[0])}>
           {SEGMENTS.map((s) => (
-            <div className="checkbox" key={s}>
-              <input
-                type="radio"
-                id={`${fields.segment.id}-${s}`}
-                name={fields.segment.name}
-                value={s}
-                defaultChecked={(fields.segment.initialValue ?? "CONFIRMED") === s}
-                required
-              />
-              <label htmlFor={`${fields.segment.id}-${s}`}>
-                {t(segmentKey(s))} ({counts[s]})
-              </label>
-            </div>
+            <CheckboxField
+              key={s}
+              type="radio"
+              id={`${fields.segment.id}-${s}`}
+              name={fields.segment.name}
+              value={s}
+              label={`${t(segmentKey(s))} (${counts[s]})`}
+              defaultChecked={(fields.segment.initialValue ?? "CONFIRMED") === s}
+              required
+            />
           ))}
-          {fields.segment.errors ? (
-            <p className="error" id={`${fields.segment.id}-error`}>
-              {translateError(t, fields.segment.errors[0])}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={fields.subject.id}>{t("staff-tools:messages.subject")}</label>
-          <input
-            type="text"
-            id={fields.subject.id}
-            name={fields.subject.name}
-            defaultValue={fields.subject.initialValue as string | undefined}
-            required
-            maxLength={SUBJECT_MAX}
-            aria-invalid={fields.subject.errors ? true : undefined}
-            aria-describedby={fields.subject.errors ? `${fields.subject.id}-error` : undefined}
-          />
-          {fields.subject.errors ? (
-            <p className="error" id={`${fields.subject.id}-error`}>
-              {translateError(t, fields.subject.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.body.id}>{t("staff-tools:messages.body")}</label>
-          <p className="help" id={`${fields.body.id}-help`}>
-            {t("staff-tools:messages.bodyHelp", { max: BODY_MAX })}
-          </p>
-          <textarea
-            id={fields.body.id}
-            name={fields.body.name}
-            rows={10}
-            defaultValue={fields.body.initialValue as string | undefined}
-            required
-            maxLength={BODY_MAX}
-            aria-invalid={fields.body.errors ? true : undefined}
-            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""].filter(Boolean).join(" ")}
-          />
-          {fields.body.errors ? (
-            <p className="error" id={`${fields.body.id}-error`}>
-              {translateError(t, fields.body.errors[0])}
-            </p>
-          ) : null}
-        </div>
+        </FieldsetGroup>
+        <TextInput
+          id={fields.subject.id}
+          label={t("staff-tools:messages.subject")}
+          error={translateError(t, fields.subject.errors?.[0])}
+          type="text"
+          name={fields.subject.name}
+          defaultValue={fields.subject.initialValue as string | undefined}
+          required
+          maxLength={SUBJECT_MAX}
+        />
+        <TextArea
+          id={fields.body.id}
+          label={t("staff-tools:messages.body")}
+          help={t("staff-tools:messages.bodyHelp", { max: BODY_MAX })}
+          error={translateError(t, fields.body.errors?.[0])}
+          name={fields.body.name}
+          rows={10}
+          defaultValue={fields.body.initialValue as string | undefined}
+          required
+          maxLength={BODY_MAX}
+        />
         <p>
           <Button type="submit" name="intent" value="preview" disabled={busy} variant="secondary">
             {t("staff-tools:messages.preview")}
