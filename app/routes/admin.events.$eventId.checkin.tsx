@@ -2,7 +2,7 @@
 // field (what a hardware scanner types into) and a search by name or e-mail that work as
 // plain forms without JavaScript. Counts refresh every few seconds, so several phones at the
 // door see the same numbers.
-import { Button } from "@digdir/designsystemet-react";
+import { Alert, Button } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useRouteError, useSubmit } from "@remix-run/react";
@@ -17,6 +17,7 @@ import { checkInFormSchema } from "~/modules/checkin/checkin.schema";
 import { checkIn, checkInCounts, searchForCheckIn, undoCheckIn } from "~/modules/checkin/checkin.server";
 import { QrScanner } from "~/modules/checkin/qr-scanner";
 import { formatTime } from "~/utils/format";
+import { Field } from "~/components/ui/field";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -182,7 +183,7 @@ export default function CheckIn() {
       </p>
 
       {result ? (
-        <div className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`} role={result.kind === "ok" ? "status" : "alert"}>
+        <Alert data-color={result.kind === "ok" ? "success" : "warning"} role={result.kind === "ok" ? "status" : "alert"}>
           <p>
             <strong>{result.text}</strong>
           </p>
@@ -195,7 +196,7 @@ export default function CheckIn() {
               </Button>
             </Form>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
 
       <section aria-labelledby="scan-heading">
@@ -203,13 +204,10 @@ export default function CheckIn() {
         <QrScanner onCode={(code) => submit({ intent: "code", code }, { method: "post", action: here, replace: true })} />
         <Form method="post" action={here} className="stacked">
           <input type="hidden" name="intent" value="code" />
-          <div className="field">
-            <label htmlFor="code">{t("staff-tools:checkin.code")}</label>
-            <p className="help" id="code-help">
-              {t("staff-tools:checkin.codeHelp")}
-            </p>
+          <Field id="code" label={t("staff-tools:checkin.code")} help={t("staff-tools:checkin.codeHelp")}>
             <input
               ref={codeRef}
+              className="ds-input"
               type="text"
               id="code"
               name="code"
@@ -220,7 +218,7 @@ export default function CheckIn() {
               spellCheck={false}
               aria-describedby="code-help"
             />
-          </div>
+          </Field>
           <p>
             <Button type="submit" variant="primary">
               {t("staff-tools:checkin.submitCode")}
@@ -232,15 +230,14 @@ export default function CheckIn() {
       <section aria-labelledby="search-heading">
         <h2 id="search-heading">{t("staff-tools:checkin.searchHeading")}</h2>
         <Form method="get" role="search" aria-labelledby="search-heading" className="stacked">
-          <div className="field">
-            <label htmlFor="q">{t("staff-tools:checkin.searchLabel")}</label>
-            <input type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
-          </div>
-          <p>
-            <Button type="submit" variant="secondary">
-              {t("staff-tools:checkin.search")}
-            </Button>
-          </p>
+          <Field id="q" label={t("staff-tools:checkin.searchLabel")}>
+            <div className="ds-search">
+              <input className="ds-input" type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
+              <Button type="submit" variant="secondary">
+                {t("staff-tools:checkin.search")}
+              </Button>
+            </div>
+          </Field>
         </Form>
         {q ? (
           results.length === 0 ? (
@@ -309,12 +306,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   return (
-    <div className="notice notice-warn" role="alert">
+    <Alert data-color="warning" role="alert">
       <h1>{t("staff-tools:checkin.titlePlain")}</h1>
       <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("staff-tools:checkin.errorGeneric")}</p>
       <p>
         <Link to="/admin/events">{t("staff-tools:checkin.toEvents")}</Link>
       </p>
-    </div>
+    </Alert>
   );
 }
