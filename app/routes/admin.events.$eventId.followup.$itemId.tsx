@@ -17,6 +17,7 @@ import { getLocale, translator } from "~/i18n/i18n.server";
 import { deleteItem, getStaffItem, updateItem } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { CheckboxField } from "~/components/ui/field";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
@@ -174,23 +175,14 @@ export default function EditFollowUpItem() {
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t("staff-tools:followup.item.delete")}</h2>
         <p>{t("staff-tools:followup.item.deleteIntro")}</p>
-        {actionData && "deleteError" in actionData ? (
-          <p className="error" role="alert" id="delete-error">
-            {translateError(t, actionData.deleteError)}
-          </p>
-        ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="delete-confirm"
-              name="confirm"
-              aria-invalid={actionData && "deleteError" in actionData ? true : undefined}
-              aria-describedby={actionData && "deleteError" in actionData ? "delete-error" : undefined}
-            />
-            <label htmlFor="delete-confirm">{t("staff-tools:followup.item.deleteConfirm", { title: item.title })}</label>
-          </div>
+          <CheckboxField
+            id="delete-confirm"
+            name="confirm"
+            label={t("staff-tools:followup.item.deleteConfirm", { title: item.title })}
+            error={actionData && "deleteError" in actionData ? translateError(t, actionData.deleteError) : undefined}
+          />
           <p>
             <Button type="submit" variant="primary" data-color="danger">
               {t("staff-tools:followup.item.deleteButton")}

@@ -1,6 +1,6 @@
 // Staff: after the meeting - the minutes (save, publish, unpublish) and the follow-up items
 // (list and a new one by hand). Items from input and live questions are made in one click there.
-import { Alert, Button, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Table, Tag } from "@digdir/designsystemet-react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -203,7 +203,7 @@ export default function AdminFollowUp() {
                       {item.publishedAt ? null : (
                         <>
                           {" "}
-                          <strong className="tag">{t("staff-tools:followup.draft")}</strong>
+                          <Tag data-color="warning">{t("staff-tools:followup.draft")}</Tag>
                         </>
                       )}
                     </Table.Cell>

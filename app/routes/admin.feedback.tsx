@@ -1,4 +1,4 @@
-import { Alert, Button } from "@digdir/designsystemet-react";
+import { Alert, Button, Card } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -56,29 +56,31 @@ export default function FeedbackPage() {
       ) : (
         <ul className="event-list">
           {items.map((f) => (
-            <li key={f.id} className="event-card">
-              <p className="meta">
-                {formatDateTime(new Date(f.createdAt), locale)}
-                {f.pageUrl ? t("staff-tools:feedback.page", { page: f.pageUrl }) : ""}
-                {t("staff-tools:feedback.language", { language: f.locale })}
-              </p>
-              <p className="feedback-message">{f.message}</p>
-              <p className="meta">
-                {f.contactName || f.contactEmail
-                  ? t("staff-tools:feedback.contact", { contact: [f.contactName, f.contactEmail].filter(Boolean).join(", ") })
-                  : t("staff-tools:feedback.noContact")}
-              </p>
-              {f.handledAt ? (
-                <p className="meta">{t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}</p>
-              ) : (
-                <Form method="post">
-                  <input type="hidden" name="id" value={f.id} />
-                  <Button type="submit" variant="primary" data-size="sm">
-                    {t("staff-tools:feedback.markHandled")}
-                  </Button>
-                </Form>
-              )}
-            </li>
+            <Card asChild data-color="neutral" key={f.id}>
+              <li>
+                <p className="meta">
+                  {formatDateTime(new Date(f.createdAt), locale)}
+                  {f.pageUrl ? t("staff-tools:feedback.page", { page: f.pageUrl }) : ""}
+                  {t("staff-tools:feedback.language", { language: f.locale })}
+                </p>
+                <p className="feedback-message">{f.message}</p>
+                <p className="meta">
+                  {f.contactName || f.contactEmail
+                    ? t("staff-tools:feedback.contact", { contact: [f.contactName, f.contactEmail].filter(Boolean).join(", ") })
+                    : t("staff-tools:feedback.noContact")}
+                </p>
+                {f.handledAt ? (
+                  <p className="meta">{t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}</p>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={f.id} />
+                    <Button type="submit" variant="primary" data-size="sm">
+                      {t("staff-tools:feedback.markHandled")}
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            </Card>
           ))}
         </ul>
       )}
