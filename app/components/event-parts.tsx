@@ -1,3 +1,4 @@
+import { Tag } from "@digdir/designsystemet-react";
 import { Link } from "@remix-run/react";
 import { ContentLang } from "~/components/content-lang";
 import { useLocale, useT, type MessageKey } from "~/i18n";
@@ -5,12 +6,12 @@ import { formatDate, formatDateTimeRange, formatPostalPlace, formatTimeRange, os
 
 export function KindTag({ kind }: { kind: string }) {
   const t = useT();
-  return <span className="tag">{t(`kind.${kind}` as MessageKey)}</span>;
+  return <Tag data-color="neutral">{t(`kind.${kind}` as MessageKey)}</Tag>;
 }
 
 export function CancelledTag() {
   const t = useT();
-  return <span className="tag tag-cancelled">{t("status.CANCELLED")}</span>;
+  return <Tag data-color="danger">{t("status.CANCELLED")}</Tag>;
 }
 
 type ListEvent = {

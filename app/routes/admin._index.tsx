@@ -11,6 +11,7 @@ import { MissingSettingsNotice } from "~/modules/settings/missing-settings-notic
 import { missingSettings, orgSettings } from "~/modules/settings/settings.server";
 import { db } from "~/utils/db.server";
 import { formatDateTimeRange } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("MODERATOR");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:overview.title");
@@ -105,29 +106,33 @@ export default function AdminHome() {
       {events.length === 0 ? (
         <p>{t("staff-events:overview.none")}</p>
       ) : (
-        <Table>
-          <caption className="visually-hidden">{t("staff-events:overview.caption")}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t("staff-events:col.event")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:col.waiting")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {events.map((e) => (
-              <Table.Row key={e.id}>
-                <Table.Cell>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</Table.Cell>
-                <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
-                <Table.Cell>{e.status === "PUBLISHED" ? t("staff-events:status.PUBLISHED") : t("staff-events:status.DRAFT")}</Table.Cell>
-                <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
-                <Table.Cell>{e.waiting}</Table.Cell>
+        <TableScroll label={t("staff-events:overview.caption")}>
+          <Table>
+            <caption className="visually-hidden">{t("staff-events:overview.caption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-events:col.event")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:col.waiting")}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {events.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.Cell>{canOrganise ? <Link to={`/admin/events/${e.id}`}>{e.title}</Link> : e.title}</Table.Cell>
+                  <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+                  <Table.Cell>{e.status === "PUBLISHED" ? t("staff-events:status.PUBLISHED") : t("staff-events:status.DRAFT")}</Table.Cell>
+                  <Table.Cell>
+                    {e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}
+                  </Table.Cell>
+                  <Table.Cell>{e.waiting}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </>
   );

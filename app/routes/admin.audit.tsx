@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Button, Table } from "@digdir/designsystemet-react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditLog } from "~/modules/audit/audit.server";
 import { staffHandle } from "~/modules/auth/roles";
@@ -7,9 +7,10 @@ import { requireStaff } from "~/modules/auth/session.server";
 import { formatDateTime } from "~/utils/format";
 import { isMessageKey, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
+import { Field } from "~/components/ui/field";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ADMIN");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -32,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The action's name in the reader's language, when the catalog has one. */
-function actionLabel(t: ReturnType<typeof useT>, action: string): string | null {
+/** The action's name in the reader's language; an action the catalog does not know yet is "another change". */
+function actionLabel(t: ReturnType<typeof useT>, action: string): string {
   const key = `staff-tools:audit.action.${action}`;
-  return isMessageKey(key) ? t(key as MessageKey) : null;
+  return isMessageKey(key) ? t(key as MessageKey) : t("staff-tools:audit.action.unknown");
 }
 
 export default function AuditPage() {
@@ -46,53 +47,75 @@ export default function AuditPage() {
     <>
       <h1>{t("staff-tools:audit.title")}</h1>
       <p>{t("staff-tools:audit.intro", { count: total })}</p>
-      <Form method="get" className="inline-form">
-        <label htmlFor="q">{t("staff-tools:audit.search")}</label>
-        <input id="q" name="q" type="search" defaultValue={q} />
-        <button type="submit" className="small primary">
-          {t("staff-tools:audit.searchButton")}
-        </button>
+      <Form method="get" role="search" className="narrow">
+        <Field id="q" label={t("staff-tools:audit.search")}>
+          <div className="ds-search">
+            <input className="ds-input" id="q" name="q" type="search" defaultValue={q} maxLength={100} />
+            <Button type="submit" variant="primary">
+              {t("staff-tools:audit.searchButton")}
+            </Button>
+          </div>
+        </Field>
       </Form>
-      <div className="table-scroll">
-        <table className="data">
+      <TableScroll label={t("staff-tools:audit.caption")}>
+        <Table>
           <caption className="visually-hidden">{t("staff-tools:audit.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-tools:audit.col.time")}</th>
-              <th scope="col">{t("staff-tools:audit.col.who")}</th>
-              <th scope="col">{t("staff-tools:audit.col.what")}</th>
-              <th scope="col">{t("staff-tools:audit.col.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const label = actionLabel(t, r.action);
-              return (
-                <tr key={r.id}>
-                  <td>{formatDateTime(new Date(r.at), locale)}</td>
-                  <td>{r.actorEmail}</td>
-                  {/* The summary is stored as written when the change happened (bokmål). */}
-                  <td lang={locale === "nb" ? undefined : "nb"}>{r.summary}</td>
-                  <td>
-                    {label ? (
-                      <>
-                        {label}
-                        <br />
-                      </>
-                    ) : null}
-                    <code>{r.action}</code>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label={t("staff-tools:audit.pages")} className="actions">
-        {page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&side=${page - 1}`}>{t("staff-tools:audit.previous")}</Link> : null}
-        <span>{t("staff-tools:audit.pageOf", { page, pages })}</span>
-        {page < pages ? <Link to={`?q=${encodeURIComponent(q)}&side=${page + 1}`}>{t("staff-tools:audit.next")}</Link> : null}
-      </nav>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.who")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.what")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:audit.col.action")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>{formatDateTime(new Date(r.at), locale)}</Table.Cell>
+                <Table.Cell>{r.actorEmail}</Table.Cell>
+                {/* The summary is stored as written when the change happened (bokmål). */}
+                <Table.Cell lang={locale === "nb" ? undefined : "nb"}>{r.summary}</Table.Cell>
+                <Table.Cell data-action={r.action}>{actionLabel(t, r.action)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
+      <Pages page={page} pages={pages} q={q} />
     </>
+  );
+}
+
+/** Previous and next page in Designsystemet's pagination markup: plain links, so it works without JavaScript. */
+function Pages({ page, pages, q }: { page: number; pages: number; q: string }) {
+  const t = useT();
+  const to = (p: number) => `?q=${encodeURIComponent(q)}&side=${p}`;
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t("staff-tools:audit.pages")} className="ds-pagination">
+      <ul>
+        <li>
+          {page > 1 ? (
+            <Button asChild variant="tertiary">
+              <Link to={to(page - 1)}>{t("staff-tools:audit.previous")}</Link>
+            </Button>
+          ) : (
+            <span aria-hidden="true" />
+          )}
+        </li>
+        <li>
+          <span aria-current="true">{t("staff-tools:audit.pageOf", { page, pages })}</span>
+        </li>
+        <li>
+          {page < pages ? (
+            <Button asChild variant="tertiary">
+              <Link to={to(page + 1)}>{t("staff-tools:audit.next")}</Link>
+            </Button>
+          ) : (
+            <span aria-hidden="true" />
+          )}
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -2,19 +2,10 @@
 // field (what a hardware scanner types into) and a search by name or e-mail that work as
 // plain forms without JavaScript. Counts refresh every few seconds, so several phones at the
 // door see the same numbers.
+import { Alert, Button } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useRouteError,
-  useSubmit,
-} from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useRouteError, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { isMessageKey, useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
@@ -26,6 +17,7 @@ import { checkInFormSchema } from "~/modules/checkin/checkin.schema";
 import { checkIn, checkInCounts, searchForCheckIn, undoCheckIn } from "~/modules/checkin/checkin.server";
 import { QrScanner } from "~/modules/checkin/qr-scanner";
 import { formatTime } from "~/utils/format";
+import { Field } from "~/components/ui/field";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -105,11 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { kind: "warn", text: t("staff-tools:checkin.registrationNotFound") };
     return data({ result }, { status: outcome.outcome === "not-found" ? 404 : 200 });
   }
-  const outcome = await checkIn(
-    event.id,
-    input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId },
-    actor
-  );
+  const outcome = await checkIn(event.id, input.intent === "code" ? { code: input.code } : { registrationId: input.registrationId }, actor);
   let result: Result;
   let status = 200;
   switch (outcome.outcome) {
@@ -195,10 +183,7 @@ export default function CheckIn() {
       </p>
 
       {result ? (
-        <div
-          className={`notice ${result.kind === "ok" ? "notice-ok" : "notice-warn"}`}
-          role={result.kind === "ok" ? "status" : "alert"}
-        >
+        <Alert data-color={result.kind === "ok" ? "success" : "warning"} role={result.kind === "ok" ? "status" : "alert"}>
           <p>
             <strong>{result.text}</strong>
           </p>
@@ -206,10 +191,12 @@ export default function CheckIn() {
             <Form method="post" action={here}>
               <input type="hidden" name="intent" value="undo" />
               <input type="hidden" name="registrationId" value={result.undo.registrationId} />
-              <button type="submit">{t("staff-tools:checkin.undoFor", { name: result.undo.name })}</button>
+              <Button type="submit" variant="secondary">
+                {t("staff-tools:checkin.undoFor", { name: result.undo.name })}
+              </Button>
             </Form>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
 
       <section aria-labelledby="scan-heading">
@@ -217,13 +204,10 @@ export default function CheckIn() {
         <QrScanner onCode={(code) => submit({ intent: "code", code }, { method: "post", action: here, replace: true })} />
         <Form method="post" action={here} className="stacked">
           <input type="hidden" name="intent" value="code" />
-          <div className="field">
-            <label htmlFor="code">{t("staff-tools:checkin.code")}</label>
-            <p className="help" id="code-help">
-              {t("staff-tools:checkin.codeHelp")}
-            </p>
+          <Field id="code" label={t("staff-tools:checkin.code")} help={t("staff-tools:checkin.codeHelp")}>
             <input
               ref={codeRef}
+              className="ds-input"
               type="text"
               id="code"
               name="code"
@@ -234,11 +218,11 @@ export default function CheckIn() {
               spellCheck={false}
               aria-describedby="code-help"
             />
-          </div>
+          </Field>
           <p>
-            <button type="submit" className="primary">
+            <Button type="submit" variant="primary">
               {t("staff-tools:checkin.submitCode")}
-            </button>
+            </Button>
           </p>
         </Form>
       </section>
@@ -246,13 +230,14 @@ export default function CheckIn() {
       <section aria-labelledby="search-heading">
         <h2 id="search-heading">{t("staff-tools:checkin.searchHeading")}</h2>
         <Form method="get" role="search" aria-labelledby="search-heading" className="stacked">
-          <div className="field">
-            <label htmlFor="q">{t("staff-tools:checkin.searchLabel")}</label>
-            <input type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
-          </div>
-          <p>
-            <button type="submit">{t("staff-tools:checkin.search")}</button>
-          </p>
+          <Field id="q" label={t("staff-tools:checkin.searchLabel")}>
+            <div className="ds-search">
+              <input className="ds-input" type="search" id="q" name="q" defaultValue={q} minLength={2} maxLength={200} autoComplete="off" />
+              <Button type="submit" variant="secondary">
+                {t("staff-tools:checkin.search")}
+              </Button>
+            </div>
+          </Field>
         </Form>
         {q ? (
           results.length === 0 ? (
@@ -278,28 +263,29 @@ export default function CheckIn() {
                   <Form method="post" action={here}>
                     <input type="hidden" name="registrationId" value={r.id} />
                     {r.checkedInAt ? (
-                      <button
+                      <Button
                         type="submit"
                         name="intent"
                         value="undo"
                         aria-label={t("staff-tools:checkin.undoFor", {
                           name: r.name,
                         })}
+                        variant="secondary"
                       >
                         {t("staff-tools:checkin.undo")}
-                      </button>
+                      </Button>
                     ) : (
-                      <button
+                      <Button
                         type="submit"
                         name="intent"
                         value="checkin"
-                        className="primary"
                         aria-label={t("staff-tools:checkin.checkInName", {
                           name: r.name,
                         })}
+                        variant="primary"
                       >
                         {t("staff-tools:checkin.checkIn")}
-                      </button>
+                      </Button>
                     )}
                   </Form>
                 </li>
@@ -320,12 +306,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   return (
-    <div className="notice notice-warn" role="alert">
+    <Alert data-color="warning" role="alert">
       <h1>{t("staff-tools:checkin.titlePlain")}</h1>
       <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("staff-tools:checkin.errorGeneric")}</p>
       <p>
         <Link to="/admin/events">{t("staff-tools:checkin.toEvents")}</Link>
       </p>
-    </div>
+    </Alert>
   );
 }

@@ -1,6 +1,7 @@
 // Staff: edit one follow-up item - title, summary, unit, status (with a reason for "will not be
 // done"), the public answer and a note for the history. A new status tells the person who sent
 // the input, if they left an e-mail address.
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -16,6 +17,7 @@ import { getLocale, translator } from "~/i18n/i18n.server";
 import { deleteItem, getStaffItem, updateItem } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { CheckboxField } from "~/components/ui/field";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
@@ -88,8 +90,7 @@ export default function EditFollowUpItem() {
     : null;
   const notice = noticeKey ? t(noticeKey) : null;
   const publicUrl = `/events/${event.slug}/oppfolging/${item.id}`;
-  const contact =
-    item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
+  const contact = item.sourceInput && !item.sourceInput.anonymisedAt ? [item.sourceInput.name, item.sourceInput.email].filter(Boolean).join(", ") : "";
   return (
     <>
       <nav aria-label={t("staff-tools:followup.breadcrumbs")} className="breadcrumbs">
@@ -99,9 +100,9 @@ export default function EditFollowUpItem() {
       </nav>
       <h1>{t("staff-tools:followup.item.heading", { title: item.title })}</h1>
       {notice ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       <dl className="facts">
         <dt>{t("staff-tools:followup.item.statusNow")}</dt>
@@ -174,27 +175,18 @@ export default function EditFollowUpItem() {
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t("staff-tools:followup.item.delete")}</h2>
         <p>{t("staff-tools:followup.item.deleteIntro")}</p>
-        {actionData && "deleteError" in actionData ? (
-          <p className="error" role="alert" id="delete-error">
-            {translateError(t, actionData.deleteError)}
-          </p>
-        ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="delete-confirm"
-              name="confirm"
-              aria-invalid={actionData && "deleteError" in actionData ? true : undefined}
-              aria-describedby={actionData && "deleteError" in actionData ? "delete-error" : undefined}
-            />
-            <label htmlFor="delete-confirm">{t("staff-tools:followup.item.deleteConfirm", { title: item.title })}</label>
-          </div>
+          <CheckboxField
+            id="delete-confirm"
+            name="confirm"
+            label={t("staff-tools:followup.item.deleteConfirm", { title: item.title })}
+            error={actionData && "deleteError" in actionData ? translateError(t, actionData.deleteError) : undefined}
+          />
           <p>
-            <button type="submit" className="danger">
+            <Button type="submit" variant="primary" data-color="danger">
               {t("staff-tools:followup.item.deleteButton")}
-            </button>
+            </Button>
           </p>
         </Form>
       </section>

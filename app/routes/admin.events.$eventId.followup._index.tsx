@@ -1,9 +1,9 @@
 // Staff: after the meeting - the minutes (save, publish, unpublish) and the follow-up items
 // (list and a new one by hand). Items from input and live questions are made in one click there.
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Alert, Button, Table, Tag } from "@digdir/designsystemet-react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAdminEvent } from "~/modules/admin-events/events-admin.server";
@@ -17,6 +17,7 @@ import { followUpItemSchema, followUpStatusKey, minutesSchema, moveItemSchema, U
 import { createItem, listStaffItems, moveItem, saveMinutes } from "~/modules/followup/followup.server";
 import { formatDateTime } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -24,7 +25,6 @@ function statusKeyOr(t: ReturnType<typeof useT>, status: string): string {
   const key = followUpStatusKey(status);
   return key ? t(key) : status;
 }
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -78,20 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent: "minutes", result: submission.reply() }, { status: 400 });
   const { intent: action, minutes } = submission.value;
   if (action === "publish-minutes" && minutes.length === 0) {
-    return data(
-      { intent: "minutes", result: submission.reply({ fieldErrors: { minutes: ["staff-tools:followup.error.publishEmpty"] } }) },
-      { status: 400 }
-    );
+    return data({ intent: "minutes", result: submission.reply({ fieldErrors: { minutes: ["staff-tools:followup.error.publishEmpty"] } }) }, { status: 400 });
   }
-  await saveMinutes(
-    actorOf(staff),
-    event.id,
-    minutes,
-    action === "publish-minutes" ? "publish" : action === "unpublish-minutes" ? "unpublish" : "save"
-  );
-  return redirect(
-    `${base}?referat=${action === "publish-minutes" ? "publisert" : action === "unpublish-minutes" ? "avpublisert" : "lagret"}#minutes-heading`
-  );
+  await saveMinutes(actorOf(staff), event.id, minutes, action === "publish-minutes" ? "publish" : action === "unpublish-minutes" ? "unpublish" : "save");
+  return redirect(`${base}?referat=${action === "publish-minutes" ? "publisert" : action === "unpublish-minutes" ? "avpublisert" : "lagret"}#minutes-heading`);
 }
 
 function MinutesForm({ minutes, published, lastResult }: { minutes: string; published: boolean; lastResult: unknown }) {
@@ -111,16 +101,16 @@ function MinutesForm({ minutes, published, lastResult }: { minutes: string; publ
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <TextAreaField field={fields.minutes} label={t("staff-tools:followup.minutes")} help={t("staff-tools:followup.minutesHelp")} rows={12} />
         <p className="actions">
-          <button type="submit" name="intent" value="save-minutes">
+          <Button type="submit" name="intent" value="save-minutes" variant="secondary">
             {t("staff-tools:followup.saveDraft")}
-          </button>{" "}
-          <button type="submit" name="intent" value="publish-minutes" className="primary">
+          </Button>{" "}
+          <Button type="submit" name="intent" value="publish-minutes" variant="primary">
             {published ? t("staff-tools:followup.saveAndShow") : t("staff-tools:followup.publish")}
-          </button>{" "}
+          </Button>{" "}
           {published ? (
-            <button type="submit" name="intent" value="unpublish-minutes">
+            <Button type="submit" name="intent" value="unpublish-minutes" variant="secondary">
               {t("staff-tools:followup.unpublish")}
-            </button>
+            </Button>
           ) : null}
         </p>
       </Form>
@@ -162,7 +152,7 @@ export default function AdminFollowUp() {
         {t("staff-tools:followup.intro.orNew")}
       </p>
       {minutesNotice || params.get("lagtTil") || params.get("slettet") || params.get("flyttet") ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {minutesNotice ??
             t(
               params.get("slettet")
@@ -171,7 +161,7 @@ export default function AdminFollowUp() {
                 ? "staff-tools:followup.notice.moved"
                 : "staff-tools:followup.notice.added"
             )}
-        </p>
+        </Alert>
       ) : null}
 
       <section aria-labelledby="minutes-heading">
@@ -193,35 +183,35 @@ export default function AdminFollowUp() {
         {items.length === 0 ? (
           <p>{t("staff-tools:followup.noItems")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
+          <TableScroll label={t("staff-tools:followup.itemsCaption")}>
+            <Table>
               <caption className="visually-hidden">{t("staff-tools:followup.itemsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("staff-tools:followup.col.title")}</th>
-                  <th scope="col">{t("staff-tools:followup.col.unit")}</th>
-                  <th scope="col">{t("staff-tools:followup.col.status")}</th>
-                  <th scope="col">{t("staff-tools:followup.col.source")}</th>
-                  <th scope="col">{t("staff-tools:followup.col.order")}</th>
-                </tr>
-              </thead>
-              <tbody>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("staff-tools:followup.col.title")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:followup.col.unit")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:followup.col.status")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:followup.col.source")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:followup.col.order")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
                 {items.map((item, index) => (
-                  <tr key={item.id}>
-                    <td>
+                  <Table.Row key={item.id}>
+                    <Table.Cell>
                       <Link to={`/admin/events/${event.id}/followup/${item.id}`}>{item.title}</Link>
                       {item.publishedAt ? null : (
                         <>
                           {" "}
-                          <strong className="tag">{t("staff-tools:followup.draft")}</strong>
+                          <Tag data-color="warning">{t("staff-tools:followup.draft")}</Tag>
                         </>
                       )}
-                    </td>
-                    <td>{item.responsibleUnit}</td>
-                    <td>
+                    </Table.Cell>
+                    <Table.Cell>{item.responsibleUnit}</Table.Cell>
+                    <Table.Cell>
                       {statusKeyOr(t, item.status)} ({formatDateTime(new Date(item.statusChangedAt), locale)})
-                    </td>
-                    <td>
+                    </Table.Cell>
+                    <Table.Cell>
                       {t(
                         item.sourceInputId
                           ? "staff-tools:followup.source.input"
@@ -229,40 +219,40 @@ export default function AdminFollowUp() {
                           ? "staff-tools:followup.source.question"
                           : "staff-tools:followup.source.manual"
                       )}
-                    </td>
-                    <td>
+                    </Table.Cell>
+                    <Table.Cell>
                       <Form method="post" className="inline-actions">
                         <input type="hidden" name="intent" value="move" />
                         <input type="hidden" name="itemId" value={item.id} />
                         {index > 0 ? (
-                          <button
+                          <Button
                             type="submit"
                             name="direction"
                             value="up"
-                            className="link-button"
                             aria-label={t("staff-tools:followup.moveUp", { title: item.title })}
+                            variant="tertiary"
                           >
                             {t("staff-tools:followup.up")}
-                          </button>
+                          </Button>
                         ) : null}{" "}
                         {index < items.length - 1 ? (
-                          <button
+                          <Button
                             type="submit"
                             name="direction"
                             value="down"
-                            className="link-button"
                             aria-label={t("staff-tools:followup.moveDown", { title: item.title })}
+                            variant="tertiary"
                           >
                             {t("staff-tools:followup.down")}
-                          </button>
+                          </Button>
                         ) : null}
                       </Form>
-                    </td>
-                  </tr>
+                    </Table.Cell>
+                  </Table.Row>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
 

@@ -1,5 +1,6 @@
 // Staff: the input (innspill) sent to an event, grouped by theme, with the sender's contact
 // details (staff only). Move to another theme, hide spam, and make a follow-up item in one click.
+import { Alert, Button, Card, Tag } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -26,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(await getLocale(request));
   return {
     title: t("staff-tools:title.suffix", { title: t("staff-tools:input.title", { event: event.title }) }),
-    event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind }, ...(await listInputByTheme(event.id)) };
+    event: { id: event.id, title: event.title, slug: event.slug, kind: event.kind },
+    ...(await listInputByTheme(event.id)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!outcome.ok) {
         return data(
           { error: t(outcome.reason === "hidden" ? "staff-tools:input.error.hiddenFollowUp" : "staff-tools:input.error.notFound") },
-          { status: outcome.reason === "hidden" ? 409 : 404 },
+          { status: outcome.reason === "hidden" ? 409 : 404 }
         );
       }
       return redirect(`${base}/followup/${outcome.itemId}?${outcome.created ? "opprettet" : "fantes"}=1`);
@@ -76,10 +79,10 @@ export default function AdminInput() {
   const noticeKey = params.get("flyttet")
     ? "staff-tools:input.notice.moved"
     : params.get("skjult")
-      ? "staff-tools:input.notice.hidden"
-      : params.get("vist")
-        ? "staff-tools:input.notice.shown"
-        : null;
+    ? "staff-tools:input.notice.hidden"
+    : params.get("vist")
+    ? "staff-tools:input.notice.shown"
+    : null;
   const notice = noticeKey ? t(noticeKey) : null;
   return (
     <>
@@ -95,14 +98,14 @@ export default function AdminInput() {
         {t("staff-tools:input.private")} <Link to={`/admin/events/${event.id}/followup`}>{t("staff-tools:input.followupLink")}</Link>
       </p>
       {notice ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.error ? (
-        <p className="error-summary" role="alert">
+        <Alert data-color="danger" role="alert">
           {actionData.error}
-        </p>
+        </Alert>
       ) : null}
       {groups.length === 0 ? <p>{t("staff-tools:input.none")}</p> : null}
       {groups.map((g) => (
@@ -116,68 +119,76 @@ export default function AdminInput() {
           </p>
           <ul className="event-list">
             {g.inputs.map((input) => (
-              <li key={input.id} id={`input-${input.id}`} className="event-card">
-                <p className="meta">
-                  {formatDateTime(new Date(input.createdAt), locale)} ·{" "}
-                  {t(input.phase === "BEFORE" ? "staff-tools:input.before" : "staff-tools:input.after")}
-                  {t("staff-tools:input.language", { language: input.locale })}
-                  {input.hiddenAt ? <strong>{t("staff-tools:input.hiddenAsSpam")}</strong> : null}
-                </p>
-                <p className="feedback-message">{input.text}</p>
-                <p className="meta">
-                  {input.anonymisedAt
-                    ? t("staff-tools:input.contactDeleted")
-                    : input.name || input.email || input.phone
+              <Card asChild data-color="neutral" key={input.id}>
+                <li id={`input-${input.id}`}>
+                  <p className="meta">
+                    {formatDateTime(new Date(input.createdAt), locale)} · {t(input.phase === "BEFORE" ? "staff-tools:input.before" : "staff-tools:input.after")}
+                    {t("staff-tools:input.language", { language: input.locale })}
+                    {input.hiddenAt ? (
+                      <>
+                        {" "}
+                        <Tag data-color="warning">{t("staff-tools:input.hiddenAsSpam")}</Tag>
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="feedback-message">{input.text}</p>
+                  <p className="meta">
+                    {input.anonymisedAt
+                      ? t("staff-tools:input.contactDeleted")
+                      : input.name || input.email || input.phone
                       ? t("staff-tools:input.contact", {
                           contact: [input.name, input.email, input.phone ? formatPhone(input.phone) : null].filter(Boolean).join(", "),
                         })
                       : t("staff-tools:input.noContact")}
-                </p>
-                <div className="actions">
-                  {input.followUp ? (
-                    <p>
-                      <Link to={`/admin/events/${event.id}/followup/${input.followUp.id}`}>
-                        {t("staff-tools:input.followUpCreated", {
-                          status: (() => {
-                            const key = followUpStatusKey(input.followUp.status);
-                            return key ? t(key) : input.followUp.status;
-                          })(),
-                        })}
-                      </Link>
-                    </p>
-                  ) : input.hiddenAt ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="follow-up" />
+                  </p>
+                  <div className="actions">
+                    {input.followUp ? (
+                      <p>
+                        <Link to={`/admin/events/${event.id}/followup/${input.followUp.id}`}>
+                          {t("staff-tools:input.followUpCreated", {
+                            status: (() => {
+                              const key = followUpStatusKey(input.followUp.status);
+                              return key ? t(key) : input.followUp.status;
+                            })(),
+                          })}
+                        </Link>
+                      </p>
+                    ) : input.hiddenAt ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="follow-up" />
+                        <input type="hidden" name="inputId" value={input.id} />
+                        <Button type="submit" variant="primary" data-size="sm">
+                          {t("staff-tools:input.makeFollowUp")}
+                        </Button>
+                      </Form>
+                    )}
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="theme" />
                       <input type="hidden" name="inputId" value={input.id} />
-                      <button type="submit" className="small primary">
-                        {t("staff-tools:input.makeFollowUp")}
-                      </button>
+                      <label className="ds-label" data-weight="regular" htmlFor={`theme-of-${input.id}`}>
+                        {t("staff-tools:input.theme")}
+                      </label>{" "}
+                      <select className="ds-input" data-size="sm" id={`theme-of-${input.id}`} name="theme" defaultValue={input.theme}>
+                        {THEMES.map((th) => (
+                          <option key={th} value={th}>
+                            {themeLabel(th, locale)}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <Button type="submit" variant="secondary" data-size="sm">
+                        {t("staff-tools:input.move")}
+                      </Button>
                     </Form>
-                  )}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="theme" />
-                    <input type="hidden" name="inputId" value={input.id} />
-                    <label htmlFor={`theme-of-${input.id}`}>{t("staff-tools:input.theme")}</label>{" "}
-                    <select id={`theme-of-${input.id}`} name="theme" defaultValue={input.theme}>
-                      {THEMES.map((th) => (
-                        <option key={th} value={th}>
-                          {themeLabel(th, locale)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit" className="small">
-                      {t("staff-tools:input.move")}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value={input.hiddenAt ? "unhide" : "hide"} />
-                    <input type="hidden" name="inputId" value={input.id} />
-                    <button type="submit" className="small">
-                      {t(input.hiddenAt ? "staff-tools:input.unhide" : "staff-tools:input.hide")}
-                    </button>
-                  </Form>
-                </div>
-              </li>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={input.hiddenAt ? "unhide" : "hide"} />
+                      <input type="hidden" name="inputId" value={input.id} />
+                      <Button type="submit" variant="secondary" data-size="sm">
+                        {t(input.hiddenAt ? "staff-tools:input.unhide" : "staff-tools:input.hide")}
+                      </Button>
+                    </Form>
+                  </div>
+                </li>
+              </Card>
             ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 // Messages to an event's attendees: write, preview exactly what one recipient gets, send
 // (once, however often the button is pressed), and follow delivery from the outbox.
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,24 +15,16 @@ import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { mailQueued } from "~/modules/mail/outbox.server";
 import stylesUrl from "~/modules/messages/messages.css?url";
 import { BODY_MAX, messageSchema, PREVIEW_TOKEN, segmentKey, SEGMENTS, SUBJECT_MAX, type Segment } from "~/modules/messages/messages.schema";
-import {
-  getEventForMessages,
-  listMessages,
-  previewMessage,
-  segmentCounts,
-  sendMessage,
-  type MessagePreview,
-} from "~/modules/messages/messages.server";
+import { getEventForMessages, listMessages, previewMessage, segmentCounts, sendMessage, type MessagePreview } from "~/modules/messages/messages.server";
 import { reminderStatus, type ReminderStatus } from "~/modules/reminders/reminders.server";
 import { formatDateTime, formatDateTimeRange } from "~/utils/format";
 import { StaffRouteError } from "~/components/staff-route-error";
+import { CheckboxField, FieldsetGroup, TextArea, TextInput } from "~/components/ui/field";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesUrl },
-  { rel: "stylesheet", href: tablesUrl },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
@@ -264,32 +256,28 @@ function MessagesPage() {
       <h1>{t("staff-tools:messages.heading")}</h1>
       <p>
         {event.title}, {formatDateTimeRange(event.startsAt, event.endsAt, locale)}
-        {event.status === "CANCELLED"
-          ? t("staff-tools:messages.cancelled")
-          : event.status === "DRAFT"
-          ? t("staff-tools:messages.draft")
-          : ""}
+        {event.status === "CANCELLED" ? t("staff-tools:messages.cancelled") : event.status === "DRAFT" ? t("staff-tools:messages.draft") : ""}
       </p>
-      <p className="notice">
+      <Alert data-color="info">
         <strong>{t("staff-tools:messages.reminder")}</strong> <ReminderLine reminder={reminder} />.{" "}
         <Link to={`/admin/events/${event.id}/edit`}>{t("staff-tools:messages.reminderEdit")}</Link>
         {t("staff-tools:messages.reminderEditWhere")}
-      </p>
+      </Alert>
 
       {sent ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {sent.again
             ? t("staff-tools:messages.sentAgain", { subject: sent.subject })
             : t("staff-tools:messages.queued", {
                 subject: sent.subject,
                 count: sent.recipientCount,
               })}
-        </p>
+        </Alert>
       ) : null}
 
       <h2>{t("staff-tools:messages.write")}</h2>
       {errorCount > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={errorSummary} id="error-summary">
+        <div className="ds-error-summary error-summary" role="alert" tabIndex={-1} ref={errorSummary} id="error-summary">
           {formErrors.map((m) => (
             <p key={m} className="form-error">
               {translateError(t, m)}
@@ -297,11 +285,13 @@ function MessagesPage() {
           ))}
           {fieldErrors.length > 0 ? (
             <>
-              <p className="form-error">{t("staff-tools:messages.formHasErrors")}</p>
-              <ul>
+              <h3 className="ds-heading" data-size="xs">
+                {t("staff-tools:messages.formHasErrors")}
+              </h3>
+              <ul className="ds-list">
                 {fieldErrors.map((e) => (
                   <li key={e.id}>
-                    <a href={`#${e.name === "segment" ? `${fields.segment.id}-${SEGMENTS[0]}` : e.id}`}>
+                    <a className="ds-link" href={`#${e.name === "segment" ? `${fields.segment.id}-${SEGMENTS[0]}` : e.id}`}>
                       {labels[e.name]}: {translateError(t, e.message)}
                     </a>
                   </li>
@@ -312,74 +302,45 @@ function MessagesPage() {
         </div>
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <fieldset className="segment-choices" aria-describedby={fields.segment.errors ? `${fields.segment.id}-error` : undefined}>
-          <legend>{t("staff-tools:messages.recipients")}</legend>
+        <FieldsetGroup id={fields.segment.id} legend={t("staff-tools:messages.recipients")} error={translateError(t, fields.segment.errors?.[0])}>
           {SEGMENTS.map((s) => (
-            <div className="checkbox" key={s}>
-              <input
-                type="radio"
-                id={`${fields.segment.id}-${s}`}
-                name={fields.segment.name}
-                value={s}
-                defaultChecked={(fields.segment.initialValue ?? "CONFIRMED") === s}
-                required
-              />
-              <label htmlFor={`${fields.segment.id}-${s}`}>
-                {t(segmentKey(s))} ({counts[s]})
-              </label>
-            </div>
+            <CheckboxField
+              key={s}
+              type="radio"
+              id={`${fields.segment.id}-${s}`}
+              name={fields.segment.name}
+              value={s}
+              label={`${t(segmentKey(s))} (${counts[s]})`}
+              defaultChecked={(fields.segment.initialValue ?? "CONFIRMED") === s}
+              required
+            />
           ))}
-          {fields.segment.errors ? (
-            <p className="error" id={`${fields.segment.id}-error`}>
-              {translateError(t, fields.segment.errors[0])}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={fields.subject.id}>{t("staff-tools:messages.subject")}</label>
-          <input
-            type="text"
-            id={fields.subject.id}
-            name={fields.subject.name}
-            defaultValue={fields.subject.initialValue as string | undefined}
-            required
-            maxLength={SUBJECT_MAX}
-            aria-invalid={fields.subject.errors ? true : undefined}
-            aria-describedby={fields.subject.errors ? `${fields.subject.id}-error` : undefined}
-          />
-          {fields.subject.errors ? (
-            <p className="error" id={`${fields.subject.id}-error`}>
-              {translateError(t, fields.subject.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.body.id}>{t("staff-tools:messages.body")}</label>
-          <p className="help" id={`${fields.body.id}-help`}>
-            {t("staff-tools:messages.bodyHelp", { max: BODY_MAX })}
-          </p>
-          <textarea
-            id={fields.body.id}
-            name={fields.body.name}
-            rows={10}
-            defaultValue={fields.body.initialValue as string | undefined}
-            required
-            maxLength={BODY_MAX}
-            aria-invalid={fields.body.errors ? true : undefined}
-            aria-describedby={[`${fields.body.id}-help`, fields.body.errors ? `${fields.body.id}-error` : ""]
-              .filter(Boolean)
-              .join(" ")}
-          />
-          {fields.body.errors ? (
-            <p className="error" id={`${fields.body.id}-error`}>
-              {translateError(t, fields.body.errors[0])}
-            </p>
-          ) : null}
-        </div>
+        </FieldsetGroup>
+        <TextInput
+          id={fields.subject.id}
+          label={t("staff-tools:messages.subject")}
+          error={translateError(t, fields.subject.errors?.[0])}
+          type="text"
+          name={fields.subject.name}
+          defaultValue={fields.subject.initialValue as string | undefined}
+          required
+          maxLength={SUBJECT_MAX}
+        />
+        <TextArea
+          id={fields.body.id}
+          label={t("staff-tools:messages.body")}
+          help={t("staff-tools:messages.bodyHelp", { max: BODY_MAX })}
+          error={translateError(t, fields.body.errors?.[0])}
+          name={fields.body.name}
+          rows={10}
+          defaultValue={fields.body.initialValue as string | undefined}
+          required
+          maxLength={BODY_MAX}
+        />
         <p>
-          <button type="submit" name="intent" value="preview" className="button" disabled={busy}>
+          <Button type="submit" name="intent" value="preview" disabled={busy} variant="secondary">
             {t("staff-tools:messages.preview")}
-          </button>
+          </Button>
         </p>
       </Form>
 
@@ -389,11 +350,11 @@ function MessagesPage() {
             {t("staff-tools:messages.previewHeading")}
           </h2>
           {preview.recipientCount === 0 ? (
-            <p className="notice notice-warn">
+            <Alert data-color="warning">
               {t("staff-tools:messages.previewNobody", {
                 segment: t(segmentKey(preview.values.segment)),
               })}
-            </p>
+            </Alert>
           ) : (
             <p>
               {t("staff-tools:messages.previewGoesTo")}{" "}
@@ -434,11 +395,11 @@ function MessagesPage() {
               <input type="hidden" name="subject" value={preview.values.subject} />
               <input type="hidden" name="body" value={preview.values.body} />
               <input type="hidden" name="sendKey" value={preview.sendKey} />
-              <button type="submit" name="intent" value="send" className="primary" disabled={busy}>
+              <Button type="submit" name="intent" value="send" disabled={busy} variant="primary">
                 {t("staff-tools:messages.send", {
                   count: preview.recipientCount,
                 })}
-              </button>
+              </Button>
               <span className="small">{t("staff-tools:messages.previewAgain")}</span>
             </Form>
           ) : null}
@@ -449,33 +410,33 @@ function MessagesPage() {
       {messages.length === 0 ? (
         <p>{t("staff-tools:messages.noneSent")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
+        <TableScroll label={t("staff-tools:messages.sentCaption")}>
+          <Table>
             <caption className="visually-hidden">{t("staff-tools:messages.sentCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-tools:messages.col.time")}</th>
-                <th scope="col">{t("staff-tools:messages.col.subject")}</th>
-                <th scope="col">{t("staff-tools:messages.col.recipients")}</th>
-                <th scope="col">{t("staff-tools:messages.col.author")}</th>
-                <th scope="col">{t("staff-tools:messages.col.status")}</th>
-              </tr>
-            </thead>
-            <tbody aria-live="polite">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.time")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.subject")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.recipients")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.author")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:messages.col.status")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body aria-live="polite">
               {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt, locale)}</td>
-                  <td>{m.subject}</td>
-                  <td>
+                <Table.Row key={m.id}>
+                  <Table.Cell>{formatDateTime(m.createdAt, locale)}</Table.Cell>
+                  <Table.Cell>{m.subject}</Table.Cell>
+                  <Table.Cell>
                     {m.recipientCount} ({t(segmentKey(m.segment, true))})
-                  </td>
-                  <td>{m.authorEmail}</td>
-                  <td data-testid={`progress-${m.id}`}>{progressText(t, m)}</td>
-                </tr>
+                  </Table.Cell>
+                  <Table.Cell>{m.authorEmail}</Table.Cell>
+                  <Table.Cell data-testid={`progress-${m.id}`}>{progressText(t, m)}</Table.Cell>
+                </Table.Row>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </>
   );
@@ -483,7 +444,5 @@ function MessagesPage() {
 
 export function ErrorBoundary() {
   const t = useT();
-  return (
-    <StaffRouteError notFound={t("staff-tools:messages.errorNotFound")} fallback={t("staff-tools:messages.errorFallback")} />
-  );
+  return <StaffRouteError notFound={t("staff-tools:messages.errorNotFound")} fallback={t("staff-tools:messages.errorFallback")} />;
 }

@@ -1,3 +1,4 @@
+import { Alert, Button, Card } from "@digdir/designsystemet-react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,47 +44,43 @@ export default function FeedbackPage() {
         {t("staff-tools:feedback.introAfter")}
       </p>
       <p className="actions">
-        {open ? (
-          <Link to="?vis=behandlet">{t("staff-tools:feedback.showHandled")}</Link>
-        ) : (
-          <Link to="?">{t("staff-tools:feedback.showOpen")}</Link>
-        )}
+        {open ? <Link to="?vis=behandlet">{t("staff-tools:feedback.showHandled")}</Link> : <Link to="?">{t("staff-tools:feedback.showOpen")}</Link>}
       </p>
       {actionData?.message ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {actionData.message}
-        </p>
+        </Alert>
       ) : null}
       {items.length === 0 ? (
         <p>{t(open ? "staff-tools:feedback.noneOpen" : "staff-tools:feedback.noneHandled")}</p>
       ) : (
         <ul className="event-list">
           {items.map((f) => (
-            <li key={f.id} className="event-card">
-              <p className="meta">
-                {formatDateTime(new Date(f.createdAt), locale)}
-                {f.pageUrl ? t("staff-tools:feedback.page", { page: f.pageUrl }) : ""}
-                {t("staff-tools:feedback.language", { language: f.locale })}
-              </p>
-              <p className="feedback-message">{f.message}</p>
-              <p className="meta">
-                {f.contactName || f.contactEmail
-                  ? t("staff-tools:feedback.contact", { contact: [f.contactName, f.contactEmail].filter(Boolean).join(", ") })
-                  : t("staff-tools:feedback.noContact")}
-              </p>
-              {f.handledAt ? (
+            <Card asChild data-color="neutral" key={f.id}>
+              <li>
                 <p className="meta">
-                  {t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}
+                  {formatDateTime(new Date(f.createdAt), locale)}
+                  {f.pageUrl ? t("staff-tools:feedback.page", { page: f.pageUrl }) : ""}
+                  {t("staff-tools:feedback.language", { language: f.locale })}
                 </p>
-              ) : (
-                <Form method="post">
-                  <input type="hidden" name="id" value={f.id} />
-                  <button type="submit" className="small primary">
-                    {t("staff-tools:feedback.markHandled")}
-                  </button>
-                </Form>
-              )}
-            </li>
+                <p className="feedback-message">{f.message}</p>
+                <p className="meta">
+                  {f.contactName || f.contactEmail
+                    ? t("staff-tools:feedback.contact", { contact: [f.contactName, f.contactEmail].filter(Boolean).join(", ") })
+                    : t("staff-tools:feedback.noContact")}
+                </p>
+                {f.handledAt ? (
+                  <p className="meta">{t("staff-tools:feedback.handledBy", { when: formatDateTime(new Date(f.handledAt), locale), who: f.handledBy ?? "" })}</p>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={f.id} />
+                    <Button type="submit" variant="primary" data-size="sm">
+                      {t("staff-tools:feedback.markHandled")}
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            </Card>
           ))}
         </ul>
       )}

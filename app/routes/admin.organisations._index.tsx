@@ -12,6 +12,7 @@ import { ORGANISATION_KINDS, organisationSchema } from "~/modules/admin-events/p
 import { listOrganisations, saveOrganisation } from "~/modules/admin-events/people.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:organisations.title");
@@ -49,29 +50,31 @@ export default function Organisations() {
           {t("staff-events:organisations.saved")}
         </Alert>
       ) : null}
-      <Table>
-        <caption className="visually-hidden">{t("staff-events:organisations.caption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.speakers")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {organisations.map((o) => (
-            <Table.Row key={o.id}>
-              <Table.Cell>
-                <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-              </Table.Cell>
-              <Table.Cell>{o.kind in ORGANISATION_KINDS ? t(ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS]) : o.kind}</Table.Cell>
-              <Table.Cell>{o._count.programmeItems}</Table.Cell>
-              <Table.Cell>{o._count.speakers}</Table.Cell>
+      <TableScroll label={t("staff-events:organisations.caption")}>
+        <Table>
+          <caption className="visually-hidden">{t("staff-events:organisations.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.type")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.speakers")}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {organisations.map((o) => (
+              <Table.Row key={o.id}>
+                <Table.Cell>
+                  <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+                </Table.Cell>
+                <Table.Cell>{o.kind in ORGANISATION_KINDS ? t(ORGANISATION_KINDS[o.kind as keyof typeof ORGANISATION_KINDS]) : o.kind}</Table.Cell>
+                <Table.Cell>{o._count.programmeItems}</Table.Cell>
+                <Table.Cell>{o._count.speakers}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <h2>{t("staff-events:organisations.new")}</h2>
       <OrganisationForm lastResult={actionData?.result} submitLabel={t("staff-events:organisations.add")} />
     </>

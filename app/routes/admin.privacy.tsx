@@ -1,5 +1,6 @@
 // Admins: what is stored about one e-mail address, its export and erasure, the retention rules,
 // the job's history and a button to run it now.
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,6 +16,7 @@ import { describeReport, privacyHistory, runRetentionNow } from "~/modules/priva
 import { formatDateTime } from "~/utils/format";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ADMIN");
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
@@ -125,49 +127,49 @@ export default function PrivacyPage() {
           <input type="hidden" name="intent" value="lookup" />
           <TextField field={lookupFields.email} label={t("staff-tools:privacy.email")} inputMode="email" autoComplete="off" spellCheck={false} />
           <p>
-            <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            <Button type="submit" disabled={navigation.state === "submitting"} variant="primary">
               {t("staff-tools:privacy.find")}
-            </button>
+            </Button>
           </p>
         </Form>
       </section>
 
       {actionData?.intent === "erase" && actionData.erased ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {actionData.erased}
-        </p>
+        </Alert>
       ) : null}
 
       {person ? (
         <section aria-labelledby="found-heading">
           <h2 id="found-heading">{t("staff-tools:privacy.found", { email: person.email })}</h2>
-          <table className="data">
-            <caption className="visually-hidden">{t("staff-tools:privacy.countsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-tools:privacy.col.type")}</th>
-                <th scope="col">{t("staff-tools:privacy.col.count")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {COUNT_KEYS.map((key) => (
-                <tr key={key}>
-                  <th scope="row">{t(`staff-tools:privacy.count.${key}`)}</th>
-                  <td>{person.counts[key]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {total === 0 ? (
-            <p role="status">{t("staff-tools:privacy.nothing")}</p>
-          ) : (
-            <p role="status">{t("staff-tools:privacy.total", { count: total })}</p>
-          )}
+          <TableScroll label={t("staff-tools:privacy.countsCaption")}>
+            <Table>
+              <caption className="visually-hidden">{t("staff-tools:privacy.countsCaption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.type")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.count")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {COUNT_KEYS.map((key) => (
+                  <Table.Row key={key}>
+                    <Table.HeaderCell scope="row">{t(`staff-tools:privacy.count.${key}`)}</Table.HeaderCell>
+                    <Table.Cell>{person.counts[key]}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+          {total === 0 ? <p role="status">{t("staff-tools:privacy.nothing")}</p> : <p role="status">{t("staff-tools:privacy.total", { count: total })}</p>}
 
           <h3>{t("staff-tools:privacy.download")}</h3>
           <Form method="post" action="/admin/privacy/export" reloadDocument>
             <input type="hidden" name="email" value={person.email} />
-            <button type="submit">{t("staff-tools:privacy.downloadJson")}</button>
+            <Button type="submit" variant="secondary">
+              {t("staff-tools:privacy.downloadJson")}
+            </Button>
           </Form>
 
           <h3>{t("staff-tools:privacy.erase")}</h3>
@@ -185,9 +187,9 @@ export default function PrivacyPage() {
               spellCheck={false}
             />
             <p>
-              <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
+              <Button type="submit" disabled={navigation.state === "submitting"} variant="primary" data-color="danger">
                 {t("staff-tools:privacy.eraseButton")}
-              </button>
+              </Button>
             </p>
           </Form>
         </section>
@@ -197,20 +199,20 @@ export default function PrivacyPage() {
         <h2 id="run-heading">{t("staff-tools:privacy.run")}</h2>
         <p>{t("staff-tools:privacy.runIntro")}</p>
         {actionData?.intent === "run" ? (
-          <p className="notice notice-ok" role="status">
+          <Alert data-color="success" role="status">
             {actionData.message}
-          </p>
+          </Alert>
         ) : null}
         {actionData?.intent === "unknown" ? (
-          <p className="notice notice-warn" role="alert">
+          <Alert data-color="warning" role="alert">
             {actionData.message}
-          </p>
+          </Alert>
         ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="run" />
-          <button type="submit" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={navigation.state === "submitting"} variant="secondary">
             {t("staff-tools:privacy.runButton")}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -219,25 +221,27 @@ export default function PrivacyPage() {
         {history.length === 0 ? (
           <p>{t("staff-tools:privacy.noHistory")}</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">{t("staff-tools:privacy.historyCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-tools:privacy.col.time")}</th>
-                <th scope="col">{t("staff-tools:privacy.col.who")}</th>
-                <th scope="col">{t("staff-tools:privacy.col.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>{formatDateTime(new Date(h.at), locale)}</td>
-                  <td>{h.actorEmail === "system" ? t("staff-tools:privacy.job") : h.actorEmail}</td>
-                  <td lang={locale === "nb" ? undefined : "nb"}>{h.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={t("staff-tools:privacy.historyCaption")}>
+            <Table>
+              <caption className="visually-hidden">{t("staff-tools:privacy.historyCaption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.time")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.who")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("staff-tools:privacy.col.what")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {history.map((h) => (
+                  <Table.Row key={h.id}>
+                    <Table.Cell>{formatDateTime(new Date(h.at), locale)}</Table.Cell>
+                    <Table.Cell>{h.actorEmail === "system" ? t("staff-tools:privacy.job") : h.actorEmail}</Table.Cell>
+                    <Table.Cell lang={locale === "nb" ? undefined : "nb"}>{h.summary}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
     </>

@@ -1,13 +1,14 @@
 // One request for staff: the sender's details, the history and the triage forms (review, accept
 // into a programme, answer, decline). Each change mails the sender and is audited.
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Alert, Button, Card } from "@digdir/designsystemet-react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
 import { toOsloLocal } from "~/modules/admin-events/oslo-time";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { staffHandle } from "~/modules/auth/roles";
@@ -77,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData().catch(() => null);
   const intent = formData?.get("intent");
   if (!formData || typeof intent !== "string" || !(intent in TRIAGE_SCHEMAS)) {
-    return data({ intent: "unknown", result: { status: "error" as const, error: { "": ["staff-tools:error.badForm"] } } as SubmissionResult<string[]> }, { status: 400 });
+    return data(
+      { intent: "unknown", result: { status: "error" as const, error: { "": ["staff-tools:error.badForm"] } } as SubmissionResult<string[]> },
+      { status: 400 }
+    );
   }
   const key = intent as TriageIntent;
   const submission = parseWithZod(formData, { schema: TRIAGE_SCHEMAS[key] as ZodTypeAny });
@@ -137,26 +141,22 @@ function TriageForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <section aria-labelledby={`${form.id}-heading`} className="event-card">
-      <h3 id={`${form.id}-heading`}>{legend}</h3>
-      <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
-      <Form method="post" className="stacked" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intent} />
-        {children(fields)}
-        <p>
-          <button type="submit" className={danger ? "" : "primary"} disabled={navigation.state === "submitting"}>
-            {submit}
-          </button>
-        </p>
-      </Form>
-    </section>
+    <Card asChild data-color="neutral">
+      <section aria-labelledby={`${form.id}-heading`}>
+        <h3 id={`${form.id}-heading`}>{legend}</h3>
+        <ErrorSummary formErrors={form.errors} fields={fields} labels={labels} />
+        <Form method="post" className="stacked" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value={intent} />
+          {children(fields)}
+          <p>
+            <Button type="submit" variant="primary" data-color={danger ? "danger" : undefined} disabled={navigation.state === "submitting"}>
+              {submit}
+            </Button>
+          </p>
+        </Form>
+      </section>
+    </Card>
   );
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function OverlapCheckbox({ field }: { field: FieldMetadata<any> }) {
-  const { key, ...props } = getInputProps(field, { type: "checkbox" });
-  return <input key={key} {...props} />;
 }
 
 export default function RequestPage() {
@@ -183,14 +183,14 @@ export default function RequestPage() {
       </p>
       <h1>{t("staff-tools:request.title", { organisation: r.organisationName })}</h1>
       {done ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {done}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.intent === "unknown" ? (
-        <p className="notice notice-warn" role="alert">
+        <Alert data-color="warning" role="alert">
           {t("staff-tools:error.badFormReload")}
-        </p>
+        </Alert>
       ) : null}
       <dl className="facts">
         <dt>{t("staff-tools:request.status")}</dt>
@@ -214,9 +214,7 @@ export default function RequestPage() {
         <dt>{t("staff-tools:request.organisation")}</dt>
         <dd>
           {r.organisationName}
-          {r.organisationNumber
-            ? t("staff-tools:request.orgNumber", { number: r.organisationNumber.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3") })
-            : ""}
+          {r.organisationNumber ? t("staff-tools:request.orgNumber", { number: r.organisationNumber.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3") }) : ""}
           {r.organisation ? (
             <>
               {" "}
@@ -244,8 +242,8 @@ export default function RequestPage() {
         <>
           <h2>{t("staff-tools:request.inProgramme")}</h2>
           <p>
-            <Link to={`/admin/events/${r.programmeItem.event.id}`}>{r.programmeItem.event.title}</Link>:{" "}
-            {r.programmeItem.title}, {formatDateTimeRange(new Date(r.programmeItem.startsAt), new Date(r.programmeItem.endsAt), locale)}
+            <Link to={`/admin/events/${r.programmeItem.event.id}`}>{r.programmeItem.event.title}</Link>: {r.programmeItem.title},{" "}
+            {formatDateTimeRange(new Date(r.programmeItem.startsAt), new Date(r.programmeItem.endsAt), locale)}
             {r.programmeItem.room ? t("staff-tools:request.inRoom", { room: r.programmeItem.room }) : ""}
           </p>
         </>
@@ -311,18 +309,11 @@ export default function RequestPage() {
                     ])}
                   />
                   <TextField field={f.title} label={t("staff-tools:request.slotTitle")} help={t("staff-tools:request.slotTitleHelp")} />
-                  <TextField
-                    field={f.organisationName}
-                    label={t("staff-tools:request.organisation")}
-                    help={t("staff-tools:request.organisationHelp")}
-                  />
+                  <TextField field={f.organisationName} label={t("staff-tools:request.organisation")} help={t("staff-tools:request.organisationHelp")} />
                   <TextField field={f.startsAt} label={t("staff-tools:request.startsAt")} type="datetime-local" help={t("staff-tools:request.startsAtHelp")} />
                   <TextField field={f.durationMinutes} label={t("staff-tools:request.duration")} type="number" min={1} max={240} />
                   <TextField field={f.room} label={t("staff-tools:request.room")} help={t("staff-tools:request.roomHelp")} />
-                  <div className="checkbox">
-                    <OverlapCheckbox field={f.allowOverlap} />
-                    <label htmlFor={f.allowOverlap.id}>{t("staff-tools:request.allowOverlap")}</label>
-                  </div>
+                  <CheckboxField field={f.allowOverlap} label={t("staff-tools:request.allowOverlap")} />
                   <TextAreaField field={f.message} label={messageLabel} rows={2} />
                 </>
               )}
@@ -338,14 +329,7 @@ export default function RequestPage() {
             legend={t("staff-tools:request.answerLegend")}
             submit={t("staff-tools:request.answerSubmit")}
           >
-            {(f) => (
-              <TextAreaField
-                field={f.message}
-                label={t("staff-tools:request.answer")}
-                help={t("staff-tools:request.answerHelp")}
-                rows={3}
-              />
-            )}
+            {(f) => <TextAreaField field={f.message} label={t("staff-tools:request.answer")} help={t("staff-tools:request.answerHelp")} rows={3} />}
           </TriageForm>
           <TriageForm
             intent="decline"

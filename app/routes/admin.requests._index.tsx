@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Table } from "@digdir/designsystemet-react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
@@ -8,9 +8,9 @@ import { REQUEST_STATUSES, requestKindKey, requestStatusKey, type RequestStatus 
 import { useLocale, useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { formatDateTime } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -56,41 +56,41 @@ export default function RequestsPage() {
       {requests.length === 0 ? (
         <p>{status ? t("staff-tools:requests.noneWithStatus", { status: statusName(status) }) : t("staff-tools:requests.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
+        <TableScroll label={status ? t("staff-tools:requests.captionStatus", { status: statusName(status) }) : t("staff-tools:requests.caption")}>
+          <Table>
             <caption className="visually-hidden">
               {status ? t("staff-tools:requests.captionStatus", { status: statusName(status) }) : t("staff-tools:requests.caption")}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff-tools:requests.col.received")}</th>
-                <th scope="col">{t("staff-tools:requests.col.organisation")}</th>
-                <th scope="col">{t("staff-tools:requests.col.concerns")}</th>
-                <th scope="col">{t("staff-tools:requests.col.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-tools:requests.col.received")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:requests.col.organisation")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:requests.col.concerns")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-tools:requests.col.status")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
               {requests.map((r) => {
                 const kind = requestKindKey(r.kind);
                 return (
-                  <tr key={r.id}>
-                    <td>{formatDateTime(new Date(r.createdAt), locale)}</td>
-                    <td>
+                  <Table.Row key={r.id}>
+                    <Table.Cell>{formatDateTime(new Date(r.createdAt), locale)}</Table.Cell>
+                    <Table.Cell>
                       <Link to={`/admin/requests/${r.id}`}>{r.organisationName}</Link>
                       <br />
                       {r.topic}
-                    </td>
-                    <td>
+                    </Table.Cell>
+                    <Table.Cell>
                       {kind ? t(kind) : r.kind}
                       {r.event ? `: ${r.event.title}` : r.district ? `: ${r.district}` : ""}
-                    </td>
-                    <td>{statusName(r.status)}</td>
-                  </tr>
+                    </Table.Cell>
+                    <Table.Cell>{statusName(r.status)}</Table.Cell>
+                  </Table.Row>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </>
   );

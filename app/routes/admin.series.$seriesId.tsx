@@ -15,6 +15,7 @@ import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { describeRule, type SeriesRule } from "~/modules/series/series-rule";
 import { getAdminSeries, publishSeriesMeetings } from "~/modules/series/series.server";
 import { formatDateTimeRange } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -89,42 +90,46 @@ export default function AdminSeries() {
           </Button>
         </Form>
       ) : null}
-      <Table>
-        <caption className="visually-hidden">{t("staff-events:series.meetingsCaption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("staff-events:series.col.meeting")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.place")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.action")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {series.events.map((e) => (
-            <Table.Row key={e.id}>
-              <Table.Cell>
-                <Link to={`/admin/events/${e.id}`}>{e.title}</Link>
-              </Table.Cell>
-              <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
-              <Table.Cell>{e.venueName}</Table.Cell>
-              <Table.Cell>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</Table.Cell>
-              <Table.Cell>{e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}</Table.Cell>
-              <Table.Cell>
-                {e.status === "DRAFT" ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="eventId" value={e.id} />
-                    <Button type="submit" variant="secondary" data-size="sm" aria-label={t("staff-events:series.publishLabel", { title: e.title })}>
-                      {t("staff-events:series.publish")}
-                    </Button>
-                  </Form>
-                ) : null}
-              </Table.Cell>
+      <TableScroll label={t("staff-events:series.meetingsCaption")}>
+        <Table>
+          <caption className="visually-hidden">{t("staff-events:series.meetingsCaption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:series.col.meeting")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.time")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.place")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.status")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.registered")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.action")}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {series.events.map((e) => (
+              <Table.Row key={e.id}>
+                <Table.Cell>
+                  <Link to={`/admin/events/${e.id}`}>{e.title}</Link>
+                </Table.Cell>
+                <Table.Cell>{formatDateTimeRange(new Date(e.startsAt), new Date(e.endsAt), locale)}</Table.Cell>
+                <Table.Cell>{e.venueName}</Table.Cell>
+                <Table.Cell>{e.status in STATUS_KEYS ? t(STATUS_KEYS[e.status]) : e.status}</Table.Cell>
+                <Table.Cell>
+                  {e.capacity !== null ? t("staff-events:seats.of", { taken: e.confirmedCount, capacity: e.capacity }) : e.confirmedCount}
+                </Table.Cell>
+                <Table.Cell>
+                  {e.status === "DRAFT" ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="eventId" value={e.id} />
+                      <Button type="submit" variant="secondary" data-size="sm" aria-label={t("staff-events:series.publishLabel", { title: e.title })}>
+                        {t("staff-events:series.publish")}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
     </>
   );
 }

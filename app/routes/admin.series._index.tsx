@@ -7,6 +7,7 @@ import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { listSeries } from "~/modules/series/series.server";
 import { formatDate } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:series.title");
@@ -32,31 +33,33 @@ export default function AdminSeriesList() {
       {series.length === 0 ? (
         <p>{t("staff-events:series.none")}</p>
       ) : (
-        <Table>
-          <caption className="visually-hidden">{t("staff-events:series.caption")}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t("staff-events:series.col.series")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:series.col.first")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:series.col.meetings")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:series.col.published")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("staff-events:series.col.drafts")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {series.map((s) => (
-              <Table.Row key={s.id}>
-                <Table.Cell>
-                  <Link to={`/admin/series/${s.id}`}>{s.title}</Link>
-                </Table.Cell>
-                <Table.Cell>{s.first ? formatDate(new Date(s.first), locale) : ""}</Table.Cell>
-                <Table.Cell>{s.total}</Table.Cell>
-                <Table.Cell>{s.published}</Table.Cell>
-                <Table.Cell>{s.drafts}</Table.Cell>
+        <TableScroll label={t("staff-events:series.caption")}>
+          <Table>
+            <caption className="visually-hidden">{t("staff-events:series.caption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("staff-events:series.col.series")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:series.col.first")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:series.col.meetings")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:series.col.published")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("staff-events:series.col.drafts")}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {series.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell>
+                    <Link to={`/admin/series/${s.id}`}>{s.title}</Link>
+                  </Table.Cell>
+                  <Table.Cell>{s.first ? formatDate(new Date(s.first), locale) : ""}</Table.Cell>
+                  <Table.Cell>{s.total}</Table.Cell>
+                  <Table.Cell>{s.published}</Table.Cell>
+                  <Table.Cell>{s.drafts}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </>
   );

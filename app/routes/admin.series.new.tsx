@@ -16,6 +16,7 @@ import { orgSettings } from "~/modules/settings/settings.server";
 import { previewKey, seriesSchema } from "~/modules/series/series.schema";
 import { createSeries, planSeries } from "~/modules/series/series.server";
 import { formatDateTimeRange } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:seriesForm.heading");
@@ -54,10 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   if (submission.value.intent === "save") {
     // Saving what the organiser has not seen: show the preview of the current inputs first.
-    return data(
-      { result: submission.reply({ formErrors: [t("staff-events:series.error.changed")] }), preview },
-      { status: 409 },
-    );
+    return data({ result: submission.reply({ formErrors: [t("staff-events:series.error.changed")] }), preview }, { status: 409 });
   }
   return { result: submission.reply(), preview };
 }
@@ -106,11 +104,7 @@ export default function NewSeries() {
         <TextAreaField field={fields.description} label={labels.description} rows={4} />
         <fieldset className="ds-fieldset">
           <legend className="ds-label">{t("staff-events:seriesForm.when")}</legend>
-          <SelectField
-            field={fields.ordinal}
-            label={labels.ordinal}
-            options={["1", "2", "3", "4", "last"].map((o) => [o, t(ORDINAL_KEYS[o])])}
-          />
+          <SelectField field={fields.ordinal} label={labels.ordinal} options={["1", "2", "3", "4", "last"].map((o) => [o, t(ORDINAL_KEYS[o])])} />
           <SelectField field={fields.weekday} label={labels.weekday} options={WEEKDAYS.map((d) => [String(d), weekdayName(d, locale)])} />
           <TextField field={fields.startMonth} label={labels.startMonth} type="month" help={t("staff-events:seriesForm.startMonthHelp")} />
           <TextField field={fields.count} label={labels.count} type="number" min={1} max={24} />
@@ -118,7 +112,15 @@ export default function NewSeries() {
           <TextField field={fields.endTime} label={labels.endTime} type="time" />
         </fieldset>
         <TextField field={fields.capacity} label={labels.capacity} type="number" min={1} help={t("staff-events:seriesForm.capacityHelp")} />
-        <TextAreaField field={fields.venues} label={labels.venues} rows={6} help={t(districts.length ? "staff-events:seriesForm.venuesHelpDistricts" : "staff-events:seriesForm.venuesHelp", { districts: districts.join(", "), city: defaultVenueCity })} />
+        <TextAreaField
+          field={fields.venues}
+          label={labels.venues}
+          rows={6}
+          help={t(districts.length ? "staff-events:seriesForm.venuesHelpDistricts" : "staff-events:seriesForm.venuesHelp", {
+            districts: districts.join(", "),
+            city: defaultVenueCity,
+          })}
+        />
         {actionData?.preview ? <input type="hidden" name="previewKey" value={actionData.preview.key} /> : null}
         {preview ? (
           <section aria-labelledby="preview-heading">
@@ -128,7 +130,8 @@ export default function NewSeries() {
             ) : (
               <Alert data-color="success">{t("staff-events:seriesForm.noClashes")}</Alert>
             )}
-            <Table>
+            <TableScroll label={t("staff-events:seriesForm.previewCaption")}>
+              <Table>
                 <caption className="visually-hidden">{t("staff-events:seriesForm.previewCaption")}</caption>
                 <Table.Head>
                   <Table.Row>
@@ -161,7 +164,8 @@ export default function NewSeries() {
                     </Table.Row>
                   ))}
                 </Table.Body>
-            </Table>
+              </Table>
+            </TableScroll>
           </section>
         ) : null}
         <p className="actions">

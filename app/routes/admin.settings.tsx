@@ -1,5 +1,6 @@
 // /admin/settings: the organisation's names, contact, privacy, mail, districts, brand and the
 // accessibility statement's facts. Administrators only.
+import { Alert } from "@digdir/designsystemet-react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -95,9 +96,9 @@ export default function SettingsPage() {
       <h1>{t("settings:title")}</h1>
       <p>{t("settings:intro")}</p>
       {actionData?.saved ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {t(`settings:${actionData.saved}`)}
-        </p>
+        </Alert>
       ) : null}
       <SettingsForm
         key={actionData?.saved ? JSON.stringify(defaults) : "form"}

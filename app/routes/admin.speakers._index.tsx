@@ -13,6 +13,7 @@ import { listSpeakers, saveSpeaker } from "~/modules/admin-events/people.server"
 import { programmeChoices } from "~/modules/admin-events/programme.server";
 import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:speakers.title");
@@ -51,29 +52,31 @@ export default function Speakers() {
           {t("staff-events:speakers.saved")}
         </Alert>
       ) : null}
-      <Table>
-        <caption className="visually-hidden">{t("staff-events:speakers.caption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.role")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.organisation")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {speakers.map((s) => (
-            <Table.Row key={s.id}>
-              <Table.Cell>
-                <Link to={`/admin/speakers/${s.id}`}>{s.name}</Link>
-              </Table.Cell>
-              <Table.Cell>{s.role}</Table.Cell>
-              <Table.Cell>{s.organisation?.name ?? ""}</Table.Cell>
-              <Table.Cell>{s._count.items}</Table.Cell>
+      <TableScroll label={t("staff-events:speakers.caption")}>
+        <Table>
+          <caption className="visually-hidden">{t("staff-events:speakers.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-events:col.name")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.role")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.organisation")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-events:col.items")}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {speakers.map((s) => (
+              <Table.Row key={s.id}>
+                <Table.Cell>
+                  <Link to={`/admin/speakers/${s.id}`}>{s.name}</Link>
+                </Table.Cell>
+                <Table.Cell>{s.role}</Table.Cell>
+                <Table.Cell>{s.organisation?.name ?? ""}</Table.Cell>
+                <Table.Cell>{s._count.items}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <h2>{t("staff-events:speakers.new")}</h2>
       <SpeakerForm organisations={organisations} lastResult={actionData?.result} submitLabel={t("staff-events:speakers.add")} />
     </>

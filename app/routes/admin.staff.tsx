@@ -1,10 +1,9 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import tablesUrl from "~/modules/audit/staff-tables.css?url";
+import { Alert, Button, Table } from "@digdir/designsystemet-react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { translateError } from "~/components/form-errors";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { roleKey, ROLES, staffHandle } from "~/modules/auth/roles";
@@ -12,9 +11,10 @@ import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { inviteSchema, staffActionSchema } from "~/modules/auth/staff.schema";
 import { inviteStaff, listStaff, removeStaff, setStaffRole } from "~/modules/auth/staff.server";
 import { formatDateTime } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
+import { ErrorSummary, SelectField, TextField } from "~/modules/admin-events/staff-form";
 
 export const handle = staffHandle("ADMIN");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesUrl }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
@@ -92,34 +92,34 @@ export default function StaffPage() {
     <>
       <h1>{t("staff-tools:staff.title")}</h1>
       {actionData?.message ? (
-        <p className="notice notice-ok" role="status">
+        <Alert data-color="success" role="status">
           {actionData.message}
-        </p>
+        </Alert>
       ) : null}
       {actionData?.error ? (
-        <p className="notice notice-warn" role="alert">
+        <Alert data-color="warning" role="alert">
           {actionData.error}
-        </p>
+        </Alert>
       ) : null}
-      <div className="table-scroll">
-        <table className="data">
+      <TableScroll label={t("staff-tools:staff.caption")}>
+        <Table>
           <caption className="visually-hidden">{t("staff-tools:staff.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("staff-tools:staff.col.name")}</th>
-              <th scope="col">{t("staff-tools:staff.col.email")}</th>
-              <th scope="col">{t("staff-tools:staff.col.role")}</th>
-              <th scope="col">{t("staff-tools:staff.col.signIn")}</th>
-              <th scope="col">{t("staff-tools:staff.col.lastSignIn")}</th>
-              <th scope="col">{t("staff-tools:staff.col.access")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.name")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.email")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.role")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.signIn")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.lastSignIn")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("staff-tools:staff.col.access")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
             {staff.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td>{s.email}</td>
-                <td>
+              <Table.Row key={s.id}>
+                <Table.Cell>{s.name}</Table.Cell>
+                <Table.Cell>{s.email}</Table.Cell>
+                <Table.Cell>
                   {s.active ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="role" />
@@ -127,21 +127,21 @@ export default function StaffPage() {
                       <label className="visually-hidden" htmlFor={`role-${s.id}`}>
                         {t("staff-tools:staff.roleFor", { name: s.name })}
                       </label>
-                      <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
+                      <select className="ds-input" data-size="sm" id={`role-${s.id}`} name="role" defaultValue={s.role}>
                         {roleOptions}
                       </select>
-                      <button type="submit" className="small primary">
+                      <Button type="submit" variant="primary" data-size="sm">
                         {t("staff-tools:staff.saveRole")}
                         <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
-                      </button>
+                      </Button>
                     </Form>
                   ) : (
                     "—"
                   )}
-                </td>
-                <td>{s.signIn ? t(SIGN_IN[s.signIn]) : s.inviteExpiresAt ? t("staff-tools:staff.invited") : "—"}</td>
-                <td>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt), locale) : t("staff-tools:staff.never")}</td>
-                <td>
+                </Table.Cell>
+                <Table.Cell>{s.signIn ? t(SIGN_IN[s.signIn]) : s.inviteExpiresAt ? t("staff-tools:staff.invited") : "—"}</Table.Cell>
+                <Table.Cell>{s.lastSignInAt ? formatDateTime(new Date(s.lastSignInAt), locale) : t("staff-tools:staff.never")}</Table.Cell>
+                <Table.Cell>
                   {!s.active ? (
                     t("staff-tools:staff.removed")
                   ) : s.id === meId ? (
@@ -150,42 +150,39 @@ export default function StaffPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={s.id} />
-                      <button type="submit" className="small danger">
+                      <Button type="submit" variant="primary" data-color="danger" data-size="sm">
                         {t("staff-tools:staff.remove")}
                         <span className="visually-hidden">{t("staff-tools:staff.forName", { name: s.name })}</span>
-                      </button>
+                      </Button>
                     </Form>
                   )}
-                </td>
-              </tr>
+                </Table.Cell>
+              </Table.Row>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <h2>{t("staff-tools:staff.inviteHeading")}</h2>
+      <ErrorSummary
+        formErrors={form.errors}
+        fields={fields}
+        labels={{ name: t("staff-tools:staff.name"), email: t("staff-tools:staff.email"), role: t("staff-tools:staff.role") }}
+      />
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
-        <div className="field">
-          <label htmlFor={fields.name.id}>{t("staff-tools:staff.name")}</label>
-          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
-          {fields.name.errors ? <p className="error" id={fields.name.errorId}>{translateError(t, fields.name.errors[0])}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.email.id}>{t("staff-tools:staff.email")}</label>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" />
-          {fields.email.errors ? <p className="error" id={fields.email.errorId}>{translateError(t, fields.email.errors[0])}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.role.id}>{t("staff-tools:staff.role")}</label>
-          <select {...getSelectProps(fields.role)} defaultValue="ORGANISER">
-            {roleOptions}
-          </select>
-          <p className="help">{t("staff-tools:staff.roleHelp")}</p>
-        </div>
+        <TextField field={fields.name} label={t("staff-tools:staff.name")} autoComplete="off" />
+        <TextField field={fields.email} type="email" label={t("staff-tools:staff.email")} autoComplete="off" />
+        <SelectField
+          field={fields.role}
+          label={t("staff-tools:staff.role")}
+          help={t("staff-tools:staff.roleHelp")}
+          options={ROLES.map((r) => [r, t(roleKey(r))])}
+          defaultValue="ORGANISER"
+        />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:staff.sendInvitation")}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

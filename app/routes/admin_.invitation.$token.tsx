@@ -1,10 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { Button } from "@digdir/designsystemet-react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { translateError } from "~/components/form-errors";
 import { useT } from "~/i18n";
+import { ErrorSummary, TextField } from "~/modules/admin-events/staff-form";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { createStaffSession } from "~/modules/auth/session.server";
 import { passwordSchema } from "~/modules/auth/staff.schema";
@@ -59,27 +61,19 @@ export default function Invitation() {
     <div className="container narrow">
       <h1>{t("staff-tools:invitation.heading", { name })}</h1>
       <p>{t("staff-tools:invitation.intro", { email })}</p>
+      <ErrorSummary
+        formErrors={form.errors?.map((e) => translateError(t, e) ?? e)}
+        fields={fields}
+        labels={{ password: t("staff-tools:invitation.password"), confirm: t("staff-tools:invitation.confirm") }}
+      />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        {form.errors ? (
-          <p className="error" role="alert" id={form.errorId}>
-            {translateError(t, form.errors[0])}
-          </p>
-        ) : null}
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("staff-tools:invitation.password")}</label>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
-          {fields.password.errors ? <p className="error" id={fields.password.errorId}>{translateError(t, fields.password.errors[0])}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.confirm.id}>{t("staff-tools:invitation.confirm")}</label>
-          <input {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" />
-          {fields.confirm.errors ? <p className="error" id={fields.confirm.errorId}>{translateError(t, fields.confirm.errors[0])}</p> : null}
-        </div>
+        <TextField field={fields.password} type="password" label={t("staff-tools:invitation.password")} autoComplete="new-password" />
+        <TextField field={fields.confirm} type="password" label={t("staff-tools:invitation.confirm")} autoComplete="new-password" />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:invitation.submit")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

@@ -1,4 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { Button } from "@digdir/designsystemet-react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -6,6 +7,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { translateError } from "~/components/form-errors";
 import { useT, type MessageKey } from "~/i18n";
+import { ErrorSummary, TextField } from "~/modules/admin-events/staff-form";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { safeRedirect } from "~/utils/redirect.server";
 import { loginLimit, pause } from "~/modules/auth/login-limit.server";
@@ -49,18 +51,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = context.clientAddress || "unknown";
   const verdict = await loginLimit.attempt(address, submission.value.email);
   if (!verdict.allowed) {
-    return data(
-      { result: submission.reply({ formErrors: ["staff-tools:login.error.tooMany"], hideFields: ["password"] }) },
-      { status: 429 },
-    );
+    return data({ result: submission.reply({ formErrors: ["staff-tools:login.error.tooMany"], hideFields: ["password"] }) }, { status: 429 });
   }
   if (verdict.delayMs > 0) await pause(verdict.delayMs);
   const user = await signInWithPassword(submission.value.email, submission.value.password);
   if (!user) {
-    return data(
-      { result: submission.reply({ formErrors: ["staff-tools:login.error.wrong"], hideFields: ["password"] }) },
-      { status: 401 },
-    );
+    return data({ result: submission.reply({ formErrors: ["staff-tools:login.error.wrong"], hideFields: ["password"] }) }, { status: 401 });
   }
   await loginLimit.succeeded(address, submission.value.email);
   const cookie = await createStaffSession(user.id, request.headers.get("user-agent"));
@@ -84,54 +80,28 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])].map(
-    (e) => translateError(t, e) ?? e,
-  );
+  const formErrors = [...(form.errors ?? []), ...(error && OIDC_ERRORS[error] ? [OIDC_ERRORS[error]] : [])].map((e) => translateError(t, e) ?? e);
   return (
     <div className="container narrow">
       <h1>{t("staff-tools:login.heading")}</h1>
       <p>{t("staff-tools:login.intro")}</p>
-      {formErrors.length ? (
-        <div className="error-summary" role="alert">
-          {formErrors.map((e) => (
-            <p key={e} className="form-error">
-              {e}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <ErrorSummary formErrors={formErrors} fields={fields} labels={{ email: t("staff-tools:login.email"), password: t("staff-tools:login.password") }} />
       {oidc ? (
         <Form method="post" action="/admin/login/oidc" className="actions">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:login.oidc")}
-          </button>
+          </Button>
         </Form>
       ) : null}
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        <div className="field">
-          <label htmlFor={fields.email.id}>{t("staff-tools:login.email")}</label>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
-          {fields.email.errors ? (
-            <p className="error" id={fields.email.errorId}>
-              {translateError(t, fields.email.errors[0])}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("staff-tools:login.password")}</label>
-          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
-          {fields.password.errors ? (
-            <p className="error" id={fields.password.errorId}>
-              {translateError(t, fields.password.errors[0])}
-            </p>
-          ) : null}
-        </div>
+        <TextField field={fields.email} type="email" label={t("staff-tools:login.email")} autoComplete="username" />
+        <TextField field={fields.password} type="password" label={t("staff-tools:login.password")} autoComplete="current-password" />
         <p>
-          <button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             {t("staff-tools:login.submit")}
-          </button>
+          </Button>
         </p>
       </Form>
     </div>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Button } from "@digdir/designsystemet-react";
+import { Button, Card } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { CancelledTag, EventFacts, KindTag, Programme } from "~/components/event-parts";
 import { useLocale, useT } from "~/i18n";
@@ -41,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: "description", content: data.event.summary }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.event.summary }] : []);
 
 export default function EventPage() {
   const { event, series, programme, speakerCount, registration, seatsLeft, liveRooms, followUp, requestable } = useLoaderData<typeof loader>();
@@ -69,42 +68,34 @@ export default function EventPage() {
       {/* While the event takes place: questions and polls first, next to the live stream. */}
       {liveRooms ? <EventLiveSection rooms={liveRooms} livestreamUrl={event.livestreamUrl} /> : null}
 
-      <section aria-labelledby="registration-heading" className="notice">
-        <h2 id="registration-heading">{t("event.registration")}</h2>
-        {registration === "open" ? (
-          <>
+      <Card asChild data-color="accent" variant="tinted">
+        <section aria-labelledby="registration-heading">
+          <h2 id="registration-heading">{t("event.registration")}</h2>
+          {registration === "open" ? (
+            <>
+              <p>{seatsLeft === null ? t("event.unlimited") : seatsLeft > 0 ? t("public:event.seatsLeft", { count: seatsLeft }) : t("event.full")}</p>
+              {event.registrationClosesAt ? <p>{t("event.registrationClosesAt", { when: formatDateTime(event.registrationClosesAt, locale) })}</p> : null}
+              <p>
+                <Button asChild variant="primary">
+                  <Link to={`/events/${event.slug}/register`}>{t("event.register")}</Link>
+                </Button>
+              </p>
+            </>
+          ) : (
             <p>
-              {seatsLeft === null
-                ? t("event.unlimited")
-                : seatsLeft > 0
-                  ? t("public:event.seatsLeft", { count: seatsLeft })
-                  : t("event.full")}
-            </p>
-            {event.registrationClosesAt ? (
-              <p>{t("event.registrationClosesAt", { when: formatDateTime(event.registrationClosesAt, locale) })}</p>
-            ) : null}
-            <p>
-              <Button asChild variant="primary">
-<Link to={`/events/${event.slug}/register`}>
-                {t("event.register")}
-              </Link>
-</Button>
-            </p>
-          </>
-        ) : (
-          <p>
-            {registration === "cancelled"
-              ? t("event.cancelled")
-              : registration === "past"
+              {registration === "cancelled"
+                ? t("event.cancelled")
+                : registration === "past"
                 ? t("event.past")
                 : registration === "not-open" && event.registrationOpensAt
-                  ? t("event.registrationOpensAt", {
-                      when: formatDateTime(event.registrationOpensAt, locale),
-                    })
-                  : t("event.registrationClosed")}
-          </p>
-        )}
-      </section>
+                ? t("event.registrationOpensAt", {
+                    when: formatDateTime(event.registrationOpensAt, locale),
+                  })
+                : t("event.registrationClosed")}
+            </p>
+          )}
+        </section>
+      </Card>
 
       {event.livestreamUrl && event.status !== "CANCELLED" ? (
         <section aria-labelledby="livestream-heading">

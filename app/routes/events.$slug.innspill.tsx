@@ -8,7 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button } from "@digdir/designsystemet-react";
 import { ErrorSummary, translateError } from "~/components/form-errors";
-import { describedBy, Field } from "~/components/ui/field";
+import { CheckboxField, Field, describedBy } from "~/components/ui/field";
 import { useT, type Locale } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { INPUT_TEXT_MAX, inputSchema } from "~/modules/input/input.schema";
@@ -87,9 +87,7 @@ export default function SendInput() {
     privacyConsent: t("public:input.privacyNotice"),
   };
   const names = Object.keys(labels) as FieldName[];
-  const fieldErrors = names
-    .filter((n) => fields[n].errors?.length)
-    .map((n) => ({ id: fields[n].id, field: n, message: fields[n].errors![0] }));
+  const fieldErrors = names.filter((n) => fields[n].errors?.length).map((n) => ({ id: fields[n].id, field: n, message: fields[n].errors![0] }));
   const err = (n: FieldName) => translateError(t, fields[n].errors?.[0]);
   const props = (n: FieldName, help = false) => ({
     id: fields[n].id,
@@ -119,11 +117,7 @@ export default function SendInput() {
         </Alert>
       ) : null}
       <p>{after ? t("public:input.introAfter") : t("public:input.intro")}</p>
-      <ErrorSummary
-        formErrors={form.errors ?? []}
-        fieldErrors={fieldErrors}
-        labels={labels}
-      />
+      <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} />
       <Form method="post" className="stacked public-form" {...getFormProps(form)}>
         <Field id={fields.theme.id} label={`${t("public:input.theme")} ${t("form.required")}`} error={err("theme")}>
           <select className="ds-input" required {...props("theme")}>
@@ -151,22 +145,13 @@ export default function SendInput() {
             <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("phone")} />
           </Field>
           <PrivacyNotice event={event} form="input" />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id={fields.privacyConsent.id}
-              name={fields.privacyConsent.name}
-              defaultChecked={fields.privacyConsent.initialValue === "on"}
-              aria-invalid={fields.privacyConsent.errors ? true : undefined}
-              aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
-            />
-            <label htmlFor={fields.privacyConsent.id}>{t("public:input.consent")}</label>
-          </div>
-          {fields.privacyConsent.errors ? (
-            <p className="error" id={`${fields.privacyConsent.id}-error`}>
-              {err("privacyConsent")}
-            </p>
-          ) : null}
+          <CheckboxField
+            id={fields.privacyConsent.id}
+            name={fields.privacyConsent.name}
+            label={t("public:input.consent")}
+            defaultChecked={fields.privacyConsent.initialValue === "on"}
+            error={fields.privacyConsent.errors ? err("privacyConsent") : undefined}
+          />
         </fieldset>
         <div className="hp-field">
           <label htmlFor="website">{t("form.honeypot")}</label>

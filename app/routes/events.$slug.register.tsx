@@ -8,7 +8,7 @@ import { Alert, Button } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { ErrorSummary, translateError } from "~/components/form-errors";
 import { EventFacts } from "~/components/event-parts";
-import { Field } from "~/components/ui/field";
+import { CheckboxField, Field } from "~/components/ui/field";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { requirePublicEvent } from "~/modules/events/event-page.server";
@@ -28,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
@@ -89,7 +88,9 @@ export default function Register() {
   return (
     <div className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${event.slug}`}><ContentLang lang={event.titleLang}>{event.title}</ContentLang></Link>
+        <Link to={`/events/${event.slug}`}>
+          <ContentLang lang={event.titleLang}>{event.title}</ContentLang>
+        </Link>
       </nav>
       <h1>{t("register.title", { event: event.title })}</h1>
       <EventFacts event={event} />
@@ -126,22 +127,13 @@ export default function Register() {
               <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
             </div>
             <PrivacyNotice event={event} />
-            <div className="checkbox">
-              <input
-                type="checkbox"
-                id={fields.privacyConsent.id}
-                name={fields.privacyConsent.name}
-                required
-                aria-invalid={fields.privacyConsent.errors ? true : undefined}
-                aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
-              />
-              <label htmlFor={fields.privacyConsent.id}>{t("form.privacy")}</label>
-            </div>
-            {fields.privacyConsent.errors ? (
-              <p className="error" id={`${fields.privacyConsent.id}-error`}>
-                {translateError(t, fields.privacyConsent.errors[0])}
-              </p>
-            ) : null}
+            <CheckboxField
+              id={fields.privacyConsent.id}
+              name={fields.privacyConsent.name}
+              label={t("form.privacy")}
+              required
+              error={fields.privacyConsent.errors ? translateError(t, fields.privacyConsent.errors[0]) : undefined}
+            />
             <p>
               <Button type="submit" variant="primary" disabled={navigation.state === "submitting"}>
                 {full ? t("form.submitWaitlist") : t("form.submitRegister")}

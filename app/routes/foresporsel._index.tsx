@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "@digdir/designsystemet-react";
 import { useMemo } from "react";
-import { describedBy, Field } from "~/components/ui/field";
+import { CheckboxField, Field, FieldsetGroup, describedBy } from "~/components/ui/field";
 import { useT } from "~/i18n";
 import { getLocale, translator } from "~/i18n/i18n.server";
 import { requestSchemaFor } from "~/modules/requests/request.schema";
@@ -109,26 +109,29 @@ export default function RequestForm() {
       <p>{t("public:request.intro")}</p>
       <ErrorSummary formErrors={form.errors ?? []} fieldErrors={fieldErrors} labels={labels} translate={(m) => requestError(t, m)} />
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <fieldset
-          aria-invalid={fields.kind.errors ? true : undefined}
-          aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}
+        <FieldsetGroup
+          id={fields.kind.id}
+          legend={`${t("public:request.kindLegend")} ${t("public:request.required")}`}
+          error={fields.kind.errors ? err(fields.kind) : undefined}
         >
-          <legend>
-            {t("public:request.kindLegend")} {t("public:request.required")}
-          </legend>
           {(["SLOT", "MEETING"] as const).map((k) => (
-            <div className="checkbox" key={k}>
-              <input type="radio" id={`${fields.kind.id}-${k}`} name={fields.kind.name} value={k} defaultChecked={kindValue === k} />
-              <label htmlFor={`${fields.kind.id}-${k}`}>{k === "SLOT" ? t("public:request.kindSlot") : t("public:request.kindMeeting")}</label>
-            </div>
+            <CheckboxField
+              key={k}
+              type="radio"
+              id={`${fields.kind.id}-${k}`}
+              name={fields.kind.name}
+              value={k}
+              defaultChecked={kindValue === k}
+              label={k === "SLOT" ? t("public:request.kindSlot") : t("public:request.kindMeeting")}
+            />
           ))}
-          {fields.kind.errors ? (
-            <p className="error" id={`${fields.kind.id}-error`}>
-              {err(fields.kind)}
-            </p>
-          ) : null}
-        </fieldset>
-        <Field id={fields.eventId.id} label={t("public:request.event")} help={meetings.length ? t("public:request.eventHelp") : t("public:request.noEvents")} error={err(fields.eventId)}>
+        </FieldsetGroup>
+        <Field
+          id={fields.eventId.id}
+          label={t("public:request.event")}
+          help={meetings.length ? t("public:request.eventHelp") : t("public:request.noEvents")}
+          error={err(fields.eventId)}
+        >
           <select className="ds-input" {...props("eventId", true)}>
             <option value="">{t("public:request.choose")}</option>
             {meetings.map((m) => (
@@ -152,7 +155,11 @@ export default function RequestForm() {
             <input className="ds-input" type="text" maxLength={60} {...props("district", true)} />
           )}
         </Field>
-        <Field id={fields.organisationName.id} label={`${t("public:request.organisationName")} ${t("public:request.required")}`} error={err(fields.organisationName)}>
+        <Field
+          id={fields.organisationName.id}
+          label={`${t("public:request.organisationName")} ${t("public:request.required")}`}
+          error={err(fields.organisationName)}
+        >
           <input className="ds-input" type="text" autoComplete="organization" maxLength={200} {...props("organisationName", false)} />
         </Field>
         <Field
@@ -166,41 +173,52 @@ export default function RequestForm() {
         <Field id={fields.contactName.id} label={`${t("public:request.contactName")} ${t("public:request.required")}`} error={err(fields.contactName)}>
           <input className="ds-input" type="text" autoComplete="name" maxLength={200} {...props("contactName", false)} />
         </Field>
-        <Field id={fields.contactEmail.id} label={`${t("public:request.contactEmail")} ${t("public:request.required")}`} help={t("public:request.contactEmailHelp")} error={err(fields.contactEmail)}>
+        <Field
+          id={fields.contactEmail.id}
+          label={`${t("public:request.contactEmail")} ${t("public:request.required")}`}
+          help={t("public:request.contactEmailHelp")}
+          error={err(fields.contactEmail)}
+        >
           <input className="ds-input" type="email" autoComplete="email" maxLength={254} {...props("contactEmail", true)} />
         </Field>
         <Field id={fields.contactPhone.id} label={t("public:request.contactPhone")} error={err(fields.contactPhone)}>
           <input className="ds-input" type="tel" autoComplete="tel" maxLength={40} {...props("contactPhone", false)} />
         </Field>
-        <Field id={fields.topic.id} label={`${t("public:request.topic")} ${t("public:request.required")}`} help={t("public:request.topicHelp")} error={err(fields.topic)}>
+        <Field
+          id={fields.topic.id}
+          label={`${t("public:request.topic")} ${t("public:request.required")}`}
+          help={t("public:request.topicHelp")}
+          error={err(fields.topic)}
+        >
           <input className="ds-input" type="text" maxLength={200} {...props("topic", true)} />
         </Field>
-        <Field id={fields.description.id} label={`${t("public:request.description")} ${t("public:request.required")}`} help={t("public:request.descriptionHelp")} error={err(fields.description)}>
+        <Field
+          id={fields.description.id}
+          label={`${t("public:request.description")} ${t("public:request.required")}`}
+          help={t("public:request.descriptionHelp")}
+          error={err(fields.description)}
+        >
           <textarea className="ds-input" rows={5} maxLength={4000} {...props("description", true)} />
         </Field>
-        <Field id={fields.preferredTime.id} label={t("public:request.preferredTime")} help={t("public:request.preferredTimeHelp")} error={err(fields.preferredTime)}>
+        <Field
+          id={fields.preferredTime.id}
+          label={t("public:request.preferredTime")}
+          help={t("public:request.preferredTimeHelp")}
+          error={err(fields.preferredTime)}
+        >
           <input className="ds-input" type="text" maxLength={200} {...props("preferredTime", true)} />
         </Field>
         <h2 id="privacy">{t("public:request.privacyHeading")}</h2>
         {([1, 2, 3, 4] as const).map((n) => (
           <p key={n}>{t(`public:request.privacy.${n}`)}</p>
         ))}
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id={fields.privacyConsent.id}
-            name={fields.privacyConsent.name}
-            value="on"
-            aria-invalid={fields.privacyConsent.errors ? true : undefined}
-            aria-describedby={fields.privacyConsent.errors ? `${fields.privacyConsent.id}-error` : undefined}
-          />
-          <label htmlFor={fields.privacyConsent.id}>{t("public:request.consent")}</label>
-        </div>
-        {fields.privacyConsent.errors ? (
-          <p className="error" id={`${fields.privacyConsent.id}-error`}>
-            {err(fields.privacyConsent)}
-          </p>
-        ) : null}
+        <CheckboxField
+          id={fields.privacyConsent.id}
+          name={fields.privacyConsent.name}
+          value="on"
+          label={t("public:request.consent")}
+          error={fields.privacyConsent.errors ? err(fields.privacyConsent) : undefined}
+        />
         <div className="hp-field">
           <label htmlFor="website">{t("public:request.honeypot")}</label>
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />

@@ -1,6 +1,7 @@
 // The audience in a live room (/live/ABC234), made for a phone in one hand: ask a question,
 // upvote others', answer the open poll. The loader renders the current room without JavaScript;
 // the socket then keeps it live.
+import { Alert } from "@digdir/designsystemet-react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -15,9 +16,7 @@ import { useLiveRoom } from "~/modules/live/use-live-room";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Samhandling" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Samhandling" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadLivePage(request, params.code, "audience");
@@ -56,9 +55,9 @@ function AudienceRoom({ initial, moderator }: { initial: ReturnType<typeof useLo
         {announcement}
       </div>
       <noscript>
-        <p className="notice">{t("live:room.noscript")}</p>
+        <Alert data-color="info">{t("live:room.noscript")}</Alert>
       </noscript>
-      {room.status === "CLOSED" ? <p className="notice">{t("live:room.closed")}</p> : null}
+      {room.status === "CLOSED" ? <Alert data-color="info">{t("live:room.closed")}</Alert> : null}
       {[...openPolls, ...closedPolls].map((p) => (
         <PollCard key={p.id} poll={p} actions={actions} roomClosed={room.status === "CLOSED"} />
       ))}

@@ -16,11 +16,7 @@ import { registrationState } from "~/modules/events/registration-window";
 import { PrivacyNotice } from "~/modules/privacy/privacy-notice";
 import { DetailsFields } from "~/modules/registration/registration-fields";
 import { registrationDetailsSchema } from "~/modules/registration/registration.schema";
-import {
-  cancelRegistration,
-  getRegistrationByToken,
-  updateRegistrationDetails,
-} from "~/modules/registration/registration.server";
+import { cancelRegistration, getRegistrationByToken, updateRegistrationDetails } from "~/modules/registration/registration.server";
 import { formatPhone } from "~/utils/format";
 
 async function requireRegistration(request: Request, token: string | undefined) {
@@ -35,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reg = { ...found, event: localizeEvent(found.event, locale) };
   const canRegisterAgain = reg.status === "CANCELLED" && registrationState(reg.event, new Date()) === "open";
   const { checkInCode, ...rest } = reg;
-  const checkIn =
-    reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
+  const checkIn = reg.status === "CONFIRMED" && checkInCode ? { code: checkInCode, qr: await checkInQrDataUrl(checkInCode) } : null;
   const t = translator(locale);
   const title = t("public:pageTitle", { page: t("myreg.title", { event: reg.event.title }), site: t("site.name") });
   return { title, reg: rest, canRegisterAgain, checkIn };
@@ -111,7 +106,9 @@ export default function MyRegistration() {
   return (
     <div className="container narrow">
       <nav aria-label={t("public:breadcrumbs")} className="breadcrumbs">
-        <Link to={`/events/${reg.event.slug}`}>{t("myreg.toEvent")}: <ContentLang lang={reg.event.titleLang}>{reg.event.title}</ContentLang></Link>
+        <Link to={`/events/${reg.event.slug}`}>
+          {t("myreg.toEvent")}: <ContentLang lang={reg.event.titleLang}>{reg.event.title}</ContentLang>
+        </Link>
       </nav>
       <h1>{t("myreg.title", { event: reg.event.title })}</h1>
       {params.get("ny") === "1" && reg.status !== "CANCELLED" ? (
@@ -134,8 +131,8 @@ export default function MyRegistration() {
           {reg.status === "CONFIRMED"
             ? t("myreg.confirmed")
             : reg.status === "WAITING"
-              ? t("myreg.waiting", { position: reg.position ?? "?" })
-              : t("myreg.cancelled")}
+            ? t("myreg.waiting", { position: reg.position ?? "?" })
+            : t("myreg.cancelled")}
         </strong>
       </p>
       <EventFacts event={reg.event} />
@@ -150,10 +147,8 @@ export default function MyRegistration() {
         canRegisterAgain ? (
           <p>
             <Button asChild variant="primary">
-<Link to={`/events/${reg.event.slug}/register`}>
-              {t("myreg.registerAgain")}
-            </Link>
-</Button>
+              <Link to={`/events/${reg.event.slug}/register`}>{t("myreg.registerAgain")}</Link>
+            </Button>
           </p>
         ) : null
       ) : (
@@ -167,23 +162,23 @@ export default function MyRegistration() {
           <section aria-labelledby="cancel-heading">
             <h2 id="cancel-heading">{reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}</h2>
             {confirmCancel ? (
-              <Form method="post" className="notice notice-warn">
-                <p>{t("myreg.cancelConfirm")}</p>
-                <input type="hidden" name="intent" value="cancel" />
-                <div className="actions">
-                  <Button type="submit" variant="primary" data-color="danger">
-                    {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
-                  </Button>
-                  <Link to={`/registrations/${reg.token}`}>{t("common.no")}</Link>
-                </div>
-              </Form>
+              <Alert data-color="warning">
+                <Form method="post">
+                  <p>{t("myreg.cancelConfirm")}</p>
+                  <input type="hidden" name="intent" value="cancel" />
+                  <div className="actions">
+                    <Button type="submit" variant="primary" data-color="danger">
+                      {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
+                    </Button>
+                    <Link to={`/registrations/${reg.token}`}>{t("common.no")}</Link>
+                  </div>
+                </Form>
+              </Alert>
             ) : (
               <p>
                 <Button asChild variant="secondary">
-<Link to={`/registrations/${reg.token}?avmeld=1`}>
-                  {reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}
-                </Link>
-</Button>
+                  <Link to={`/registrations/${reg.token}?avmeld=1`}>{reg.status === "WAITING" ? t("myreg.leaveWaitlist") : t("myreg.cancel")}</Link>
+                </Button>
               </p>
             )}
           </section>

@@ -17,19 +17,13 @@ function Wrap({ field, label, help, children }: { field: AnyField; label: ReactN
   const t = useT();
   const error = field.errors?.length ? field.errors[0] : undefined;
   return (
-    <Field
-      id={field.id}
-      label={label}
-      help={help}
-      error={error ? (isMessageKey(error) ? t(error) : error) : undefined}
-      errorId={field.errorId}
-    >
+    <Field id={field.id} label={label} help={help} error={error ? (isMessageKey(error) ? t(error) : error) : undefined} errorId={field.errorId}>
       {children}
     </Field>
   );
 }
 
-type InputType = "text" | "number" | "datetime-local" | "url" | "month" | "time" | "date";
+type InputType = "text" | "number" | "datetime-local" | "url" | "month" | "time" | "date" | "email" | "password" | "search";
 
 export function TextField({
   field,
@@ -66,17 +60,18 @@ export function SelectField({
   help,
   options,
   empty,
+  ...rest
 }: {
   field: AnyField;
   label: ReactNode;
   help?: ReactNode;
   options: Array<[value: string, label: string]>;
   empty?: string;
-}) {
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: describedBy(field, Boolean(help)) });
   return (
     <Wrap field={field} label={label} help={help}>
-      <select key={key} className="ds-input" {...props}>
+      <select key={key} className="ds-input" {...props} {...rest}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -88,16 +83,33 @@ export function SelectField({
   );
 }
 
+/** One checkbox with its label to the right, as Designsystemet lays them out. */
+export function CheckboxField({ field, label, help }: { field: AnyField; label: ReactNode; help?: ReactNode }) {
+  const t = useT();
+  const error = field.errors?.length ? field.errors[0] : undefined;
+  const { key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: describedBy(field, Boolean(help)) });
+  return (
+    <div className="ds-field">
+      <input key={key} className="ds-input" {...props} />
+      <label className="ds-label" htmlFor={field.id} data-weight="regular">
+        {label}
+      </label>
+      {help ? (
+        <div data-field="description" id={`${field.id}-help`}>
+          {help}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="ds-validation-message" data-field="validation" id={field.errorId}>
+          {isMessageKey(error) ? t(error) : error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** The form's errors at its top, with links to the fields (WCAG 3.3.1). */
-export function ErrorSummary({
-  formErrors,
-  fields,
-  labels,
-}: {
-  formErrors?: string[];
-  fields: Record<string, AnyField>;
-  labels: Record<string, string>;
-}) {
+export function ErrorSummary({ formErrors, fields, labels }: { formErrors?: string[]; fields: Record<string, AnyField>; labels: Record<string, string> }) {
   const t = useT();
   const tr = (m: string) => (isMessageKey(m) ? t(m) : m);
   const ref = useRef<HTMLDivElement>(null);

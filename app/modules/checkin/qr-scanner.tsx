@@ -2,6 +2,7 @@
 // camera is opened on request (a button press, so the permission prompt has a clear cause)
 // and the decoder (jsqr) is loaded on first use. Without a camera, permission or JavaScript
 // the page still works with the code field and the search.
+import { Alert, Button } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "~/i18n";
 
@@ -99,27 +100,28 @@ export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
     <div className="qr-scanner">
       {state === "running" || state === "starting" ? (
         <p>
-          <button
+          <Button
             type="button"
             onClick={() => {
               stop();
               setState("idle");
             }}
+            variant="secondary"
           >
             {t("staff-tools:checkin.scanner.stop")}
-          </button>
+          </Button>
         </p>
       ) : (
         <p>
-          <button type="button" className="primary" onClick={start}>
+          <Button type="button" onClick={start} variant="primary">
             {t("staff-tools:checkin.scanner.start")}
-          </button>
+          </Button>
         </p>
       )}
       {message ? (
-        <p className="notice notice-warn" role="alert">
+        <Alert data-color="warning" role="alert">
           {message}
-        </p>
+        </Alert>
       ) : null}
       <video
         ref={videoRef}

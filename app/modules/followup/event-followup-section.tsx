@@ -1,7 +1,7 @@
 // The dialogue cycle on the public event page: where to send input, the published minutes and
 // "what happened to the input" with each follow-up item's unit, status in words and answer.
 import { Link } from "@remix-run/react";
-import { Button } from "@digdir/designsystemet-react";
+import { Button, Card } from "@digdir/designsystemet-react";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate } from "~/utils/format";
 
@@ -10,22 +10,22 @@ type Item = { id: string; title: string; responsibleUnit: string; status: string
 export function SendInputBlock({ slug, requestEventId }: { slug: string; requestEventId?: string | null }) {
   const t = useT();
   return (
-    <section aria-labelledby="input-heading" className="notice">
-      <h2 id="input-heading">{t("public:input.blockHeading")}</h2>
-      <p>{t("public:input.blockIntro")}</p>
-      <p>
-        <Button asChild variant="primary">
-<Link to={`/events/${slug}/innspill`}>
-          {t("public:input.blockLink")}
-        </Link>
-</Button>
-      </p>
-      {requestEventId ? (
+    <Card asChild data-color="accent" variant="tinted">
+      <section aria-labelledby="input-heading">
+        <h2 id="input-heading">{t("public:input.blockHeading")}</h2>
+        <p>{t("public:input.blockIntro")}</p>
         <p>
-          {t("public:input.blockRequest")} <Link to={`/foresporsel?moete=${encodeURIComponent(requestEventId)}`}>{t("public:input.blockRequestLink")}</Link>
+          <Button asChild variant="primary">
+            <Link to={`/events/${slug}/innspill`}>{t("public:input.blockLink")}</Link>
+          </Button>
         </p>
-      ) : null}
-    </section>
+        {requestEventId ? (
+          <p>
+            {t("public:input.blockRequest")} <Link to={`/foresporsel?moete=${encodeURIComponent(requestEventId)}`}>{t("public:input.blockRequestLink")}</Link>
+          </p>
+        ) : null}
+      </section>
+    </Card>
   );
 }
 
@@ -64,7 +64,9 @@ export function FollowUpSection({ slug, items }: { slug: string; items: Item[] }
                 <dd>{item.responsibleUnit}</dd>
                 <dt>{t("public:followup.status")}</dt>
                 <dd>
-                  <span className={`followup-status followup-status-${item.status.toLowerCase()}`}>{t(`public:followup.status.${item.status}` as MessageKey)}</span>
+                  <span className={`followup-status followup-status-${item.status.toLowerCase()}`}>
+                    {t(`public:followup.status.${item.status}` as MessageKey)}
+                  </span>
                 </dd>
                 {item.publicAnswer ? (
                   <>

@@ -1,4 +1,5 @@
 // Staff form for a follow-up item: on the follow-up page (new item) and on the item's edit page.
+import { Button } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
@@ -52,9 +53,9 @@ export function FollowUpItemForm({
           options={VISIBILITIES.map((v) => [v, t(visibilityKey(v))])}
         />
         <p>
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={navigation.state === "submitting"} variant="primary">
             {submitLabel}
-          </button>
+          </Button>
         </p>
       </Form>
     </>

@@ -1,5 +1,6 @@
 // The privacy notice on every public form that collects personal data: the event's own notice
 // and the dates its retention rules give (in the reader's language, Oslo time).
+import { Card } from "@digdir/designsystemet-react";
 import { ContentLang } from "~/components/content-lang";
 import { translator, useLocale, useT, type Locale } from "~/i18n";
 import { formatDate } from "~/utils/format";
@@ -44,16 +45,16 @@ export function PrivacyNotice({
   return (
     <section aria-labelledby={headingId} className="privacy">
       <h2 id={headingId}>{t("public:privacy.heading")}</h2>
-      <div className="privacy-notice">
+      <Card data-color="neutral" variant="tinted" className="privacy-notice">
         {event.privacyNotice ? (
-          <ContentLang as="p" lang={event.contentLanguage}>
+          <ContentLang as="p" lang={event.contentLanguage} className="pre-line">
             {event.privacyNotice}
           </ContentLang>
         ) : null}
         {retentionSentences(event, form, locale).map((s) => (
           <p key={s}>{s}</p>
         ))}
-      </div>
+      </Card>
     </section>
   );
 }

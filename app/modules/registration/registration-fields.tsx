@@ -1,7 +1,7 @@
 // The form fields shared by the registration form and the attendee's own page.
 import type { FieldMetadata } from "@conform-to/react";
 import { translateError } from "~/components/form-errors";
-import { describedBy, Field } from "~/components/ui/field";
+import { CheckboxField, Field, describedBy } from "~/components/ui/field";
 import { useT } from "~/i18n";
 import { FREE_TEXT_MAX, NAME_MAX } from "./registration.schema";
 
@@ -43,23 +43,15 @@ export function DetailsFields({
       <Field id={fields.diet.id} label={t("form.diet")} help={t("form.dietHelp")} error={err(fields.diet)}>
         <textarea className="ds-input" maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.diet, true)} />
       </Field>
-      <Field
-        id={fields.accessibility.id}
-        label={t("form.accessibility")}
-        help={t("form.accessibilityHelp")}
-        error={err(fields.accessibility)}
-      >
+      <Field id={fields.accessibility.id} label={t("form.accessibility")} help={t("form.accessibilityHelp")} error={err(fields.accessibility)}>
         <textarea className="ds-input" maxLength={FREE_TEXT_MAX} rows={2} {...textProps(fields.accessibility, true)} />
       </Field>
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id={fields.newsletter.id}
-          name={fields.newsletter.name}
-          defaultChecked={fields.newsletter.initialValue === "on"}
-        />
-        <label htmlFor={fields.newsletter.id}>{t("form.newsletter")}</label>
-      </div>
+      <CheckboxField
+        id={fields.newsletter.id}
+        name={fields.newsletter.name}
+        label={t("form.newsletter")}
+        defaultChecked={fields.newsletter.initialValue === "on"}
+      />
     </>
   );
 }
