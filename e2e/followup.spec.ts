@@ -229,7 +229,9 @@ test("a question from the live Q&A becomes a follow-up item in one click", async
 
   // Staff delete it: refused until the box is ticked, then gone from the public page.
   await staff.getByRole("button", { name: "Slett oppfølgingspunktet" }).click();
-  await expect(staff.getByRole("alert")).toContainText("Kryss av for at du vil slette punktet.");
+  // The refusal stands by the box it is about, which the screen reader hears it through.
+  await expect(staff.getByText("Kryss av for at du vil slette punktet.")).toBeVisible();
+  await expect(staff.getByLabel(/^Ja, jeg vil slette/)).toHaveAttribute("aria-invalid", "true");
   await expectNoA11yViolations(staff);
   await staff.getByLabel(/^Ja, jeg vil slette/).check();
   await staff.getByRole("button", { name: "Slett oppfølgingspunktet" }).click();

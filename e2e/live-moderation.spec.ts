@@ -98,7 +98,7 @@ test("held, hidden and blocked: the moderator role keeps a word cloud and the qu
     await b.page.goto(`/live/${code}`);
     await online(b.page);
     await screen.goto(`/live/${code}/screen`);
-    await online(screen);
+    await expect(screen.locator(".live-present")).toHaveAttribute("data-status", "online");
     await expect(screen.locator("#screen-poll").getByRole("heading")).toHaveText(pollTitle);
 
     // A swear word is held: A is told so, and it never reaches B or the projector.
@@ -135,6 +135,10 @@ test("held, hidden and blocked: the moderator role keeps a word cloud and the qu
     await expect(pollB).not.toContainText("fellesskap");
     await expectNoA11yViolations(mod);
 
+    // The projector shows the most popular questions (present mode shows one thing at a time).
+    const topButton = mod.getByRole("region", { name: "På skjermen" }).getByRole("button", { name: "Mest populære spørsmål", exact: true });
+    await topButton.click();
+    await expect(topButton).toHaveAttribute("aria-pressed", "true");
     // A asks a question; B and the projector see it.
     // Long enough that buttons name it by an excerpt.
     const question = `Hvorfor er dere så treige med å svare på e-post fra velforeningen? (${tag})`;

@@ -236,7 +236,7 @@ test("a speaker's secret link opens moderation without an account; a wrong key a
   await signInAsAdmin(page);
   await page.goto(`/admin/events/${event.id}/live`);
   await page.getByRole("button", { name: /^Lag talerlenke for / }).click();
-  const link = await page.getByLabel("Talerlenke").inputValue();
+  const link = await page.getByRole("textbox", { name: "Talerlenke", exact: true }).inputValue();
   expect(link).toMatch(/\/live\/[A-Z2-9]{6}\/moderate\?key=[A-Za-z0-9_-]+$/);
 
   const speaker = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });

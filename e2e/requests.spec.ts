@@ -64,8 +64,10 @@ test("a welfare association asks for a slot, staff accept it into a dialogue mee
   // A proper request for a slot at the first upcoming dialogue meeting.
   await page.getByLabel("Et innlegg (om lag 5 minutter) på et planlagt dialogmøte").check();
   const meetingSelect = page.getByLabel("Dialogmøte", { exact: true });
-  const meetingLabel = (await meetingSelect.locator("option").nth(1).innerText()).trim();
-  await meetingSelect.selectOption({ index: 1 });
+  // The first seeded meeting (other specs add short meetings of their own that have no programme).
+  const seeded = meetingSelect.locator("option", { hasText: "Dialogmøte med formannskapet" }).first();
+  const meetingLabel = (await seeded.innerText()).trim();
+  await meetingSelect.selectOption({ value: (await seeded.getAttribute("value"))! });
   const meetingTitle = meetingLabel.split(",")[0];
   await page.getByLabel("Navn på organisasjonen").fill(organisation);
   await page.getByLabel("Organisasjonsnummer (valgfritt)").fill("963 296 746");

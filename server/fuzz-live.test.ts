@@ -65,7 +65,10 @@ const nastyString = fc
   .map((parts) => parts.join(""));
 
 function payloadFor(event: ClientEventName, known: { questionId: string; pollId: string; optionId: string; code: string }) {
-  const shape = (clientSchemas[event] as unknown as { shape: Record<string, unknown> }).shape;
+  // An object schema, or one wrapped in a refinement (ZodEffects keeps the object in _def.schema).
+  type Shaped = { shape?: Record<string, unknown>; _def?: { schema?: Shaped } };
+  const schema = clientSchemas[event] as unknown as Shaped;
+  const shape = schema.shape ?? schema._def?.schema?.shape ?? {};
   const keys = Object.keys(shape);
   const value = fc.oneof(
     nastyString,
