@@ -84,7 +84,7 @@ function next<E extends keyof ServerToClientEvents>(
   client: Client,
   event: E,
   match: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
-  ms = 3000,
+  ms = 15_000, // a bound on waiting, not a timing assertion: a loaded machine needs the room
 ): Promise<Parameters<ServerToClientEvents[E]>> {
   return new Promise((resolve, reject) => {
     const c = client as unknown as { on(e: string, f: unknown): void; off(e: string, f: unknown): void };

@@ -53,7 +53,11 @@ describe("mail after an SMTP outage", () => {
     sink = await startSmtpSink(port);
     cleanups.push(() => sink!.stop());
     await waitFor("delivery after the server came back", () => sink!.messages.some((m) => m.subject === "Etter avbruddet"), 10_000);
-    const sent = await db().outboxMessage.findFirstOrThrow({ where: { subject: "Etter avbruddet" } });
+    // The sink has the mail a moment before the worker records it as sent.
+    const sent = await waitFor("the outbox row marked sent", async () => {
+      const row = await db().outboxMessage.findFirstOrThrow({ where: { subject: "Etter avbruddet" } });
+      return row.status === "SENT" ? row : null;
+    }, 10_000);
     expect(sent.status).toBe("SENT");
   }, 40_000);
 
