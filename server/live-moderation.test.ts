@@ -3,141 +3,16 @@
 // open-text answers, hiding one answer or one word, blocking and unblocking a participant, the
 // refusals for participants and for blocked participants, results that count only what is shown,
 // the audit log, and room settings from the staff page reaching open sockets.
-import { randomBytes } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Server } from "socket.io";
-import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStaffSession } from "~/modules/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { updateRoomSettings } from "~/modules/live/live-admin.server";
 import { pollsCsv } from "~/modules/live/live-export.server";
-import { newParticipantId, participantSetCookie } from "~/modules/live/participant.server";
-import type { Ack, AnswerView, BlockView, ClientToServerEvents, PollResults, PollView, QuestionView, RoomState, ServerToClientEvents } from "~/modules/live/protocol";
-import { ensureRoomsForEvent } from "~/modules/live/rooms.server";
+import type { AnswerView, BlockView, PollResults, PollView, QuestionView, RoomState } from "~/modules/live/protocol";
 import { saveOrgSettings } from "~/modules/settings/settings.server";
 import { settingsSchema } from "~/modules/settings/settings.schema";
 import { db } from "~/utils/db.server";
-import { createEvent } from "../test/factories";
-import { attachLive } from "./live";
+import { call, type Client, collect, FLUSH_MS, langCookie as lang, newRoom, next, ok, sleep, useLiveServer } from "../test/live-harness";
 
-type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
-
-const FLUSH_MS = 150;
-let http: HttpServer;
-let io: Server<ClientToServerEvents, ServerToClientEvents>;
-let live: { close(): Promise<void> };
-let url: string;
-const errors: string[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  http = createServer();
-  io = new Server(http, { serveClient: false });
-  live = attachLive(io, {
-    log: { info: () => {}, warn: () => {}, error: (m: string) => errors.push(m) },
-    flushMs: FLUSH_MS,
-    questionRateLimit: { count: 5, windowMs: 60_000 },
-  });
-  await new Promise<void>((ok) => http.listen(0, "127.0.0.1", ok));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-});
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((ok) => io.close(() => ok()));
-});
-
-const lang = (l: string) => `lang=${encodeURIComponent(Buffer.from(JSON.stringify(l)).toString("base64"))}`;
-
-async function cookieFor(participantId = newParticipantId()) {
-  return (await participantSetCookie(participantId)).split(";")[0]!;
-}
-
-async function connect(cookie?: string): Promise<Client> {
-  const client: Client = connectClient(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : {} });
-  clients.push(client);
-  await new Promise<void>((ok, fail) => {
-    client.once("connect", () => ok());
-    client.once("connect_error", fail);
-  });
-  return client;
-}
-
-function call<T>(client: Client, event: string, payload?: unknown): Promise<Ack<T>> {
-  const c = client as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<Ack<T>> } };
-  return c.timeout(5000).emitWithAck(event, payload);
-}
-
-async function ok<T>(promise: Promise<Ack<T>>): Promise<T> {
-  const answer = await promise;
-  if (!answer.ok) throw new Error(`refused: ${answer.code} ${answer.message}`);
-  return answer.data;
-}
-
-function next<E extends keyof ServerToClientEvents>(
-  client: Client,
-  event: E,
-  match: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
-  ms = 15_000, // a bound on waiting, not a timing assertion: a loaded machine needs the room
-): Promise<Parameters<ServerToClientEvents[E]>> {
-  return new Promise((resolve, reject) => {
-    const c = client as unknown as { on(e: string, f: unknown): void; off(e: string, f: unknown): void };
-    const timer = setTimeout(() => {
-      c.off(event, listener);
-      reject(new Error(`no ${event} within ${ms} ms`));
-    }, ms);
-    const listener = (...args: Parameters<ServerToClientEvents[E]>) => {
-      if (!match(...args)) return;
-      clearTimeout(timer);
-      c.off(event, listener);
-      resolve(args);
-    };
-    c.on(event, listener);
-  });
-}
-
-function collect<E extends keyof ServerToClientEvents>(client: Client, event: E) {
-  const seen: Parameters<ServerToClientEvents[E]>[] = [];
-  (client as unknown as { on(e: string, f: unknown): void }).on(event, (...args: Parameters<ServerToClientEvents[E]>) => seen.push(args));
-  return seen;
-}
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-async function newRoom() {
-  const event = await createEvent();
-  const [room] = await ensureRoomsForEvent(event.id);
-  return { ...room!, eventId: event.id };
-}
-
-async function audience(code: string, extraCookie = "") {
-  const participantId = newParticipantId();
-  const client = await connect(`${await cookieFor(participantId)}${extraCookie ? `; ${extraCookie}` : ""}`);
-  const state = await ok(call<RoomState>(client, "room:join", { code }));
-  return { client, state, participantId };
-}
-
-async function screen(code: string) {
-  const client = await connect(await cookieFor());
-  await ok(call<RoomState>(client, "room:join", { code, as: "screen" }));
-  return client;
-}
-
-async function moderator(code: string) {
-  const staff = await db().staffUser.create({
-    data: { email: `mod-${randomBytes(4).toString("hex")}@samhandling.test`, name: "Mona Moderator", role: "MODERATOR" },
-  });
-  const session = (await createStaffSession(staff.id, "test")).split(";")[0]!;
-  const client = await connect(`${session}; ${await cookieFor()}`);
-  const state = await ok(call<RoomState>(client, "room:join", { code, as: "moderator" }));
-  return { client, state, staff };
-}
+const { audience, moderator, screen } = useLiveServer({ questionRateLimit: { count: 5, windowMs: 60_000 }, noErrorsAfterEach: true });
 
 async function openPoll(mod: Client, payload: Record<string, unknown>) {
   const poll = await ok(call<PollView>(mod, "mod:poll:create", payload));
@@ -154,7 +29,7 @@ describe("held answers", () => {
     const poll = await openPoll(mod.client, { title: "Ett ord om kvelden", kind: "WORDCLOUD" });
     const writer = await audience(room.code);
     const other = await audience(room.code);
-    const projector = await screen(room.code);
+    const { client: projector } = await screen(room.code);
     const otherResults = collect(other.client, "poll:results");
     const projectorResults = collect(projector, "poll:results");
 
@@ -215,7 +90,7 @@ describe("hiding answers and words", () => {
     const poll = await openPoll(mod.client, { title: "Innspill", kind: "OPEN_TEXT" });
     const a = await audience(room.code);
     const b = await audience(room.code);
-    const projector = await screen(room.code);
+    const { client: projector } = await screen(room.code);
     const answerSeen = next(mod.client, "answer:changed", (x) => x.text === "Mer lys i parken");
     await ok(call(a.client, "poll:answer", { pollId: poll.id, text: "Mer lys i parken" }));
     await ok(call(b.client, "poll:answer", { pollId: poll.id, text: "Flere benker" }));
@@ -271,9 +146,9 @@ describe("blocking a participant", () => {
     const room = await newRoom();
     const mod = await moderator(room.code);
     const poll = await openPoll(mod.client, { title: "Hvor?", kind: "SINGLE", options: ["Nord", "Sør"] });
-    const troll = await audience(room.code, lang("en"));
+    const troll = await audience(room.code, { cookie: lang("en") });
     const other = await audience(room.code);
-    const projector = await screen(room.code);
+    const { client: projector } = await screen(room.code);
     const question = await ok(call<QuestionView>(troll.client, "question:ask", { text: "Hvorfor er dere så treige?" }));
     const otherQuestion = await ok(call<QuestionView>(other.client, "question:ask", { text: "Når kommer bussen?" }));
     await ok(call(mod.client, "mod:question", { questionId: question.id, action: "screen" }));

@@ -1,131 +1,12 @@
 // Live Q&A and polls over a real http server + Socket.IO with real clients and the test database.
-import { randomBytes } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Server } from "socket.io";
-import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStaffSession } from "~/modules/auth/session.server";
-import { newParticipantId, participantSetCookie } from "~/modules/live/participant.server";
-import type { Ack, ClientToServerEvents, PollView, QuestionView, RoomState, ServerToClientEvents } from "~/modules/live/protocol";
-import { createSpeakerKey, ensureRoomsForEvent } from "~/modules/live/rooms.server";
+import { describe, expect, it } from "vitest";
+import { newParticipantId } from "~/modules/live/participant.server";
+import type { PollView, QuestionView, RoomState } from "~/modules/live/protocol";
+import { createSpeakerKey } from "~/modules/live/rooms.server";
 import { db } from "~/utils/db.server";
-import { createEvent } from "../test/factories";
-import { attachLive } from "./live";
+import { call, collect, cookieFor, FLUSH_MS, newRoom, next, ok, sleep, useLiveServer } from "../test/live-harness";
 
-type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
-
-const FLUSH_MS = 150;
-let http: HttpServer;
-let io: Server<ClientToServerEvents, ServerToClientEvents>;
-let live: { close(): Promise<void> };
-let url: string;
-const errors: string[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  http = createServer();
-  io = new Server(http, { serveClient: false });
-  live = attachLive(io, {
-    log: { info: () => {}, warn: () => {}, error: (m: string) => errors.push(m) },
-    flushMs: FLUSH_MS,
-    questionRateLimit: { count: 3, windowMs: 60_000 },
-  });
-  await new Promise<void>((ok) => http.listen(0, "127.0.0.1", ok));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-});
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
-
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((ok) => io.close(() => ok()));
-});
-
-async function cookieFor(participantId = newParticipantId()) {
-  return (await participantSetCookie(participantId)).split(";")[0]!;
-}
-
-async function connect(cookie?: string): Promise<Client> {
-  const client: Client = connectClient(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
-  });
-  clients.push(client);
-  await new Promise<void>((ok, fail) => {
-    client.once("connect", () => ok());
-    client.once("connect_error", fail);
-  });
-  return client;
-}
-
-function call<T>(client: Client, event: string, payload?: unknown): Promise<Ack<T>> {
-  const c = client as unknown as { timeout(ms: number): { emitWithAck(e: string, ...a: unknown[]): Promise<Ack<T>> } };
-  return payload === undefined ? c.timeout(5000).emitWithAck(event) : c.timeout(5000).emitWithAck(event, payload);
-}
-
-async function ok<T>(promise: Promise<Ack<T>>): Promise<T> {
-  const answer = await promise;
-  if (!answer.ok) throw new Error(`refused: ${answer.code} ${answer.message}`);
-  return answer.data;
-}
-
-function next<E extends keyof ServerToClientEvents>(
-  client: Client,
-  event: E,
-  match: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
-  ms = 3000,
-): Promise<Parameters<ServerToClientEvents[E]>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      (client as unknown as { off(e: string, f: unknown): void }).off(event, listener);
-      reject(new Error(`no ${event} within ${ms} ms`));
-    }, ms);
-    const listener = (...args: Parameters<ServerToClientEvents[E]>) => {
-      if (!match(...args)) return;
-      clearTimeout(timer);
-      (client as unknown as { off(e: string, f: unknown): void }).off(event, listener);
-      resolve(args);
-    };
-    (client as unknown as { on(e: string, f: unknown): void }).on(event, listener);
-  });
-}
-
-/** Collects every event of a kind, to show what did NOT arrive. */
-function collect<E extends keyof ServerToClientEvents>(client: Client, event: E) {
-  const seen: Parameters<ServerToClientEvents[E]>[] = [];
-  (client as unknown as { on(e: string, f: unknown): void }).on(event, (...args: Parameters<ServerToClientEvents[E]>) => seen.push(args));
-  return seen;
-}
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-async function newRoom(settings: { preModeration?: boolean; allowAnonymous?: boolean } = {}) {
-  const event = await createEvent();
-  const [room] = await ensureRoomsForEvent(event.id);
-  await db().liveRoom.update({ where: { id: room!.id }, data: settings });
-  return room!;
-}
-
-async function audience(code: string, participantId = newParticipantId()) {
-  const client = await connect(await cookieFor(participantId));
-  const state = await ok(call<RoomState>(client, "room:join", { code }));
-  return { client, state, participantId };
-}
-
-async function moderator(code: string) {
-  const staff = await db().staffUser.create({
-    data: { email: `mod-${randomBytes(4).toString("hex")}@samhandling.test`, name: "Mona Moderator", role: "MODERATOR" },
-  });
-  const session = (await createStaffSession(staff.id, "test")).split(";")[0]!;
-  const client = await connect(`${session}; ${await cookieFor()}`);
-  const state = await ok(call<RoomState>(client, "room:join", { code, as: "moderator" }));
-  return { client, state };
-}
+const { errors, connect, audience, moderator } = useLiveServer();
 
 describe("joining a room", () => {
   it("gives the complete state: visible questions, my pending one, published polls, my upvotes and answers", async () => {
@@ -144,7 +25,7 @@ describe("joining a room", () => {
       data: { roomId: room.id, title: "Åpen", kind: "SINGLE", status: "OPEN", options: { create: [{ label: "Ja" }, { label: "Nei" }] } },
       include: { options: true },
     });
-    const { client, state } = await audience(room.code, me);
+    const { client, state } = await audience(room.code, { participantId: me });
     expect(state.room).toMatchObject({ id: room.id, code: room.code, status: "OPEN", eventSlug: room.event.slug });
     expect(state.participantId).toBe(me);
     expect(state.role).toBe("audience");
@@ -179,8 +60,8 @@ describe("joining a room", () => {
   it("a second tab with the same cookie is the same participant", async () => {
     const room = await newRoom();
     const me = newParticipantId();
-    const a = await audience(room.code, me);
-    const b = await audience(room.code, me);
+    const a = await audience(room.code, { participantId: me });
+    const b = await audience(room.code, { participantId: me });
     const seen = next(b.client, "question:changed", (v) => v.text === "Fra fane én");
     const q = await ok(call<QuestionView>(a.client, "question:ask", { text: "Fra fane én" }));
     expect(q.mine).toBe(true);
@@ -488,7 +369,7 @@ describe("reconnecting", () => {
   it("a client that was away gets everything it missed in its next snapshot", async () => {
     const room = await newRoom();
     const me = newParticipantId();
-    const first = await audience(room.code, me);
+    const first = await audience(room.code, { participantId: me });
     const mine = await ok(call<QuestionView>(first.client, "question:ask", { text: "Før jeg mistet nettet" }));
     first.client.disconnect();
 
@@ -500,7 +381,7 @@ describe("reconnecting", () => {
     const poll = await ok(call<PollView>(mod.client, "mod:poll:create", { title: "Kom du fram?", kind: "SINGLE", options: ["Ja", "Nei"] }));
     await ok(call(mod.client, "mod:poll:state", { pollId: poll.id, status: "OPEN" }));
 
-    const back = await audience(room.code, me);
+    const back = await audience(room.code, { participantId: me });
     const byId = new Map(back.state.questions.map((q) => [q.id, q]));
     expect(byId.get(mine.id)).toMatchObject({ status: "ANSWERED", upvotes: 1, mine: true });
     expect(byId.get(theirs.id)).toMatchObject({ status: "APPROVED", text: "Mens du var borte" });
@@ -532,9 +413,7 @@ describe("refusals in the reader's language", () => {
       expect((tooLong as { message: string }).message).toMatch({ nb: /^Teksten kan ha høyst 500 tegn/, nn: /^Teksten kan ha høgst 500 teikn/, en: /^The text can have at most 500 characters/ }[locale]!);
     }
     // Without a cookie, Accept-Language decides.
-    const english = connectClient(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: await cookieFor(), "accept-language": "en-GB,en;q=0.9" } });
-    clients.push(english);
-    await new Promise<void>((done) => english.once("connect", () => done()));
+    const english = await connect(await cookieFor(), { "accept-language": "en-GB,en;q=0.9" });
     await ok(call(english, "room:join", { code: room.code }));
     expect(await call(english, "question:ask", { text: "Hvem?" })).toMatchObject({ message: expected.en });
   });
