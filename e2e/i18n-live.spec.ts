@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { connectDatabase } from "../server/db";
 import { signInAsAdmin } from "./support/staff";
+import { publishedEventData } from "./support/events";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -46,22 +47,14 @@ async function createEventWithQuestion(title: string): Promise<{ id: string; cod
   try {
     const startsAt = new Date(Date.now() + 401 * 24 * 3600_000);
     const event = await db.event.create({
-      data: {
+      data: publishedEventData({
         slug: `e2e-live-i18n-${randomBytes(4).toString("hex")}`,
         kind: "WORKSHOP",
-        status: "PUBLISHED",
-        publishedAt: new Date(),
         title,
         summary: "Eit verkstad som berre finst i språktesten av direktesidene.",
-        venueName: "Rådhuset",
-        venueAddress: "Rådhusgata 18",
-        venuePostcode: "4611",
-        venueCity: "Eksempelby",
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-        capacity: 50,
         privacyNotice: "Vi bruker opplysningene bare til dette verkstedet.",
-      },
+      }),
       select: { id: true },
     });
     const code = Array.from(randomBytes(6), (b) => "ABCDEFGHJKMNPQRSTUVWXYZ23456789"[b % 31]).join("");

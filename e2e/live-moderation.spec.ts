@@ -10,6 +10,7 @@ import { hashPassword } from "../app/modules/auth/password.server";
 import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signIn } from "./support/staff";
+import { publishedEventData } from "./support/events";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -19,22 +20,14 @@ async function setUp(tag: string) {
   try {
     const startsAt = new Date(Date.now() + 30 * 60_000);
     const event = await db.event.create({
-      data: {
+      data: publishedEventData({
         slug: `e2e-mod-${tag}`,
         kind: "DIALOGUE_MEETING",
-        status: "PUBLISHED",
-        publishedAt: new Date(),
         title: `Dialogmøte ${tag} – moderert`,
         summary: "Et dialogmøte som bare finnes i testen av moderering.",
-        venueName: "Rådhuset",
-        venueAddress: "Rådhusgata 18",
-        venuePostcode: "4611",
-        venueCity: "Eksempelby",
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-        capacity: 50,
         privacyNotice: "Vi bruker opplysningene bare til dette dialogmøtet.",
-      },
+      }),
       select: { id: true, title: true },
     });
     const password = `moderator-passord-${tag}`;

@@ -8,6 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
+import { publishedEventData } from "./support/events";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -17,22 +18,14 @@ async function createEvent(title: string): Promise<{ id: string; slug: string }>
   try {
     const startsAt = new Date(Date.now() + 400 * 24 * 3600_000);
     return await db.event.create({
-      data: {
+      data: publishedEventData({
         slug: `e2e-live-${randomBytes(4).toString("hex")}`,
         kind: "WORKSHOP",
-        status: "PUBLISHED",
-        publishedAt: new Date(),
         title,
         summary: "Et verksted som bare finnes i testen av spørsmål og avstemninger.",
-        venueName: "Rådhuset",
-        venueAddress: "Rådhusgata 18",
-        venuePostcode: "4611",
-        venueCity: "Eksempelby",
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-        capacity: 50,
         privacyNotice: "Vi bruker opplysningene bare til dette verkstedet.",
-      },
+      }),
       select: { id: true, slug: true },
     });
   } finally {

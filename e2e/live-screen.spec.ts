@@ -10,6 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
+import { publishedEventData } from "./support/events";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -25,22 +26,14 @@ async function createRoom(tag: string): Promise<Fixture> {
   try {
     const startsAt = new Date(Date.now() + 402 * 24 * 3600_000);
     const event = await db.event.create({
-      data: {
+      data: publishedEventData({
         slug: `e2e-live-screen-${randomBytes(4).toString("hex")}`,
         kind: "DIALOGUE_MEETING",
-        status: "PUBLISHED",
-        publishedAt: new Date(),
         title: `Folkemøte ${tag}`,
         summary: "Et folkemøte som bare finnes i testen av storskjermen.",
-        venueName: "Rådhuset",
-        venueAddress: "Rådhusgata 18",
-        venuePostcode: "4611",
-        venueCity: "Eksempelby",
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-        capacity: 50,
         privacyNotice: "Vi bruker opplysningene bare til dette møtet.",
-      },
+      }),
     });
     const code = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
     const room = await db.liveRoom.create({ data: { eventId: event.id, code, title: `Spørsmål fra salen ${tag}` } });
