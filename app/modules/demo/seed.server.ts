@@ -877,7 +877,7 @@ async function seedOrgSettings(tx: Tx) {
     orgNameEn: "Kristiansand Municipality",
     unitNameNb: "Demokratienheten",
     unitNameNn: "Demokratieininga",
-    unitNameEn: "Democracy unit",
+    unitNameEn: "the Democracy Unit",
     contactEmail: "postmottak@kristiansand.kommune.no",
     contactPhone: "+4738075000",
     postalAddress: "Postboks 4\n4685 Nodeland",
