@@ -710,7 +710,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
         action: `live.question.${p.action}`,
         targetType: "Question",
         targetId: after.id,
-        summary: `Spørsmål: ${p.action} «${excerpt(after.text)}»`,
+        summary: `«${excerpt(after.text)}»`,
         details: { from: before.status, to: after.status },
       });
       emitQuestion(before, after);
