@@ -21,6 +21,7 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { retentionDates } from "~/modules/privacy/retention.server";
 import { formatDate, formatDateTimeRange, formatPostalPlace, formatTimeRange } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -216,6 +217,7 @@ export default function AdminEvent() {
         {items.length === 0 ? (
           <p>{t("staff-events:event.noItems")}</p>
         ) : (
+          <TableScroll label={t("staff-events:event.programmeCaption")}>
           <Table>
             <caption className="visually-hidden">{t("staff-events:event.programmeCaption")}</caption>
             <Table.Head>
@@ -258,6 +260,7 @@ export default function AdminEvent() {
               ))}
             </Table.Body>
           </Table>
+          </TableScroll>
         )}
         <h3 id="new-item-heading">{t("staff-events:event.newItem")}</h3>
         <p>

@@ -32,6 +32,7 @@ import { staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
 import { FREE_TEXT_MAX, NAME_MAX, EMAIL_MAX } from "~/modules/registration/registration.schema";
 import { formatDateTime, formatDateTimeRange, formatPhone } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 
@@ -290,7 +291,7 @@ export default function EventRegistrations() {
         {registrations.length === 0 ? (
           <p>{t("staff-events:reg.none")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="list-heading">
+          <TableScroll label={t("staff-events:reg.caption", { event: event.title })}>
             <Table>
               <caption className="visually-hidden">{t("staff-events:reg.caption", { event: event.title })}</caption>
               <Table.Head>
@@ -378,7 +379,7 @@ export default function EventRegistrations() {
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -8,6 +8,7 @@ import { staffTitle } from "~/modules/admin-events/staff-meta";
 import { staffHandle } from "~/modules/auth/roles";
 import { requireStaff } from "~/modules/auth/session.server";
 import { formatDateTimeRange } from "~/utils/format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const handle = staffHandle("ORGANISER");
 export const meta: MetaFunction = ({ matches }) => staffTitle(matches, "staff-events:events.title");
@@ -39,6 +40,7 @@ export default function AdminEvents() {
       {events.length === 0 ? (
         <p>{t("staff-events:events.none")}</p>
       ) : (
+        <TableScroll label={t("staff-events:events.caption")}>
         <Table>
           <caption className="visually-hidden">{t("staff-events:events.caption")}</caption>
           <Table.Head>
@@ -74,6 +76,7 @@ export default function AdminEvents() {
             ))}
           </Table.Body>
         </Table>
+        </TableScroll>
       )}
     </>
   );
