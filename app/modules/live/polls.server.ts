@@ -35,6 +35,7 @@ export const pollSelect = {
   resultsVisibility: true,
   maxChoices: true,
   scaleMax: true,
+  programmeItemId: true,
   options: { select: { id: true, label: true }, orderBy: { position: "asc" } },
 } as const;
 
@@ -47,6 +48,7 @@ export type PollRow = {
   resultsVisibility: string;
   maxChoices: number | null;
   scaleMax: number | null;
+  programmeItemId: string | null;
   options: Array<{ id: string; label: string }>;
 };
 
@@ -73,6 +75,7 @@ export function pollView(poll: PollRow, extra: { results?: PollResults; myAnswer
     kind: poll.kind as PollKind,
     status: poll.status as PollStatus,
     resultsVisibility: poll.resultsVisibility as ResultsVisibility,
+    programmeItemId: poll.programmeItemId,
     maxChoices: poll.maxChoices,
     scaleMax: poll.scaleMax,
     options: poll.options,

@@ -24,7 +24,8 @@ export const OPEN_TEXT_MAX = 500;
 
 export const QUESTION_STATUSES = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED", "WITHDRAWN"] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
-export const POLL_KINDS = ["SINGLE", "MULTIPLE", "RATING", "WORDCLOUD", "OPEN_TEXT"] as const;
+/** RANKING: "order these themes"; each answer ranks every option (1 = first), results are average ranks. */
+export const POLL_KINDS = ["SINGLE", "MULTIPLE", "RATING", "WORDCLOUD", "OPEN_TEXT", "RANKING"] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
 export const POLL_STATUSES = ["DRAFT", "OPEN", "CLOSED"] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
@@ -41,6 +42,9 @@ export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
  */
 export const SCREEN_MODES = ["JOIN", "QUESTION", "POLL", "WORDCLOUD", "TOP", "PAUSE"] as const;
 export type ScreenMode = (typeof SCREEN_MODES)[number];
+
+/** A programme item as live clients see it. */
+export type ProgrammeItemView = { id: string; title: string; startsAt: string; endsAt: string };
 
 /** Who a connection is in a room. Moderators are staff (role moderator or higher) or a speaker with the secret link. */
 export type LiveRole = "audience" | "moderator" | "screen";
@@ -146,6 +150,8 @@ export type QuestionView = {
   pinned: boolean;
   upvotes: number;
   createdAt: string; // ISO
+  /** The programme item that was on when it was asked (event rooms), else null */
+  programmeItemId: string | null;
   /** Only in the asker's own view and to moderators */
   mine?: boolean;
   /** Moderators only: the word filter held it back */
@@ -156,7 +162,9 @@ export type PollResults =
   | { kind: "SINGLE" | "MULTIPLE"; total: number; options: Array<{ id: string; label: string; count: number }> }
   | { kind: "RATING"; total: number; average: number | null; distribution: number[] }
   | { kind: "WORDCLOUD"; total: number; words: Array<{ word: string; count: number }> }
-  | { kind: "OPEN_TEXT"; total: number; answers: string[] };
+  | { kind: "OPEN_TEXT"; total: number; answers: string[] }
+  /** Options ordered by average rank (1 = first; lower is better); `firsts`: how many put it first. */
+  | { kind: "RANKING"; total: number; options: Array<{ id: string; label: string; averageRank: number | null; firsts: number }> };
 
 export type PollView = {
   id: string;
@@ -164,6 +172,8 @@ export type PollView = {
   kind: PollKind;
   status: PollStatus;
   resultsVisibility: ResultsVisibility;
+  /** The programme item it was prepared for (event rooms), else null */
+  programmeItemId: string | null;
   maxChoices: number | null;
   scaleMax: number | null;
   options: Array<{ id: string; label: string }>;
@@ -205,6 +215,15 @@ export type RoomState = {
     screenMode: ScreenMode;
     /** The poll shown in POLL and WORDCLOUD mode */
     screenPollId: string | null;
+    /**
+     * Event rooms (one code for the whole event): the programme item on now, or null between
+     * items. `followProgramme`: the server moves it by the programme's times until a moderator
+     * picks one. Rooms of a single programme item have that item and followProgramme false.
+     */
+    currentItem: ProgrammeItemView | null;
+    followProgramme: boolean;
+    /** The event's programme (items in start order), so phones and the moderator can name items */
+    programme: ProgrammeItemView[];
   };
   role: LiveRole;
   participantId: string;

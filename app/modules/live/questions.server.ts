@@ -22,6 +22,7 @@ export const questionSelect = {
   flagged: true,
   pinned: true,
   upvoteCount: true,
+  programmeItemId: true,
   createdAt: true,
 } as const;
 
@@ -36,6 +37,7 @@ export type QuestionRow = {
   pinned: boolean;
   upvoteCount: number;
   createdAt: Date;
+  programmeItemId: string | null;
 };
 
 /**
@@ -55,6 +57,7 @@ export function questionView(q: QuestionRow, viewer: { participantId: string | n
     pinned: q.pinned,
     upvotes: q.upvoteCount,
     createdAt: q.createdAt.toISOString(),
+    programmeItemId: q.programmeItemId,
     ...(mine ? { mine: true } : {}),
     ...(moderator ? { flagged: q.flagged } : {}),
   };

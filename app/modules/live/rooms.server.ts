@@ -6,7 +6,7 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import { notFound } from "./errors.server";
 import { revokeLiveSpeakerKey } from "./live-revocation.server";
 import { canSeeResults, myAnswers, pollSelect, pollView, resultsOf, type MyAnswer, type PollRow } from "./polls.server";
-import { CODE_ALPHABET, SCREEN_MODES, type LiveRole, type ScreenMode, type PollResults, type RoomState } from "./protocol";
+import { CODE_ALPHABET, SCREEN_MODES, type LiveRole, type ScreenMode, type PollResults, type ProgrammeItemView, type RoomState } from "./protocol";
 import { questionSelect, questionView, VISIBLE_STATUSES, type QuestionRow } from "./questions.server";
 
 export const CODE_LENGTH = 6;
@@ -30,7 +30,20 @@ export const roomSelect = {
   onScreenQuestionId: true,
   screenMode: true,
   screenPollId: true,
-  event: { select: { title: true, slug: true, status: true } },
+  currentItemId: true,
+  followProgramme: true,
+  event: {
+    select: {
+      title: true,
+      slug: true,
+      status: true,
+      programmeItems: {
+        where: { kind: { not: "BREAK" } },
+        select: { id: true, title: true, startsAt: true, endsAt: true },
+        orderBy: { startsAt: "asc" },
+      },
+    },
+  },
 } as const;
 
 export type LiveRoomRow = {
@@ -46,8 +59,37 @@ export type LiveRoomRow = {
   onScreenQuestionId: string | null;
   screenMode: string;
   screenPollId: string | null;
-  event: { title: string; slug: string; status: string };
+  currentItemId: string | null;
+  followProgramme: boolean;
+  event: { title: string; slug: string; status: string; programmeItems: ProgrammeItemRow[] };
 };
+
+type ProgrammeItemRow = { id: string; title: string; startsAt: Date; endsAt: Date };
+
+const itemView = (i: ProgrammeItemRow): ProgrammeItemView => ({
+  id: i.id,
+  title: i.title,
+  startsAt: i.startsAt.toISOString(),
+  endsAt: i.endsAt.toISOString(),
+});
+
+/** The item whose time span holds `now` (the latest-starting one when they overlap), else null. */
+export function itemAt(items: ProgrammeItemRow[], now: Date): ProgrammeItemRow | null {
+  let found: ProgrammeItemRow | null = null;
+  for (const i of items) if (i.startsAt <= now && now < i.endsAt) found = i;
+  return found;
+}
+
+/**
+ * The programme item on now. A room of one item: always that item. The event's room: by the
+ * programme's times while it follows the programme, else the one a moderator chose.
+ */
+export function currentItemOf(room: LiveRoomRow, now = new Date()): ProgrammeItemRow | null {
+  const items = room.event.programmeItems;
+  if (room.programmeItemId) return items.find((i) => i.id === room.programmeItemId) ?? null;
+  if (room.followProgramme) return itemAt(items, now);
+  return items.find((i) => i.id === room.currentItemId) ?? null;
+}
 
 /** The audience and the projector reach a room only while its event page is public (published or cancelled). */
 export const isRoomPublic = (room: { event: { status: string } }) => PUBLIC_STATUSES.includes(room.event.status);
@@ -65,6 +107,12 @@ export function roomView(room: LiveRoomRow): RoomState["room"] {
     onScreenQuestionId: room.onScreenQuestionId,
     screenMode: (SCREEN_MODES as readonly string[]).includes(room.screenMode) ? (room.screenMode as ScreenMode) : "JOIN",
     screenPollId: room.screenPollId,
+    currentItem: (() => {
+      const item = currentItemOf(room);
+      return item ? itemView(item) : null;
+    })(),
+    followProgramme: room.programmeItemId === null && room.followProgramme,
+    programme: room.event.programmeItems.map(itemView),
   };
 }
 
