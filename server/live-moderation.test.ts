@@ -37,8 +37,9 @@ describe("held answers", () => {
     expect(await ok(call(writer.client, "poll:answer", { pollId: poll.id, text: "Faen" }))).toEqual({ pollId: poll.id, held: true });
     const [held] = await heldSeen;
     expect(held).toMatchObject({ pollId: poll.id, text: "faen", status: "HELD", blocked: false });
+    const seen1 = next(other.client, "poll:results", (r) => r.results.total === 1);
     expect(await ok(call(other.client, "poll:answer", { pollId: poll.id, text: "Fellesskap" }))).toEqual({ pollId: poll.id });
-    await next(other.client, "poll:results", (r) => r.results.total === 1);
+    await seen1;
     await sleep(FLUSH_MS * 2);
     for (const [{ results }] of [...otherResults, ...projectorResults]) expect(words(results)).not.toContain("faen:1");
     // Nor in a fresh snapshot, for the audience or the projector.
@@ -92,10 +93,11 @@ describe("hiding answers and words", () => {
     const b = await audience(room.code);
     const { client: projector } = await screen(room.code);
     const answerSeen = next(mod.client, "answer:changed", (x) => x.text === "Mer lys i parken");
+    const bothCounted = next(b.client, "poll:results", (r) => r.results.total === 2);
     await ok(call(a.client, "poll:answer", { pollId: poll.id, text: "Mer lys i parken" }));
     await ok(call(b.client, "poll:answer", { pollId: poll.id, text: "Flere benker" }));
     const [answer] = await answerSeen;
-    await next(b.client, "poll:results", (r) => r.results.total === 2);
+    await bothCounted;
 
     const onPhone = next(b.client, "poll:results", (r) => r.results.total === 1);
     const onScreen = next(projector, "poll:results", (r) => r.results.total === 1);
@@ -121,8 +123,9 @@ describe("hiding answers and words", () => {
     const phones = await Promise.all([audience(room.code), audience(room.code), audience(room.code)]);
     await ok(call(phones[0]!.client, "poll:answer", { pollId: poll.id, text: "Pizza" }));
     await ok(call(phones[1]!.client, "poll:answer", { pollId: poll.id, text: "pizza!" }));
+    const three = next(phones[2]!.client, "poll:results", (r) => r.results.total === 3);
     await ok(call(phones[2]!.client, "poll:answer", { pollId: poll.id, text: "Taco" }));
-    await next(phones[2]!.client, "poll:results", (r) => r.results.total === 3);
+    await three;
 
     const gone = next(phones[0]!.client, "poll:results", (r) => r.results.total === 1);
     const result = await ok(call<{ word: string; hidden: boolean; answers: AnswerView[] }>(mod.client, "mod:word", { pollId: poll.id, word: "PIZZA", hidden: true }));
@@ -131,12 +134,25 @@ describe("hiding answers and words", () => {
     expect(words((await gone)[0].results)).toEqual(["taco:1"]);
     expect(await call(phones[0]!.client, "mod:word", { pollId: poll.id, word: "taco", hidden: true })).toMatchObject({ ok: false, code: "forbidden" });
 
+    // The word stays hidden for answers that arrive later: stored, counted nowhere, shown to moderators as hidden.
+    const late = await audience(room.code);
+    const lateSeen = next(mod.client, "answer:changed", (a) => a.text === "pizza");
+    await ok(call(late.client, "poll:answer", { pollId: poll.id, text: "PIZZA." }));
+    expect((await lateSeen)[0].status).toBe("HIDDEN");
+    const twoTacos = next(mod.client, "poll:results", (r) => r.results.total === 2);
+    await ok(call(late.client, "poll:answer", { pollId: poll.id, text: "Taco" }));
+    expect(words((await twoTacos)[0].results)).toEqual(["taco:2"]);
+    const backToOne = next(mod.client, "poll:results", (r) => r.results.total === 1);
+    await ok(call(late.client, "poll:answer", { pollId: poll.id, text: "pizza" }));
+    expect(words((await backToOne)[0].results)).toEqual(["taco:1"]);
+
     const text = await openPoll(mod.client, { title: "Fritt", kind: "OPEN_TEXT" });
     expect(await call(mod.client, "mod:word", { pollId: text.id, word: "x", hidden: true })).toMatchObject({ ok: false, code: "invalid", key: "live:error.wordCloudOnly" });
 
-    const back = next(phones[0]!.client, "poll:results", (r) => r.results.total === 3);
+    // Shown again: the two early ones and the late one.
+    const back = next(phones[0]!.client, "poll:results", (r) => r.results.total === 4);
     await ok(call(mod.client, "mod:word", { pollId: poll.id, word: "pizza", hidden: false }));
-    expect(words((await back)[0].results)).toEqual(["pizza:2", "taco:1"]);
+    expect(words((await back)[0].results)).toEqual(["pizza:3", "taco:1"]);
     expect(await db().auditLog.count({ where: { action: { in: ["live.word.hide", "live.word.unhide"] }, targetId: poll.id } })).toBe(2);
   });
 });
@@ -153,8 +169,9 @@ describe("blocking a participant", () => {
     const otherQuestion = await ok(call<QuestionView>(other.client, "question:ask", { text: "Når kommer bussen?" }));
     await ok(call(mod.client, "mod:question", { questionId: question.id, action: "screen" }));
     await ok(call(troll.client, "poll:answer", { pollId: poll.id, optionIds: [poll.options[0]!.id] }));
+    const seen2 = next(other.client, "poll:results", (r) => r.results.total === 2);
     await ok(call(other.client, "poll:answer", { pollId: poll.id, optionIds: [poll.options[1]!.id] }));
-    await next(other.client, "poll:results", (r) => r.results.total === 2);
+    await seen2;
 
     // Participants may not block or unblock.
     expect(await call(other.client, "mod:block", { questionId: question.id })).toMatchObject({ ok: false, code: "forbidden" });

@@ -30,6 +30,11 @@ describe("mod:screen", () => {
     expect((await storedScreen(room.id)).screenMode).toBe("PAUSE");
     const reloaded = await screen(room.code);
     expect(reloaded.state.room.screenMode).toBe("PAUSE");
+
+    // Each choice is in the audit log, with what was shown.
+    const entries = await db().auditLog.findMany({ where: { action: "live.screen", targetId: room.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(entries.map((e) => JSON.parse(e.details ?? "{}").mode)).toEqual(["TOP", "PAUSE"]);
+    expect(entries[0]!.summary).toContain("de mest populære spørsmålene");
   });
 
   it("participants and the projector itself are refused, and nothing changes", async () => {
@@ -42,6 +47,7 @@ describe("mod:screen", () => {
     const stranger = await connect(await cookieFor());
     expect(await call(stranger, "mod:screen", { mode: "PAUSE" })).toMatchObject({ ok: false, code: "not-joined" });
     expect((await storedScreen(room.id)).screenMode).toBe("JOIN");
+    expect(await db().auditLog.count({ where: { action: "live.screen", targetId: room.id } })).toBe(0);
   });
 
   it("validates the payload: unknown modes, foreign or draft polls, a word cloud that is not one, questions not published", async () => {

@@ -37,6 +37,7 @@ import {
   type ClientToServerEvents,
   type LiveRole,
   type PollResults,
+  type ScreenMode,
   type ServerToClientEvents,
 } from "../app/modules/live/protocol.js";
 import {
@@ -545,6 +546,15 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     const grant = socket.data.grant;
     return grant?.kind === "staff" ? { id: grant.staffId, email: grant.email } : { id: null, email: "speaker-link" };
   }
+  /** The audit summary is stored in bokmål (shown with lang="nb"); the action name is translated. */
+  const SCREEN_LABELS_NB: Record<ScreenMode, string> = {
+    JOIN: "invitasjonen til å bli med",
+    QUESTION: "et spørsmål",
+    POLL: "resultatene av en avstemning",
+    WORDCLOUD: "en ordsky",
+    TOP: "de mest populære spørsmålene",
+    PAUSE: "pause",
+  };
   const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
   /** Audits a moderator action on an existing handler after its commit (the new handlers audit inside their transaction). */
   async function auditMod(c: Ctx, entry: { action: string; targetType: string; targetId: string; summary: string; details?: unknown }) {
@@ -758,6 +768,14 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     on(socket, guard, "mod:screen", "moderator", async (p, c) => {
       const room = roomView(await setScreen(c.roomId, p));
       emitRoom(room);
+      // Who put what on the hall's screen is part of the record (a question or poll named by id).
+      await auditMod(c, {
+        action: "live.screen",
+        targetType: "LiveRoom",
+        targetId: room.id,
+        summary: `Storskjermen viser ${SCREEN_LABELS_NB[room.screenMode]} i «${excerpt(room.title)}» (${room.code})`,
+        details: { mode: room.screenMode, pollId: room.screenPollId, questionId: room.onScreenQuestionId },
+      });
       return room;
     });
 

@@ -97,19 +97,25 @@ export async function setWordHidden(actor: Actor, roomId: string, pollId: string
     const poll = await tx.poll.findFirst({ where: { id: pollId, roomId }, select: { id: true, kind: true, title: true } });
     if (!poll) throw notFound("poll");
     if (poll.kind !== "WORDCLOUD") throw new LiveError("invalid", "live:error.wordCloudOnly");
+    // Remembered, so that answers with the word that arrive later are hidden too (answerPoll).
+    if (hidden) {
+      await tx.pollHiddenWord.upsert({ where: { pollId_word: { pollId, word } }, create: { pollId, word }, update: {} });
+    } else {
+      await tx.pollHiddenWord.deleteMany({ where: { pollId, word } });
+    }
     const where = { pollId, text: word, statusBeforeBlock: null, status: hidden ? SHOWN : "HIDDEN" };
     const changing = await tx.pollAnswer.findMany({ where, select: { id: true } });
     const ids = changing.map((a) => a.id);
     if (ids.length > 0) {
       await tx.pollAnswer.updateMany({ where: { ...where, id: { in: ids } }, data: { status: hidden ? "HIDDEN" : SHOWN } });
-      await audit(tx, actor, {
-        action: hidden ? "live.word.hide" : "live.word.unhide",
-        targetType: "Poll",
-        targetId: pollId,
-        summary: `Ordet «${excerpt(word)}» ${hidden ? "skjult" : "vist igjen"} i «${excerpt(poll.title)}» (${ids.length} svar)`,
-        details: { roomId, word, answers: ids.length },
-      });
     }
+    await audit(tx, actor, {
+      action: hidden ? "live.word.hide" : "live.word.unhide",
+      targetType: "Poll",
+      targetId: pollId,
+      summary: `Ordet «${excerpt(word)}» ${hidden ? "skjult" : "vist igjen"} i «${excerpt(poll.title)}» (${ids.length} svar)`,
+      details: { roomId, word, answers: ids.length },
+    });
     const answers = await tx.pollAnswer.findMany({ where: { id: { in: ids } }, select: answerSelect });
     return { word, answers: answers.map(answerView) };
   });

@@ -195,6 +195,11 @@ async function definitionOf(roomId: string, pollId: string): Promise<PollDefinit
   return definition;
 }
 
+async function isHiddenWord(pollId: string, word: string): Promise<boolean> {
+  const row = await db().pollHiddenWord.findUnique({ where: { pollId_word: { pollId, word } }, select: { word: true } });
+  return row !== null;
+}
+
 /** The stored answer, as the socket layer needs it (moderators hear of text answers; a held one is said so). */
 export type StoredAnswer = { id: string; pollId: string; kind: PollKind; text: string | null; status: string; createdAt: Date };
 
@@ -241,7 +246,15 @@ export async function answerPoll(roomId: string, participantId: string, pollId: 
   }
 
   // Free text goes through the word filter (built-in lists and the organisation's own words).
-  const status = text !== null && needsModeration(text, orgSettings().liveFilterWords) ? "HELD" : SHOWN;
+  // A word a moderator hid in this word cloud stays hidden when someone sends it again.
+  const status =
+    text === null
+      ? SHOWN
+      : poll.kind === "WORDCLOUD" && (await isHiddenWord(pollId, text))
+        ? "HIDDEN"
+        : needsModeration(text, orgSettings().liveFilterWords)
+          ? "HELD"
+          : SHOWN;
 
   // First answers (most of a vote storm) are a plain insert; a changed answer is one upsert with
   // nested writes, which Prisma runs as one transaction: the old choices go as the new ones arrive.
