@@ -220,6 +220,7 @@ export async function startServer(env: Env, log: Pick<Console, "info" | "error" 
       await reminders.stop();
       await retention.stop();
       await outbox.stop();
+      transport.close(); // the pooled SMTP connections
       await viteDevServer?.close();
       await db.$disconnect();
     })());

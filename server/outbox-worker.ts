@@ -53,7 +53,7 @@ export function startOutboxWorker(
         if (report.sent + report.retrying + report.failed > 0) {
           log.info?.(`outbox: sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed}`);
         }
-        if (report.sent === 50) again = true; // a full batch: there may be more
+        if (report.due === 50) again = true; // a full batch: there may be more
         if (report.retrying > 0 && (await mailWaitingForConnection()) > 0) startProbing();
       } catch (err) {
         log.error?.("outbox: delivery round failed", err);

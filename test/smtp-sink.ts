@@ -5,13 +5,22 @@ import { SMTPServer } from "smtp-server";
 export type SmtpSink = {
   port: number;
   messages: ParsedMail[];
+  /** SMTP connections opened so far (a pooled transport reuses a few) */
+  connections: () => number;
   stop: () => Promise<void>;
 };
 
 export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
+    // A pooled client keeps idle connections open: close them soon after stop().
+    closeTimeout: 200,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, callback) {
@@ -32,6 +41,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   return {
     port: actualPort,
     messages,
+    connections: () => connections,
     stop: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -52,7 +52,8 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 15 * 2 ** Math.max(0, attempts - 1));
 }
 
-export type DeliveryReport = { sent: number; failed: number; retrying: number };
+/** `due`: how many messages the round found due (a full batch means there may be more). */
+export type DeliveryReport = { sent: number; failed: number; retrying: number; due: number };
 
 // Mail that failed because the SMTP server could not be reached (as opposed to a server that
 // answered and refused the message) is marked by this prefix on lastError. While such mail
@@ -82,12 +83,22 @@ export async function resumeMailAfterOutage(now = new Date()): Promise<number> {
   return count;
 }
 
+/** How many messages one process sends at the same time (the SMTP pool's connections, see transport.server.ts). */
+export const SEND_CONCURRENCY = 5;
+
 /**
- * Sends every message that is due. Safe to run from several processes at once: a message is
- * claimed with a conditional update before it is sent.
+ * Sends every message that is due, up to `batch`, `concurrency` at a time over the pooled
+ * transport. Safe to run from several processes at once: each message is claimed with a
+ * conditional update (its status and attempt count as read) before it is sent, so two workers
+ * never send the same message; a worker that dies mid-send leaves a lock that expires.
  */
-export async function deliverDueMail(transport: Transporter, now = new Date(), batch = 50): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, failed: 0, retrying: 0 };
+export async function deliverDueMail(
+  transport: Transporter,
+  now = new Date(),
+  batch = 50,
+  concurrency = SEND_CONCURRENCY,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, retrying: 0, due: 0 };
   const due = await db().outboxMessage.findMany({
     where: {
       OR: [
@@ -99,52 +110,64 @@ export async function deliverDueMail(transport: Transporter, now = new Date(), b
     orderBy: { createdAt: "asc" },
     take: batch,
   });
-  for (const message of due) {
-    const claim = await db().outboxMessage.updateMany({
-      where: { id: message.id, status: message.status, attempts: message.attempts },
-      data: { status: "SENDING", lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000) },
-    });
-    if (claim.count === 0) continue; // another worker took it
-    const attachments = JSON.parse(message.attachments) as MailAttachment[];
-    try {
-      await transport.sendMail({
-        from: mailSender(),
-        to: message.toAddress,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        attachments: attachments.map((a) => ({
-          filename: a.filename,
-          content: a.content,
-          contentType: a.method ? `${a.contentType}; method=${a.method}` : a.contentType,
-          ...(a.cid ? { cid: a.cid } : {}),
-          ...(a.encoding ? { encoding: a.encoding } : {}),
-        })),
-        headers: { "X-Samhandling-Kind": message.kind },
-      });
-      await db().outboxMessage.update({
-        where: { id: message.id },
-        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lockedUntil: null, lastError: null },
-      });
-      report.sent++;
-    } catch (err) {
-      const attempts = message.attempts + 1;
-      const giveUp = attempts >= MAX_ATTEMPTS;
-      await db().outboxMessage.update({
-        where: { id: message.id },
-        data: {
-          status: giveUp ? "FAILED" : "PENDING",
-          attempts,
-          lockedUntil: null,
-          lastError: `${isConnectionError(err) ? UNREACHABLE_PREFIX : ""}${String((err as Error)?.message ?? err)}`.slice(0, 1000),
-          nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000),
-        },
-      });
-      if (giveUp) report.failed++;
-      else report.retrying++;
+  report.due = due.length;
+  let next = 0;
+  async function lane() {
+    while (next < due.length) {
+      const message = due[next++]!;
+      await deliverOne(transport, message, now, report);
     }
   }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, due.length)) }, lane));
   return report;
+}
+
+type OutboxRow = Awaited<ReturnType<ReturnType<typeof db>["outboxMessage"]["findMany"]>>[number];
+
+async function deliverOne(transport: Transporter, message: OutboxRow, now: Date, report: DeliveryReport) {
+  const claim = await db().outboxMessage.updateMany({
+    where: { id: message.id, status: message.status, attempts: message.attempts },
+    data: { status: "SENDING", lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000) },
+  });
+  if (claim.count === 0) return; // another worker took it
+  const attachments = JSON.parse(message.attachments) as MailAttachment[];
+  try {
+    await transport.sendMail({
+      from: mailSender(),
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      attachments: attachments.map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.method ? `${a.contentType}; method=${a.method}` : a.contentType,
+        ...(a.cid ? { cid: a.cid } : {}),
+        ...(a.encoding ? { encoding: a.encoding } : {}),
+      })),
+      headers: { "X-Samhandling-Kind": message.kind },
+    });
+    await db().outboxMessage.update({
+      where: { id: message.id },
+      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lockedUntil: null, lastError: null },
+    });
+    report.sent++;
+  } catch (err) {
+    const attempts = message.attempts + 1;
+    const giveUp = attempts >= MAX_ATTEMPTS;
+    await db().outboxMessage.update({
+      where: { id: message.id },
+      data: {
+        status: giveUp ? "FAILED" : "PENDING",
+        attempts,
+        lockedUntil: null,
+        lastError: `${isConnectionError(err) ? UNREACHABLE_PREFIX : ""}${String((err as Error)?.message ?? err)}`.slice(0, 1000),
+        nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000),
+      },
+    });
+    if (giveUp) report.failed++;
+    else report.retrying++;
+  }
 }
 
 export async function outboxCounts() {

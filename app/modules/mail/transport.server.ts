@@ -3,12 +3,30 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { SEND_CONCURRENCY } from "./outbox.server";
 
 export function createMailTransport(opts: { smtpUrl?: string; mailDir: string }): Transporter {
   if (opts.smtpUrl) {
-    return nodemailer.createTransport(opts.smtpUrl);
+    return nodemailer.createTransport(pooledSmtpUrl(opts.smtpUrl));
   }
   return createFileTransport(opts.mailDir);
+}
+
+/**
+ * A pooled transport unless the address says otherwise: a few SMTP connections kept open and
+ * reused (one TCP and TLS handshake per connection, not per message), as many as the outbox
+ * sends at once. `?pool=false` or `?maxConnections=` in SMTP_URL override it.
+ */
+export function pooledSmtpUrl(smtpUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return smtpUrl; // nodemailer reports a bad address when it connects
+  }
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", String(SEND_CONCURRENCY));
+  return url.toString();
 }
 
 function createFileTransport(mailDir: string): Transporter {
