@@ -234,6 +234,9 @@ export type RoomState = {
     followProgramme: boolean;
     /** The event's programme (items in start order), so phones and the moderator can name items */
     programme: ProgrammeItemView[];
+    // ---- evening
+    /** A room of one programme item (not the event's one code); its item never moves */
+    itemRoom?: boolean;
   };
   role: LiveRole;
   participantId: string;

@@ -115,6 +115,7 @@ export function roomView(room: LiveRoomRow): RoomState["room"] {
     })(),
     followProgramme: room.programmeItemId === null && room.followProgramme,
     programme: room.event.programmeItems.map(itemView),
+    ...(room.programmeItemId ? { itemRoom: true } : {}),
   };
 }
 
