@@ -222,9 +222,7 @@ export default function EventLiveRooms() {
               <li className="live-room-card" id={`room-${r.code}`}>
                 <Heading level={3} data-size="xs">
                   {r.title}{" "}
-                  {r.isEventRoom ? (
-                    <span className="small">{t("live:evening.admin.wholeEvent")}</span>
-                  ) : (
+                  {r.isEventRoom ? null : (
                     <span className="small">{t("live:evening.admin.separateRoom")}</span>
                   )}
                 </Heading>
