@@ -54,9 +54,13 @@ import {
   type RateLimit,
 } from "../app/modules/live/questions.server.js";
 import {
+  currentItemOf,
   getRoom,
   getRoomByCode,
   isRoomPublic,
+  itemForNewEntry,
+  roomSelect,
+  setCurrentItem,
   personalRoomState,
   roomView,
   sharedRoomState,
@@ -106,6 +110,9 @@ export type LiveOptions = {
   revocationHook?: boolean;
   /** How often this process re-reads counts for rooms with its own audience and sends what changed (ms). */
   convergeMs?: number;
+  // ---- evening
+  /** How often this process checks whether the programme's times moved the item of event rooms with its own sockets (ms). */
+  programmeMs?: number;
 };
 
 /** Largest Socket.IO message accepted (Engine.IO's maxHttpBufferSize); live payloads are well under 4 kB. */
@@ -358,8 +365,49 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
 
   function emitRoom(room: ReturnType<typeof roomView>) {
     forgetSnapshots(room.id);
+    lastItem.set(room.id, room.currentItem?.id ?? null);
     live.to(audienceRoom(room.id)).emit("room:changed", room);
   }
+
+  // ---- evening: the programme's times move the event room's item
+  // Per process, over the event rooms that follow the programme and have sockets here: when the
+  // item on now differs from the one this process last told its sockets, it tells them (local
+  // sockets only, so several processes never send it twice).
+  const programmeMs = opts.programmeMs ?? 10_000;
+  const lastItem = new Map<string, string | null>();
+  async function followProgrammes() {
+    const adapterRooms = (live.of("/").adapter as unknown as { rooms: Map<string, Set<string>> }).rooms;
+    const local: string[] = [];
+    for (const [name, members] of adapterRooms) {
+      const match = /^room:([^:]+)$/.exec(name);
+      if (match && members.size > 0) local.push(match[1]!);
+    }
+    for (const roomId of lastItem.keys()) if (!local.includes(roomId)) lastItem.delete(roomId);
+    if (local.length === 0) return;
+    const rooms = await db().liveRoom.findMany({ where: { id: { in: local }, programmeItemId: null, followProgramme: true }, select: roomSelect });
+    const now = new Date();
+    for (const room of rooms) {
+      const item = currentItemOf(room, now)?.id ?? null;
+      if (!lastItem.has(room.id)) {
+        lastItem.set(room.id, item);
+        continue;
+      }
+      if (lastItem.get(room.id) === item) continue;
+      lastItem.set(room.id, item);
+      forgetSnapshots(room.id);
+      live.local.to(audienceRoom(room.id)).emit("room:changed", roomView(room));
+    }
+  }
+  let followingProgrammes = false;
+  const programmeTimer = setInterval(() => {
+    if (followingProgrammes) return;
+    followingProgrammes = true;
+    followProgrammes()
+      .catch((err) => log.error(`Live: following the programme failed: ${(err as Error).stack ?? err}`))
+      .finally(() => (followingProgrammes = false));
+  }, programmeMs);
+  programmeTimer.unref();
+  // ---- end evening
 
   /** Results to everyone allowed to see them (moderators always). */
   function emitResults(poll: PollRow, results: PollResults, { localOnly = false } = {}) {
@@ -653,6 +701,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       try {
         const state = await personalRoomState(await shared(roomId, p.as), participantId, p.as, at);
         if (p.as === "moderator") state.moderation = await moderationState(roomId);
+        if (!lastItem.has(roomId)) lastItem.set(roomId, state.room.currentItem?.id ?? null); // ---- evening
         return state;
       } catch (err) {
         for (const name of rooms) await socket.leave(name);
@@ -662,7 +711,9 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     });
 
     on(socket, guard, "question:ask", "joined", async (p, c) => {
-      const q = await askQuestion(c.roomId, c.participantId, p, rateLimit);
+      // ---- evening: a question belongs to the programme item on now
+      const programmeItemId = await itemForNewEntry(c.roomId);
+      const q = await askQuestion(c.roomId, c.participantId, { ...p, programmeItemId }, rateLimit);
       // Blocked while this was under way: it is hidden with the rest, and refused.
       const late = await hideIfBlocked(c.roomId, c.participantId);
       if (late) {
@@ -739,7 +790,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     });
 
     on(socket, guard, "mod:poll:create", "moderator", async (p, c) => {
-      const poll = await createPoll(c.roomId, p);
+      // ---- evening: the item named, else the item on now
+      const poll = await createPoll(c.roomId, { ...p, programmeItemId: await itemForNewEntry(c.roomId, p.programmeItemId) });
       await auditMod(c, { action: "live.poll.create", targetType: "Poll", targetId: poll.id, summary: `Avstemning opprettet: «${excerpt(poll.title)}»`, details: { kind: poll.kind } });
       emitPoll(poll, undefined);
       return pollView(poll);
@@ -806,12 +858,31 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       await emitBlockOutcome(c.roomId, outcome, false);
       return outcome.block;
     });
+
+    // ---- evening: the moderator moves the event room's session
+    on(socket, guard, "mod:item", "moderator", async (p, c) => {
+      const change = p.follow ? ({ follow: true } as const) : { itemId: p.itemId ?? null };
+      const room = roomView(await setCurrentItem(c.roomId, change));
+      await auditMod(c, {
+        action: p.follow ? "live.item.follow" : "live.item.choose",
+        targetType: "LiveRoom",
+        targetId: room.id,
+        summary: p.follow
+          ? `Følger programmet i «${excerpt(room.title)}» (${room.code})`
+          : `Programpunkt valgt i «${excerpt(room.title)}» (${room.code}): ${room.currentItem ? `«${excerpt(room.currentItem.title)}»` : "ingen"}`,
+        details: { itemId: room.currentItem?.id ?? null, follow: room.followProgramme },
+      });
+      emitRoom(room);
+      return room;
+    });
   });
 
   return {
     async close() {
       clearInterval(timer);
       clearInterval(convergeTimer);
+      clearInterval(programmeTimer); // ---- evening
+      lastItem.clear();
       unregisterRevocation();
       unregisterBroadcast();
       dirty.clear();

@@ -1,4 +1,5 @@
-// Staff: the live rooms of an event (one for the event, one per programme item) with their join
+// Staff: the live rooms of an event (the event's room is the one code for the whole event; separate
+// rooms for single programme items, old or added here for parallel sessions) with their join
 // codes and QR codes, links to moderate and to the projector, the rooms' settings (changes reach
 // open sockets at once), new secret links for speakers, and CSV exports of questions and poll
 // results. Moderators see the rooms, open them and change their settings; the exports, speaker
@@ -33,8 +34,10 @@ import { getLocale, translator } from "~/i18n/i18n.server";
 import { getStaffEvent } from "~/modules/admin-registrations/registrations-admin.server";
 import { hasRole, staffHandle } from "~/modules/auth/roles";
 import { actorOf, requireStaff } from "~/modules/auth/session.server";
-import { roomSettingsSchema, speakerLinkSchema } from "~/modules/live/live-admin.schema";
+import { itemRoomSchema, roomSettingsSchema, speakerLinkSchema } from "~/modules/live/live-admin.schema";
 import {
+  addItemRoom,
+  itemsWithoutRoom,
   listEventRooms,
   newSpeakerLink,
   updateRoomSettings,
@@ -76,17 +79,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOrganise = hasRole(staff.role, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
-  const [withLinks, questions] = await Promise.all([
+  const [withLinks, questions, freeItems] = await Promise.all([
     Promise.all(
       rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
     ),
     canOrganise ? listQuestionsForFollowUp(event.id) : Promise.resolve([]),
+    itemsWithoutRoom(event.id),
   ]);
   const t = translator(await getLocale(request));
   return {
     event,
     canOrganise,
     rooms: withLinks,
+    freeItems,
     questions,
     title: `${t("live:meta.admin", { event: event.title })} – ${t(
       "site.name"
@@ -114,6 +119,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 404 }
       );
     return { error: null, created: null, saved: roomId };
+  }
+  // ---- evening: staff add a separate room for one programme item (parallel sessions)
+  if (form?.get("intent") === "item-room") {
+    const parsed = itemRoomSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success)
+      return data(
+        { error: parsed.error.issues[0]?.message ?? "live:admin.badForm", created: null, saved: null },
+        { status: 400 }
+      );
+    const room = await addItemRoom(event.id, parsed.data.programmeItemId, actorOf(moderator));
+    if (!room)
+      return data(
+        { error: "live:evening.admin.itemNotFound", created: null, saved: null },
+        { status: 404 }
+      );
+    return redirect(`/admin/events/${event.id}/live?rom=${room.code}#room-${room.code}`);
   }
   // Everything else on this page is for organisers.
   const staff = await requireStaff(request, "ORGANISER");
@@ -187,89 +208,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventLiveRooms() {
-  const { event, rooms, questions, canOrganise } = useLoaderData<typeof loader>();
+  const { event, rooms, questions, canOrganise, freeItems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
+  const addedRoom = rooms.find((r) => r.code === params.get("rom") && !r.isEventRoom);
+  const eventRooms = rooms.filter((r) => r.isEventRoom);
+  const itemRooms = rooms.filter((r) => !r.isEventRoom);
   const base = `/admin/events/${event.id}/live.csv`;
   const t = useT();
-  return (
-    <div className="live-admin">
-      {canOrganise ? (
-        <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
-          <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
-        </nav>
-      ) : null}
-      <Heading level={1} data-size="lg">
-        {t("live:admin.heading", { event: event.title })}
-      </Heading>
-      <Paragraph>{t("live:admin.intro", { path: "/live" })}</Paragraph>
-      {result?.error ? (
-        <Alert data-color="danger" role="alert">
-          {translateError(t, result.error)}
-        </Alert>
-      ) : null}
-      {createdItem ? (
-        <Alert data-color="success" role="status">
-          {t("live:admin.followUpCreated")}{" "}
-          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>
-            {t("live:admin.followUpReview")}
-          </Link>
-        </Alert>
-      ) : null}
-      {result?.created ? (
-        <Alert data-color="success" role="status">
-          <p>
-            <strong>
-              {t("live:admin.newLink", { code: result.created.code })}
-            </strong>{" "}
-            {t("live:admin.newLinkHelp")}
-          </p>
-          <TextInput
-            id="speaker-link"
-            type="text"
-            label={t("live:admin.speakerLink")}
-            readOnly
-            value={result.created.url}
-            className="ds-input live-link-field"
-          />
-        </Alert>
-      ) : null}
-
-      {canOrganise ? (
-      <section aria-labelledby="export-heading">
-        <Heading level={2} data-size="sm" id="export-heading">
-          {t("live:admin.export")}
-        </Heading>
-        <ul>
-          <li>
-            <a href={`${base}?type=questions`} download>
-              {t("live:admin.exportQuestions")}
-            </a>
-          </li>
-          <li>
-            <a href={`${base}?type=polls`} download>
-              {t("live:admin.exportPolls")}
-            </a>
-          </li>
-        </ul>
-      </section>
-      ) : null}
-
-      <section aria-labelledby="rooms-heading">
-        <Heading level={2} data-size="sm" id="rooms-heading">
-          {t("live:admin.rooms", { count: rooms.length })}
-        </Heading>
-        <ul className="live-room-list">
-          {rooms.map((r) => (
-            <Card asChild key={r.id} data-color="neutral">
-              <li className="live-room-card">
+  const card = (r: (typeof rooms)[number]) => (
+    <Card asChild key={r.id} data-color={r.isEventRoom ? "accent" : "neutral"}>
+              <li className="live-room-card" id={`room-${r.code}`}>
                 <Heading level={3} data-size="xs">
                   {r.title}{" "}
-                  {r.isEventRoom ? (
-                    <span className="small">{t("live:admin.wholeEvent")}</span>
-                  ) : null}
+                  {r.isEventRoom ? null : (
+                    <span className="small">{t("live:evening.admin.separateRoom")}</span>
+                  )}
                 </Heading>
+                {r.isEventRoom ? <p>{t("live:evening.admin.wholeEventHelp")}</p> : null}
                 <div className="live-room-body">
                   <img
                     src={r.qr}
@@ -352,8 +309,108 @@ export default function EventLiveRooms() {
                 />
               </li>
             </Card>
-          ))}
+  );
+  return (
+    <div className="live-admin">
+      {canOrganise ? (
+        <nav aria-label={t("live:admin.breadcrumbs")} className="breadcrumbs">
+          <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
+        </nav>
+      ) : null}
+      <Heading level={1} data-size="lg">
+        {t("live:admin.heading", { event: event.title })}
+      </Heading>
+      <Paragraph>{t("live:admin.intro", { path: "/live" })}</Paragraph>
+      {result?.error ? (
+        <Alert data-color="danger" role="alert">
+          {translateError(t, result.error)}
+        </Alert>
+      ) : null}
+      {createdItem ? (
+        <Alert data-color="success" role="status">
+          {t("live:admin.followUpCreated")}{" "}
+          <Link to={`/admin/events/${event.id}/followup/${createdItem}`}>
+            {t("live:admin.followUpReview")}
+          </Link>
+        </Alert>
+      ) : null}
+      {addedRoom ? (
+        <Alert data-color="success" role="status">
+          {t("live:evening.admin.itemRoomCreated", { item: addedRoom.title, code: addedRoom.code })}
+        </Alert>
+      ) : null}
+      {result?.created ? (
+        <Alert data-color="success" role="status">
+          <p>
+            <strong>
+              {t("live:admin.newLink", { code: result.created.code })}
+            </strong>{" "}
+            {t("live:admin.newLinkHelp")}
+          </p>
+          <TextInput
+            id="speaker-link"
+            type="text"
+            label={t("live:admin.speakerLink")}
+            readOnly
+            value={result.created.url}
+            className="ds-input live-link-field"
+          />
+        </Alert>
+      ) : null}
+
+      {canOrganise ? (
+      <section aria-labelledby="export-heading">
+        <Heading level={2} data-size="sm" id="export-heading">
+          {t("live:admin.export")}
+        </Heading>
+        <ul>
+          <li>
+            <a href={`${base}?type=questions`} download>
+              {t("live:admin.exportQuestions")}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}?type=polls`} download>
+              {t("live:admin.exportPolls")}
+            </a>
+          </li>
         </ul>
+      </section>
+      ) : null}
+
+      <section aria-labelledby="rooms-heading">
+        <Heading level={2} data-size="sm" id="rooms-heading">
+          {t("live:evening.admin.wholeEvent")}
+        </Heading>
+        <ul className="live-room-list">
+          {eventRooms.map(card)}
+        </ul>
+      </section>
+
+      <section aria-labelledby="item-rooms-heading">
+        <Heading level={2} data-size="sm" id="item-rooms-heading">
+          {t("live:evening.admin.itemRooms")}
+        </Heading>
+        <p>{t("live:evening.admin.itemRoomsHelp")}</p>
+        {itemRooms.length > 0 ? (
+          <ul className="live-room-list">{itemRooms.map(card)}</ul>
+        ) : (
+          <p>{t("live:evening.admin.noItemRooms")}</p>
+        )}
+        {freeItems.length > 0 ? (
+          <Form method="post" className="live-row live-add-room">
+            <input type="hidden" name="intent" value="item-room" />
+            <SelectInput
+              id="item-room-item"
+              name="programmeItemId"
+              label={t("live:evening.admin.item")}
+              options={freeItems.map((i) => [i.id, i.title] as [string, string])}
+            />
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t("live:evening.admin.addItemRoom")}
+            </Button>
+          </Form>
+        ) : null}
       </section>
     </div>
   );

@@ -50,6 +50,12 @@ function AudienceRoom({ initial, moderator }: { initial: ReturnType<typeof useLo
         ) : null}
       </p>
       <h1>{room.title}</h1>
+      {/* ---- evening: the programme item on now (one code for the whole event) */}
+      {room.currentItem ? (
+        <p className="live-now-item" id="live-now">
+          {t("live:evening.now", { item: room.currentItem.title })}
+        </p>
+      ) : null}
       <ConnectionLine status={status} />
       <div aria-live="polite" aria-atomic="true" className="visually-hidden" id="live-announcer">
         {announcement}

@@ -9,6 +9,7 @@ import { ConnectionLine, LiveErrorBoundary } from "~/modules/live/live-error";
 import { loadLivePage } from "~/modules/live/live-page.server";
 import stylesUrl from "~/modules/live/live.css?url";
 import { BlockedParticipants, HeldAnswers, ModeratorPolls, ModeratorQuestions, RoomSettings } from "~/modules/live/moderator-panels";
+import { ProgrammePanel } from "~/modules/live/programme-panel";
 import { ScreenPanel } from "~/modules/live/screen-panel";
 import { useLiveRoom } from "~/modules/live/use-live-room";
 
@@ -49,6 +50,8 @@ function ModeratorRoom({ initial, speakerKey }: { initial: ReturnType<typeof use
       <div aria-live="polite" aria-atomic="true" className="visually-hidden">
         {announcement}
       </div>
+      {/* ---- evening: the programme item on now, for the event's one code */}
+      <ProgrammePanel room={room} actions={actions} />
       <div className="live-mod-grid">
         <div>
           <HeldAnswers state={state} actions={actions} />

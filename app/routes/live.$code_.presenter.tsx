@@ -53,7 +53,8 @@ function Presenter({ initial, speakerKey, timing }: { initial: RoomState; speake
       <div aria-live="polite" aria-atomic="true" className="visually-hidden">
         {announcement}
       </div>
-      <PresenterView state={hall} actions={actions} timing={timing} />
+      {/* ---- evening: the time left of the item on now (it moves during the evening), else the room's own span */}
+      <PresenterView state={hall} actions={actions} timing={state.room.currentItem ?? timing} />
     </div>
   );
 }

@@ -14,6 +14,24 @@ describe("seedDemoContent", () => {
     expect(await seedDemoContent(db(), NOW)).toEqual({ seeded: false });
   });
 
+  // ---- evening
+  it("runs today's workshop on one code: only the event's room, following the programme, with questions marked by item", async () => {
+    const rooms = await db().liveRoom.findMany({ select: { eventId: true, programmeItemId: true, followProgramme: true, code: true } });
+    expect(rooms.every((r) => r.programmeItemId === null)).toBe(true);
+    const workshop = await db().event.findFirstOrThrow({ where: { title: { startsWith: "Dialogverksted i dag" } }, select: { id: true } });
+    const own = rooms.filter((r) => r.eventId === workshop.id);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ followProgramme: true, code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/) });
+    const questions = await db().question.findMany({
+      where: { room: { eventId: workshop.id } },
+      select: { upvoteCount: true, programmeItem: { select: { title: true } }, _count: { select: { upvotes: true } } },
+    });
+    expect(new Set(questions.map((q) => q.programmeItem?.title))).toEqual(
+      new Set(["Velkommen og hensikten med verkstedet", "Skoleveien i dag – tall og erfaringer"]),
+    );
+    for (const q of questions) expect(q.upvoteCount).toBe(q._count.upvotes);
+  });
+
   it("gives the dialogue meetings that ended over two weeks ago published minutes and public follow-up", async () => {
     const meetings = await db().event.findMany({
       where: { kind: "DIALOGUE_MEETING" },

@@ -818,7 +818,8 @@ async function seedTodayWorkshop(tx: Tx, now: Date): Promise<void> {
     endsAt: after(to),
     room: "Bystyresalen",
   });
-  await tx.event.create({
+  const event = await tx.event.create({
+    select: { id: true, title: true, programmeItems: { select: { id: true, kind: true, startsAt: true }, orderBy: { startsAt: "asc" } } },
     data: {
       slug: `dialogverksted-i-dag-trygg-skolevei-${day.year}-${pad2(day.month)}-${pad2(day.day)}`,
       kind: "WORKSHOP",
@@ -853,7 +854,56 @@ async function seedTodayWorkshop(tx: Tx, now: Date): Promise<void> {
       },
     },
   });
+  await seedTodayWorkshopRoom(tx, event, now);
 }
+
+// ---- evening: the workshop runs on one code for the whole event
+/**
+ * The workshop's one room (the code for the whole evening, following the programme), with a few
+ * questions from the audience, each marked with the programme item that was on when it was asked.
+ */
+async function seedTodayWorkshopRoom(
+  tx: Tx,
+  event: { id: string; title: string; programmeItems: Array<{ id: string; kind: string; startsAt: Date }> },
+  now: Date,
+): Promise<void> {
+  const room = await tx.liveRoom.create({
+    data: { eventId: event.id, programmeItemId: null, title: event.title, code: demoRoomCode(), followProgramme: true },
+    select: { id: true },
+  });
+  const [welcome, today] = event.programmeItems.filter((i) => i.kind !== "BREAK");
+  const questions: Array<{ item: typeof welcome; text: string; name: string | null; upvotes: number; minutesAgo: number }> = [
+    { item: welcome, text: "Blir spørsmålene fra i kveld sendt videre til bystyret?", name: "Kari", upvotes: 4, minutesAgo: 50 },
+    { item: today, text: "Hvorfor mangler det fortau langs Kirsebærveien når så mange barn går der?", name: null, upvotes: 9, minutesAgo: 12 },
+    { item: today, text: "Kan kommunen telle trafikken på morgenen også, ikke bare på ettermiddagen?", name: "Ola", upvotes: 5, minutesAgo: 6 },
+  ];
+  for (const [i, q] of questions.entries()) {
+    if (!q.item) continue;
+    await tx.question.create({
+      data: {
+        roomId: room.id,
+        participantId: `demo-participant-${i + 1}`,
+        displayName: q.name,
+        text: q.text,
+        programmeItemId: q.item.id,
+        status: "APPROVED",
+        upvoteCount: q.upvotes,
+        createdAt: new Date(now.getTime() - q.minutesAgo * MINUTE),
+        // The count is kept in step with the upvote rows.
+        upvotes: { create: Array.from({ length: q.upvotes }, (_, n) => ({ participantId: `demo-voter-${n + 1}` })) },
+      },
+    });
+  }
+}
+
+/** A join code in the live alphabet (6 characters, no look-alikes); the database keeps codes unique. */
+function demoRoomCode(): string {
+  const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  let code = "";
+  for (let i = 0; i < 6; i++) code += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return code;
+}
+// ---- end evening
 
 /**
  * Fills an empty database with demo content. Does nothing when any event exists.

@@ -16,5 +16,5 @@ export class LiveError extends Error {
   }
 }
 
-export const notFound = (what: "room" | "question" | "poll" | "event" | "answer" | "block") => new LiveError("not-found", `live:error.notFound.${what}`);
+export const notFound = (what: "room" | "question" | "poll" | "event" | "answer" | "block" | "item") => new LiveError("not-found", `live:error.notFound.${what}`);
 export const roomClosed = () => new LiveError("closed", "live:error.roomClosed");

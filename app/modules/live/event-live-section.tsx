@@ -1,4 +1,5 @@
-// The "ask a question / take part live" block on the public event page.
+// The "ask a question / take part live" block on the public event page: the one code for the
+// whole event (with the programme item on now), and separate item rooms only if there are any.
 import { Button, Card, Heading } from "@digdir/designsystemet-react";
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n";
@@ -8,6 +9,7 @@ type Room = {
   title: string;
   isEventRoom: boolean;
   running: boolean;
+  currentItem?: string | null;
 };
 
 export function EventLiveSection({
@@ -18,8 +20,7 @@ export function EventLiveSection({
   livestreamUrl: string | null;
 }) {
   const t = useT();
-  const running = rooms.find((r) => r.running);
-  const main = running ?? rooms.find((r) => r.isEventRoom) ?? rooms[0];
+  const main = rooms.find((r) => r.isEventRoom) ?? rooms.find((r) => r.running) ?? rooms[0];
   if (!main) return null;
   const sessions = rooms.filter((r) => !r.isEventRoom);
   return (
@@ -39,6 +40,9 @@ export function EventLiveSection({
             ({t("live:section.code", { code: main.code })})
           </span>
         </p>
+        {main.currentItem ? (
+          <p className="small">{t("live:evening.section.now", { item: main.currentItem })}</p>
+        ) : null}
         {livestreamUrl ? (
           <p>
             <a href={livestreamUrl} rel="noopener noreferrer">
@@ -48,9 +52,9 @@ export function EventLiveSection({
         ) : null}
         {sessions.length > 0 ? (
           <details>
-            <summary>{t("live:section.sessions")}</summary>
+            <summary>{t("live:evening.section.separate")}</summary>
             <ul>
-              {rooms.map((r) => (
+              {sessions.map((r) => (
                 <li key={r.code}>
                   <Link to={`/live/${r.code}`}>{r.title}</Link> (
                   {t("live:section.code", { code: r.code })})

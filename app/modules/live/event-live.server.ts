@@ -1,7 +1,8 @@
 // The live rooms a public event page links to: only around the time the event takes place
-// (rooms are created on the first such visit), with the session that runs now marked.
-import { db } from "~/utils/db.server";
-import { ensureRoomsForEvent } from "./rooms.server";
+// (the event's room is created on the first such visit). The event's own room is the one code
+// for the whole event, with the programme item on now; separate item rooms (parallel sessions,
+// or rooms made before one code per event) are listed too, the one running now marked.
+import { currentItemOf, ensureRoomsForEvent } from "./rooms.server";
 
 const BEFORE_MS = 2 * 3600_000;
 const AFTER_MS = 1 * 3600_000;
@@ -14,7 +15,14 @@ export function isLiveWindow(event: { startsAt: Date; endsAt: Date; status: stri
   );
 }
 
-export type EventLiveRoom = { code: string; title: string; isEventRoom: boolean; running: boolean };
+export type EventLiveRoom = {
+  code: string;
+  title: string;
+  isEventRoom: boolean;
+  running: boolean;
+  /** The event room: the title of the programme item on now, else null */
+  currentItem: string | null;
+};
 
 export async function liveRoomsForEventPage(
   event: { id: string; startsAt: Date; endsAt: Date; status: string },
@@ -22,17 +30,17 @@ export async function liveRoomsForEventPage(
 ): Promise<EventLiveRoom[] | null> {
   if (!isLiveWindow(event, now)) return null;
   const rooms = await ensureRoomsForEvent(event.id);
-  const items = await db().programmeItem.findMany({
-    where: { eventId: event.id },
-    select: { id: true, startsAt: true, endsAt: true },
-  });
-  const running = new Set(items.filter((i) => i.startsAt <= now && now < i.endsAt).map((i) => i.id));
   return rooms
     .filter((r) => r.status === "OPEN")
-    .map((r) => ({
-      code: r.code,
-      title: r.title,
-      isEventRoom: r.programmeItemId === null,
-      running: r.programmeItemId !== null && running.has(r.programmeItemId),
-    }));
+    .map((r) => {
+      const item = r.programmeItemId === null ? currentItemOf(r, now) : null;
+      const own = r.event.programmeItems.find((i) => i.id === r.programmeItemId);
+      return {
+        code: r.code,
+        title: r.title,
+        isEventRoom: r.programmeItemId === null,
+        running: own !== undefined && own.startsAt <= now && now < own.endsAt,
+        currentItem: item?.title ?? null,
+      };
+    });
 }

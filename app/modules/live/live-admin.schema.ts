@@ -26,3 +26,9 @@ export const roomSettingsSchema = z.object({
   allowAnonymous: z.preprocess((v) => v === "on", z.boolean()),
   status: z.enum(["OPEN", "CLOSED"], { errorMap: () => ({ message: "live:admin.badForm" }) }),
 });
+
+// ---- evening: a separate room for one programme item (parallel sessions)
+export const itemRoomSchema = z.object({
+  intent: z.literal("item-room", { errorMap: () => ({ message: "live:admin.unknownAction" }) }),
+  programmeItemId: z.string({ required_error: "live:evening.admin.itemNotFound" }).min(1, "live:evening.admin.itemNotFound").max(64, "live:evening.admin.itemNotFound"),
+});

@@ -4,7 +4,7 @@
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
 import { broadcastRoomChanged } from "./live-broadcast.server";
-import { createSpeakerKey, ensureRoomsForEvent } from "./rooms.server";
+import { createItemRoom, createSpeakerKey, ensureRoomsForEvent } from "./rooms.server";
 
 export async function listEventRooms(eventId: string) {
   const rooms = await ensureRoomsForEvent(eventId);
@@ -85,4 +85,31 @@ export async function updateRoomSettings(eventId: string, roomId: string, change
   });
   if (changed && changed.fields.length > 0) await broadcastRoomChanged(roomId);
   return changed;
+}
+
+// ---- evening: separate rooms for programme items
+/** The event's programme items (not breaks) that have no room of their own, for the staff page's "add a separate room". */
+export async function itemsWithoutRoom(eventId: string) {
+  return db().programmeItem.findMany({
+    where: { eventId, kind: { not: "BREAK" }, liveRoom: null },
+    select: { id: true, title: true, startsAt: true },
+    orderBy: { startsAt: "asc" },
+  });
+}
+
+/** Staff add a separate room for one item (audited). Null when the item is not the event's (or a break). */
+export async function addItemRoom(eventId: string, programmeItemId: string, actor: Actor) {
+  const before = await db().liveRoom.findUnique({ where: { programmeItemId }, select: { id: true } });
+  const room = await createItemRoom(eventId, programmeItemId);
+  if (!room) return null;
+  if (!before) {
+    await audit(db(), actor, {
+      action: "live.room.create",
+      targetType: "LiveRoom",
+      targetId: room.id,
+      summary: `Eget rom for programpunktet «${room.title}» (${room.code})`,
+      details: { programmeItemId },
+    });
+  }
+  return room;
 }

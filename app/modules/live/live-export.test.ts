@@ -4,7 +4,7 @@ import { createEvent } from "../../../test/factories";
 import { exportLive, exportTime, pollsCsv, questionsCsv } from "./live-export.server";
 import { answerPoll, createPoll, setPollStatus } from "./polls.server";
 import { askQuestion, moderateQuestion, upvoteQuestion } from "./questions.server";
-import { ensureRoomsForEvent } from "./rooms.server";
+import { createItemRoom, ensureRoomsForEvent } from "./rooms.server";
 
 const actor = { id: null, email: "dora@samhandling.test" };
 const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
@@ -38,10 +38,11 @@ describe("questions CSV", () => {
 
   it("exports one room or all rooms of the event", async () => {
     const event = await createEvent();
-    await db().programmeItem.create({
+    const item = await db().programmeItem.create({
       data: { eventId: event.id, kind: "TALK", title: "Innledning", startsAt: event.startsAt, endsAt: event.endsAt },
     });
-    const [main, talk] = await ensureRoomsForEvent(event.id);
+    const [main] = await ensureRoomsForEvent(event.id);
+    const talk = (await createItemRoom(event.id, item.id))!;
     await askQuestion(main.id, "p1", { text: "Til hele møtet" });
     await askQuestion(talk.id, "p1", { text: "Til innledningen" });
     expect(lines(await questionsCsv(event.id, null))).toHaveLength(3);

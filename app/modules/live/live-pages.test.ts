@@ -8,7 +8,7 @@ import { joinCodeSchema } from "./join-code.schema";
 import { listEventRooms, newSpeakerLink } from "./live-admin.server";
 import type { QuestionView } from "./protocol";
 import { askQuestion } from "./questions.server";
-import { getRoomByCode, verifySpeakerKey } from "./rooms.server";
+import { createItemRoom, getRoomByCode, verifySpeakerKey } from "./rooms.server";
 import { sortQuestions, upsertPoll, upsertQuestion } from "./use-live-room";
 
 const HOUR = 3600_000;
@@ -24,7 +24,7 @@ describe("the live block on the event page", () => {
     expect(isLiveWindow({ ...event, status: "CANCELLED" }, new Date("2026-11-24T18:00:00Z"))).toBe(false);
   });
 
-  it("creates the rooms on first visit and marks the session that runs now", async () => {
+  it("creates the event's one room on first visit with the item on now; separate item rooms are listed, the running one marked", async () => {
     const now = new Date();
     const ev = await createEvent({ startsAt: new Date(now.getTime() - HOUR), endsAt: new Date(now.getTime() + 2 * HOUR) });
     await db().programmeItem.createMany({
@@ -35,13 +35,17 @@ describe("the live block on the event page", () => {
       ],
     });
     const rooms = await liveRoomsForEventPage(ev, now);
-    expect(rooms?.map((r) => [r.title, r.isEventRoom, r.running])).toEqual([
+    expect(rooms?.map((r) => [r.title, r.isEventRoom, r.running, r.currentItem])).toEqual([[ev.title, true, false, "Nå"]]);
+    // The same room (code) on the next visit.
+    expect((await liveRoomsForEventPage(ev, now))?.map((r) => r.code)).toEqual(rooms?.map((r) => r.code));
+    // A separate room for an item (a parallel session) is listed after it.
+    const items = await db().programmeItem.findMany({ where: { eventId: ev.id }, orderBy: { startsAt: "asc" } });
+    for (const item of items.slice(0, 2)) await createItemRoom(ev.id, item.id);
+    expect((await liveRoomsForEventPage(ev, now))?.map((r) => [r.title, r.isEventRoom, r.running])).toEqual([
       [ev.title, true, false],
       ["Før", false, false],
       ["Nå", false, true],
     ]);
-    // The same rooms (codes) on the next visit.
-    expect((await liveRoomsForEventPage(ev, now))?.map((r) => r.code)).toEqual(rooms?.map((r) => r.code));
     const later = await createEvent();
     expect(await liveRoomsForEventPage(later, now)).toBeNull();
     expect(await db().liveRoom.count({ where: { eventId: later.id } })).toBe(0);

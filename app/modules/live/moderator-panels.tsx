@@ -134,6 +134,17 @@ function ModQuestion({
             time: formatTime(new Date(q.createdAt), locale),
           })}{" "}
           · {t("live:votes", { count: q.upvotes })}
+          {/* ---- evening: the programme item it was asked in */}
+          {!room.itemRoom && room.programme.length > 0 ? (
+            <>
+              {" · "}
+              <span className="live-question-item">
+                {t("live:evening.questionItem", {
+                  item: room.programme.find((i) => i.id === q.programmeItemId)?.title ?? t("live:evening.noItem"),
+                })}
+              </span>
+            </>
+          ) : null}
         </p>
         <div className="live-row">
           {q.status === "PENDING" || q.status === "HIDDEN"
@@ -179,19 +190,44 @@ export function ModeratorQuestions({
 }) {
   const [showHidden, setShowHidden] = useState(false);
   const t = useT();
+  // ---- evening: questions by programme item (default: the item on now, and those without one)
+  const [itemFilter, setItemFilter] = useState<string>("now");
+  const room = state.room;
+  const filtering = !room.itemRoom && room.programme.length > 0;
+  const inFilter = (q: QuestionView) => {
+    if (!filtering || itemFilter === "all") return true;
+    if (itemFilter === "now") return !room.currentItem || q.programmeItemId === null || q.programmeItemId === room.currentItem.id;
+    if (itemFilter === "none") return q.programmeItemId === null;
+    return q.programmeItemId === itemFilter;
+  };
+  const itemFilterField = filtering ? (
+    <SelectInput
+      id="question-item-filter"
+      label={t("live:evening.filter")}
+      value={itemFilter}
+      onChange={(e) => setItemFilter(e.currentTarget.value)}
+      options={[
+        ["now", room.currentItem ? `${t("live:evening.filterNow")}: ${room.currentItem.title}` : t("live:evening.filterNow")],
+        ["all", t("live:evening.filterAll")],
+        ...room.programme.map((i) => [i.id, i.title] as [string, string]),
+        ["none", t("live:evening.filterNone")],
+      ]}
+    />
+  ) : null;
+  // ---- end evening
   const pending = sortQuestions(
     state.questions.filter((q) => q.status === "PENDING"),
     "newest"
   ).reverse();
   const published = sortQuestions(
-    state.questions.filter((q) => q.status === "APPROVED"),
+    state.questions.filter((q) => q.status === "APPROVED" && inFilter(q)),
     "popular"
   );
   const answered = sortQuestions(
-    state.questions.filter((q) => q.status === "ANSWERED"),
+    state.questions.filter((q) => q.status === "ANSWERED" && inFilter(q)),
     "newest"
   );
-  const hidden = state.questions.filter((q) => q.status === "HIDDEN");
+  const hidden = state.questions.filter((q) => q.status === "HIDDEN" && inFilter(q));
   const list = (items: QuestionView[], empty: string) =>
     items.length === 0 ? (
       <p>{empty}</p>
@@ -214,6 +250,7 @@ export function ModeratorQuestions({
         <Heading level={2} data-size="sm" id="published-heading">
           {t("live:mod.published", { count: published.length })}
         </Heading>
+        {itemFilterField}
         {list(published, t("live:mod.noPublished"))}
       </section>
       <section aria-labelledby="answered-heading">

@@ -91,6 +91,8 @@ export type NewPoll = {
   maxChoices?: number;
   scaleMax?: number;
   resultsVisibility?: ResultsVisibility;
+  /** The programme item it is for (resolved by the caller; see itemForNewEntry) */
+  programmeItemId?: string | null;
 };
 
 export async function createPoll(roomId: string, input: NewPoll): Promise<PollRow> {
@@ -139,6 +141,7 @@ export async function createPoll(roomId: string, input: NewPoll): Promise<PollRo
       maxChoices,
       scaleMax,
       resultsVisibility: input.resultsVisibility ?? "LIVE",
+      programmeItemId: input.programmeItemId ?? null,
       position,
       options: { create: options.map((label, i) => ({ label, position: i })) },
     },

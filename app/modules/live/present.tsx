@@ -215,7 +215,15 @@ export function PresentScreen({ state, status, link }: { state: RoomState; statu
   return (
     <div className="live-present" data-color-scheme="dark" data-mode={mode} data-status={status}>
       <header className="live-present-head">
-        <h1>{room.title}</h1>
+        {/* ---- evening: the programme item on now, small beside the title (one line, never taller) */}
+        <div className="live-present-titles">
+          <h1>{room.title}</h1>
+          {room.currentItem ? (
+            <p className="live-present-item" id="screen-item">
+              {t("live:evening.now", { item: room.currentItem.title })}
+            </p>
+          ) : null}
+        </div>
         <div className="live-present-tools">
           {/* Only a small sign when the connection is lost; screen readers hear it too. */}
           <p role="status" className={lost ? "live-present-offline" : "visually-hidden"}>

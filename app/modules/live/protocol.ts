@@ -91,6 +91,8 @@ export const clientSchemas = {
     maxChoices: z.number().int().min(1).max(20).optional(),
     scaleMax: z.number().int().min(2).max(10).optional(),
     resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
+    // ---- evening: the programme item it is for (event rooms; default: the item on now)
+    programmeItemId: id.optional(),
   }),
   "mod:poll:state": z.object({ pollId: id, status: z.enum(["OPEN", "CLOSED"]) }),
   /**
@@ -111,6 +113,14 @@ export const clientSchemas = {
     .object({ questionId: id.optional(), answerId: id.optional() })
     .refine((p) => (p.questionId === undefined) !== (p.answerId === undefined), { message: "questionId or answerId", path: ["questionId"] }),
   "mod:unblock": z.object({ blockId: id }),
+  // ---- evening
+  /**
+   * The event room's session: `itemId` moves it to that programme item (null: none) and stops
+   * following the programme's times; `follow: true` goes back to them. Not for item rooms.
+   */
+  "mod:item": z
+    .object({ itemId: id.nullable().optional(), follow: z.literal(true).optional() })
+    .refine((p) => (p.itemId === undefined) !== (p.follow === undefined), { message: "itemId or follow", path: ["itemId"] }),
 } as const;
 
 export type ClientEventName = keyof typeof clientSchemas;
@@ -224,6 +234,9 @@ export type RoomState = {
     followProgramme: boolean;
     /** The event's programme (items in start order), so phones and the moderator can name items */
     programme: ProgrammeItemView[];
+    // ---- evening
+    /** A room of one programme item (not the event's one code); its item never moves */
+    itemRoom?: boolean;
   };
   role: LiveRole;
   participantId: string;
@@ -273,6 +286,8 @@ export interface ClientToServerEvents {
   "mod:word": (p: ClientPayload<"mod:word">, ack: (a: Ack<{ pollId: string; word: string; hidden: boolean; answers: AnswerView[] }>) => void) => void;
   "mod:block": (p: ClientPayload<"mod:block">, ack: (a: Ack<BlockView>) => void) => void;
   "mod:unblock": (p: ClientPayload<"mod:unblock">, ack: (a: Ack<BlockView>) => void) => void;
+  // ---- evening
+  "mod:item": (p: ClientPayload<"mod:item">, ack: (a: Ack<RoomState["room"]>) => void) => void;
 }
 
 /** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */

@@ -79,7 +79,7 @@ async function openRoom(roomId: string) {
 export async function askQuestion(
   roomId: string,
   participantId: string,
-  input: { text: string; displayName?: string | null },
+  input: { text: string; displayName?: string | null; programmeItemId?: string | null },
   rateLimit: RateLimit = DEFAULT_QUESTION_RATE_LIMIT,
 ): Promise<QuestionRow> {
   const room = await openRoom(roomId);
@@ -107,7 +107,7 @@ export async function askQuestion(
   if ((await recent()) >= rateLimit.count) throw limited();
   const flagged = needsModeration(`${displayName ?? ""} ${text}`, orgSettings().liveFilterWords);
   const question = await db().question.create({
-    data: { roomId, participantId, displayName, text, flagged, status: room.preModeration || flagged ? "PENDING" : "APPROVED" },
+    data: { roomId, participantId, displayName, text, flagged, programmeItemId: input.programmeItemId ?? null, status: room.preModeration || flagged ? "PENDING" : "APPROVED" },
     select: questionSelect,
   });
   if ((await recent()) > rateLimit.count) {

@@ -4,7 +4,7 @@ import { createEvent } from "../../../test/factories";
 import { getOrCreateParticipant, participantFromCookieHeader } from "./participant.server";
 import { createPoll, setPollStatus } from "./polls.server";
 import { CODE_ALPHABET } from "./protocol";
-import { createSpeakerKey, ensureRoomsForEvent, generateRoomCode, getRoomByCode, roomState, verifySpeakerKey } from "./rooms.server";
+import { createItemRoom, createSpeakerKey, ensureRoomsForEvent, generateRoomCode, getRoomByCode, roomState, verifySpeakerKey } from "./rooms.server";
 
 const HOUR = 3600_000;
 
@@ -18,7 +18,7 @@ describe("rooms", () => {
     expect(CODE_ALPHABET).not.toMatch(/[01OIL]/);
   });
 
-  it("ensureRoomsForEvent makes one room for the event and one per item except breaks, once", async () => {
+  it("ensureRoomsForEvent makes one room for the whole event, once; item rooms only when added, never for breaks", async () => {
     const event = await createEvent();
     const at = event.startsAt.getTime();
     await db().programmeItem.createMany({
@@ -28,14 +28,33 @@ describe("rooms", () => {
         { eventId: event.id, title: "Åpen post", kind: "OPEN_FLOOR", startsAt: new Date(at + HOUR / 2), endsAt: new Date(at + HOUR) },
       ],
     });
+    const items = await db().programmeItem.findMany({ where: { eventId: event.id }, orderBy: { startsAt: "asc" } });
     const first = await ensureRoomsForEvent(event.id);
-    expect(first.map((r) => r.title)).toEqual([event.title, "Velkommen", "Åpen post"]);
+    expect(first.map((r) => r.title)).toEqual([event.title]);
     expect(first[0]!.programmeItemId).toBeNull();
+    expect(await db().liveRoom.count({ where: { eventId: event.id } })).toBe(1);
+    // Staff add a separate room for the last item, then the first: listed in programme order after the event's.
+    const open = (await createItemRoom(event.id, items[2]!.id))!;
+    const welcome = (await createItemRoom(event.id, items[0]!.id))!;
+    expect(await createItemRoom(event.id, items[1]!.id)).toBeNull(); // a break
     const again = await ensureRoomsForEvent(event.id);
-    expect(again.map((r) => r.id)).toEqual(first.map((r) => r.id));
+    expect(again.map((r) => r.id)).toEqual([first[0]!.id, welcome.id, open.id]);
     expect(await db().liveRoom.count({ where: { eventId: event.id } })).toBe(3);
-    expect((await getRoomByCode(first[1]!.code.toLowerCase()))?.id).toBe(first[1]!.id);
+    expect((await getRoomByCode(welcome.code.toLowerCase()))?.id).toBe(welcome.id);
     expect(await getRoomByCode("nope")).toBeNull();
+  });
+
+  it("rooms made for items before keep working and are listed", async () => {
+    const event = await createEvent();
+    const item = await db().programmeItem.create({
+      data: { eventId: event.id, title: "Innledning", kind: "TALK", startsAt: event.startsAt, endsAt: event.endsAt },
+    });
+    const old = await db().liveRoom.create({ data: { eventId: event.id, programmeItemId: item.id, title: item.title, code: generateRoomCode() } });
+    const rooms = await ensureRoomsForEvent(event.id);
+    expect(rooms.map((r) => r.programmeItemId)).toEqual([null, item.id]);
+    const state = await roomState(old.id, "p1", "audience");
+    expect(state.room).toMatchObject({ code: old.code, currentItem: { id: item.id }, followProgramme: false });
+    expect((await getRoomByCode(old.code))?.id).toBe(old.id);
   });
 
   it("a speaker key is stored only as a hash, checked, and replaced by the next one", async () => {

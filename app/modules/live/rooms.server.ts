@@ -1,9 +1,11 @@
-// Live rooms: one for an event as a whole and one per programme item (except breaks), each
-// with a short join code; the state a viewer gets when joining; the speaker's secret link.
+// Live rooms: the event's own room is the one code for the whole event (its current programme
+// item moves by the programme's times or a moderator's choice); staff may add a separate room for
+// one programme item (parallel sessions), and item rooms made before keep working. Each has a
+// short join code; the state a viewer gets when joining; the speaker's secret link.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { PUBLIC_STATUSES } from "~/modules/events/events.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
-import { notFound } from "./errors.server";
+import { LiveError, notFound } from "./errors.server";
 import { revokeLiveSpeakerKey } from "./live-revocation.server";
 import { canSeeResults, myAnswers, pollSelect, pollView, resultsOf, type MyAnswer, type PollRow } from "./polls.server";
 import { CODE_ALPHABET, SCREEN_MODES, type LiveRole, type ScreenMode, type PollResults, type ProgrammeItemView, type RoomState } from "./protocol";
@@ -113,6 +115,7 @@ export function roomView(room: LiveRoomRow): RoomState["room"] {
     })(),
     followProgramme: room.programmeItemId === null && room.followProgramme,
     programme: room.event.programmeItems.map(itemView),
+    ...(room.programmeItemId ? { itemRoom: true } : {}),
   };
 }
 
@@ -131,28 +134,80 @@ async function createRoom(data: { eventId: string; programmeItemId: string | nul
   }
 }
 
-/** Idempotent: the event's own room first, then one per programme item in programme order (breaks have none). */
+/**
+ * Idempotent: the event's own room (created when missing), then the rooms that already exist for
+ * programme items, in programme order. Item rooms are no longer made automatically (one code for
+ * the whole event, decision 014); staff add one with createItemRoom.
+ */
 export async function ensureRoomsForEvent(eventId: string): Promise<LiveRoomRow[]> {
   const event = await db().event.findUnique({
     where: { id: eventId },
     select: {
       title: true,
-      programmeItems: { where: { kind: { not: "BREAK" } }, select: { id: true, title: true }, orderBy: { startsAt: "asc" } },
+      programmeItems: { select: { id: true }, orderBy: { startsAt: "asc" } },
     },
   });
   if (!event) throw notFound("event");
   const existing = await db().liveRoom.findMany({ where: { eventId }, select: roomSelect, orderBy: { createdAt: "asc" } });
   const eventRoom =
     existing.find((r) => r.programmeItemId === null) ?? (await createRoom({ eventId, programmeItemId: null, title: event.title }));
-  const itemRooms: LiveRoomRow[] = [];
-  for (const item of event.programmeItems) {
-    itemRooms.push(
-      existing.find((r) => r.programmeItemId === item.id) ??
-        (await createRoom({ eventId, programmeItemId: item.id, title: item.title })),
-    );
-  }
+  const order = new Map(event.programmeItems.map((item, i) => [item.id, i]));
+  const itemRooms = existing
+    .filter((r) => r.programmeItemId !== null)
+    .sort((a, b) => (order.get(a.programmeItemId!) ?? 1e9) - (order.get(b.programmeItemId!) ?? 1e9));
   return [eventRoom, ...itemRooms];
 }
+
+/** A separate room for one programme item of the event (not a break); the existing one if it has one. Null: not this event's item. */
+export async function createItemRoom(eventId: string, programmeItemId: string): Promise<LiveRoomRow | null> {
+  const item = await db().programmeItem.findFirst({
+    where: { id: programmeItemId, eventId, kind: { not: "BREAK" } },
+    select: { id: true, title: true },
+  });
+  if (!item) return null;
+  const existing = await db().liveRoom.findUnique({ where: { programmeItemId: item.id }, select: roomSelect });
+  return existing ?? createRoom({ eventId, programmeItemId: item.id, title: item.title });
+}
+
+// ---- evening: the item a question or poll belongs to, and moving the event room's item
+/**
+ * The programme item a new question or poll in this room belongs to: an item room's own item; in
+ * the event room the one named (it must be one of the event's items) or else the item on now.
+ */
+export async function itemForNewEntry(roomId: string, named?: string | null, now = new Date()): Promise<string | null> {
+  const room = await getRoom(roomId);
+  if (!room) throw notFound("room");
+  if (room.programmeItemId) {
+    if (named && named !== room.programmeItemId) throw new LiveError("invalid", "live:error.evening.otherItem");
+    return room.programmeItemId;
+  }
+  if (named) {
+    if (!room.event.programmeItems.some((i) => i.id === named)) throw notFound("item");
+    return named;
+  }
+  return currentItemOf(room, now)?.id ?? null;
+}
+
+/**
+ * The event room's session moves: to a chosen item (or none, null) and no longer by the
+ * programme's times, or back to following the programme. Item rooms have their own item.
+ */
+export async function setCurrentItem(roomId: string, change: { itemId: string | null } | { follow: true }): Promise<LiveRoomRow> {
+  const room = await getRoom(roomId);
+  if (!room) throw notFound("room");
+  if (room.programmeItemId) throw new LiveError("invalid", "live:error.evening.itemRoom");
+  let data: { currentItemId: string | null; followProgramme: boolean };
+  if ("follow" in change) {
+    data = { currentItemId: null, followProgramme: true };
+  } else {
+    if (change.itemId !== null && !room.event.programmeItems.some((i) => i.id === change.itemId)) throw notFound("item");
+    data = { currentItemId: change.itemId, followProgramme: false };
+  }
+  const { count } = await db().liveRoom.updateMany({ where: { id: roomId }, data });
+  if (count === 0) throw notFound("room");
+  return (await getRoom(roomId))!;
+}
+// ---- end evening
 
 export async function getRoomByCode(code: string): Promise<LiveRoomRow | null> {
   const normalised = code.trim().toUpperCase();

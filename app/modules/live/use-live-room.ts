@@ -315,6 +315,12 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
       }
       return ack;
     },
+    // ---- evening: move the event room's session to an item, or back to the programme's times
+    setItem: async (p: ClientPayload<"mod:item">) => {
+      const ack = await call("mod:item", p);
+      if (ack.ok) setState((s) => ({ ...s, room: ack.data }));
+      return ack;
+    },
   };
 
   return { state, status, announcement, actions };
