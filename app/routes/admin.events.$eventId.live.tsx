@@ -43,6 +43,9 @@ import { roomLink } from "~/modules/live/live-page.server";
 import type { QuestionStatus } from "~/modules/live/protocol";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
+// ---- session report
+import { sessionReport } from "~/modules/live/session-report.server";
+import { SessionReportSection } from "~/modules/live/session-report";
 import { questionFollowUpSchema } from "~/modules/followup/followup.schema";
 import {
   createItemFromQuestion,
@@ -76,11 +79,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOrganise = hasRole(staff.role, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
-  const [withLinks, questions] = await Promise.all([
+  const [withLinks, questions, report] = await Promise.all([
     Promise.all(
       rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
     ),
     canOrganise ? listQuestionsForFollowUp(event.id) : Promise.resolve([]),
+    // ---- session report: for organisers, like the exports
+    canOrganise ? sessionReport(event.id) : Promise.resolve(null),
   ]);
   const t = translator(await getLocale(request));
   return {
@@ -88,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canOrganise,
     rooms: withLinks,
     questions,
+    report,
     title: `${t("live:meta.admin", { event: event.title })} – ${t(
       "site.name"
     )}`,
@@ -182,12 +188,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       url: absoluteUrl(
         `/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`
       ),
+      // ---- presenter: the same secret opens the speaker's own view
+      presenterUrl: absoluteUrl(
+        `/live/${created.code}/presenter?key=${encodeURIComponent(created.key)}`
+      ),
     },
   };
 }
 
 export default function EventLiveRooms() {
-  const { event, rooms, questions, canOrganise } = useLoaderData<typeof loader>();
+  const { event, rooms, questions, canOrganise, report } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
@@ -231,6 +241,15 @@ export default function EventLiveRooms() {
             label={t("live:admin.speakerLink")}
             readOnly
             value={result.created.url}
+            className="ds-input live-link-field"
+          />
+          {/* ---- presenter: the speaker's own view with the same secret */}
+          <TextInput
+            id="presenter-link"
+            type="text"
+            label={t("live:report.presenterLink")}
+            readOnly
+            value={result.created.presenterUrl}
             className="ds-input live-link-field"
           />
         </Alert>
@@ -355,6 +374,9 @@ export default function EventLiveRooms() {
           ))}
         </ul>
       </section>
+
+      {/* ---- session report: the figures after the session (organisers) */}
+      {report ? <SessionReportSection report={report} csvHref={`${base}?type=report`} /> : null}
     </div>
   );
 }
