@@ -19,9 +19,11 @@ const QUESTION_ROWS = [
   ["upvotes", "upvotes"],
 ] as const;
 
-function Figures({ id, caption, peak, peakAt, active, questions, extra = [] }: {
+function Figures({ id, caption, hideCaption = false, peak, peakAt, active, questions, extra = [] }: {
   id: string;
   caption: string;
+  /** The caption repeats a visible heading: kept for screen readers only */
+  hideCaption?: boolean;
   peak: number;
   peakAt: Date | string | null;
   active: number;
@@ -39,7 +41,7 @@ function Figures({ id, caption, peak, peakAt, active, questions, extra = [] }: {
   ];
   return (
     <Table id={id} className="live-report-figures" data-size="sm">
-      <caption>{caption}</caption>
+      <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
       <Table.Head>
         <Table.Row>
           <Table.HeaderCell scope="col">{t("live:report.metric")}</Table.HeaderCell>
@@ -72,6 +74,7 @@ function RoomReport({ room }: { room: Report["rooms"][number] }) {
       <Figures
         id={`report-figures-${room.code}`}
         caption={name}
+        hideCaption
         peak={room.peakParticipants}
         peakAt={room.peakAt}
         active={room.activeParticipants}
@@ -102,7 +105,8 @@ function RoomReport({ room }: { room: Report["rooms"][number] }) {
           </Table>
         </TableScroll>
       ) : null}
-      {room.items.length > 0 ? (
+      {/* Only questions and polls without an item: the room's own figures say it all. */}
+      {room.items.some((item) => item.programmeItemId !== null) ? (
         <TableScroll label={t("live:report.itemsHeading", { room: room.title })}>
           <Table id={`report-items-${room.code}`} data-size="sm">
             <caption>{t("live:report.itemsHeading", { room: room.title })}</caption>
