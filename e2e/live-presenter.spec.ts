@@ -113,6 +113,7 @@ test("the speaker's presenter view: live questions, answered, poll results, time
     await questionItem(speaker, question).getByRole("button", { name: "Merk som besvart" }).click();
     await expect(speaker.getByText("Merket som besvart.")).toBeVisible();
     await expect(next.getByText(question)).toHaveCount(0);
+    await expect(speaker.getByRole("region", { name: "Besvart" })).toContainText(question);
     await expect(questionItem(a.page, question)).toContainText("besvart");
 
     // A poll: the moderator opens it, the phone votes, the speaker sees the numbers live.

@@ -83,6 +83,8 @@ export function PresenterView({ state, actions }: { state: RoomState; actions: L
   const onScreen = state.room.screenMode === "QUESTION" ? state.room.onScreenQuestionId : null;
   const next = topQuestions({ ...state, questions: state.questions.filter((q) => q.id !== onScreen) }, 5);
   const poll = currentPoll(state.polls);
+  // The latest answered ones, so the speaker sees the click took (newest first).
+  const answered = state.questions.filter((q) => q.status === "ANSWERED").slice(-3).reverse();
 
   async function answer(questionId: string) {
     setBusy(true);
@@ -116,38 +118,52 @@ export function PresenterView({ state, actions }: { state: RoomState; actions: L
           )}
         </section>
       </div>
-      <section aria-labelledby="presenter-next-heading" id="presenter-next">
-        <Heading level={2} data-size="xs" id="presenter-next-heading">
-          {t("live:presenter.next")}
-        </Heading>
-        <FeedbackLine feedback={feedback} />
-        {next.length === 0 ? (
-          <Paragraph>{t("live:presenter.noNext")}</Paragraph>
-        ) : (
-          <ol className="live-presenter-list">
-            {next.map((q) => (
-              <li key={q.id}>
-                <p className="live-presenter-question" id={`presenter-q-${q.id}`}>
-                  {q.text}
-                </p>
-                <p className="live-row">
-                  <span className="live-meta">{t("live:votes", { count: q.upvotes })}</span>
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    data-size="sm"
-                    disabled={busy}
-                    aria-describedby={`presenter-q-${q.id}`}
-                    onClick={() => answer(q.id)}
-                  >
-                    {t("live:mod.answer")}
-                  </Button>
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <div>
+        <section aria-labelledby="presenter-next-heading" id="presenter-next">
+          <Heading level={2} data-size="xs" id="presenter-next-heading">
+            {t("live:presenter.next")}
+          </Heading>
+          <FeedbackLine feedback={feedback} />
+          {next.length === 0 ? (
+            <Paragraph>{t("live:presenter.noNext")}</Paragraph>
+          ) : (
+            <ol className="live-presenter-list">
+              {next.map((q) => (
+                <li key={q.id}>
+                  <p className="live-presenter-question" id={`presenter-q-${q.id}`}>
+                    {q.text}
+                  </p>
+                  <p className="live-row">
+                    <span className="live-meta">{t("live:votes", { count: q.upvotes })}</span>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      data-size="sm"
+                      disabled={busy}
+                      aria-describedby={`presenter-q-${q.id}`}
+                      onClick={() => answer(q.id)}
+                    >
+                      {t("live:mod.answer")}
+                    </Button>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {answered.length > 0 ? (
+          <section aria-labelledby="presenter-answered-heading" id="presenter-answered">
+            <Heading level={2} data-size="2xs" id="presenter-answered-heading">
+              {t("live:presenter.answeredList")}
+            </Heading>
+            <ul className="live-presenter-answered">
+              {answered.map((q) => (
+                <li key={q.id}>{q.text}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
     </div>
   );
 }
