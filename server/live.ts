@@ -113,6 +113,9 @@ export type LiveOptions = {
   // ---- evening
   /** How often this process checks whether the programme's times moved the item of event rooms with its own sockets (ms). */
   programmeMs?: number;
+  // ---- session report
+  /** How often a room's grown peak of participants is written to the database (ms). */
+  peakWriteMs?: number;
 };
 
 /** Largest Socket.IO message accepted (Engine.IO's maxHttpBufferSize); live payloads are well under 4 kB. */
@@ -132,6 +135,8 @@ const ACTING = new Set<ClientEventName>(["question:ask", "question:edit", "quest
 const audienceRoom = (roomId: string) => `room:${roomId}`;
 const modRoom = (roomId: string) => `room:${roomId}:mod`;
 const screenRoom = (roomId: string) => `room:${roomId}:screen`;
+// ---- presenter: the speaker's view hears poll results whatever their visibility
+const presenterRoom = (roomId: string) => `room:${roomId}:presenter`;
 const participantRoom = (roomId: string, participantId: string) => `room:${roomId}:p:${participantId}`;
 
 type RefusalCode = Exclude<Ack<never>, { ok: true }>["code"];
@@ -238,7 +243,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   const SNAPSHOT_MS = 1000;
   const snapshots = new Map<string, { at: number; snapshot: Promise<SharedRoomState> }>();
   function forgetSnapshots(roomId: string) {
-    for (const role of ["audience", "moderator", "screen"]) snapshots.delete(`${roomId}:${role}`);
+    for (const role of ["audience", "moderator", "screen", "presenter"]) snapshots.delete(`${roomId}:${role}`);
   }
   function shared(roomId: string, role: LiveRole): Promise<SharedRoomState> {
     if (!shareSnapshots) return sharedRoomState(roomId, role);
@@ -252,6 +257,51 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
   }
   // Codes never change; whether the event is public may, so an entry is reused for a few seconds only.
   const roomsByCode = new Map<string, { roomId: string; at: number }>();
+
+  // ---- session report: participants at peak
+  // The audience of each room on this node: distinct participant ids of audience connections (a
+  // phone with two tabs counts once). The largest number seen is kept per room and written by a
+  // timer, only when it grew and with a conditional update, so the database keeps the maximum and
+  // a join costs no query. With several nodes each writes its own count and the report shows the
+  // largest (a sum across nodes is for the scaling work). See docs/realtime-protocol.md.
+  const present = new Map<string, Map<string, number>>();
+  const countedAs = new Map<string, { roomId: string; participantId: string }>();
+  const peaks = new Map<string, { n: number; at: Date; written: number }>();
+  function arrive(socketId: string, roomId: string, participantId: string) {
+    depart(socketId);
+    countedAs.set(socketId, { roomId, participantId });
+    let here = present.get(roomId);
+    if (!here) present.set(roomId, (here = new Map()));
+    here.set(participantId, (here.get(participantId) ?? 0) + 1);
+    const peak = peaks.get(roomId);
+    if (!peak || here.size > peak.n) peaks.set(roomId, { n: here.size, at: new Date(), written: peak?.written ?? 0 });
+  }
+  function depart(socketId: string) {
+    const counted = countedAs.get(socketId);
+    if (!counted) return;
+    countedAs.delete(socketId);
+    const here = present.get(counted.roomId);
+    const left = (here?.get(counted.participantId) ?? 1) - 1;
+    if (left > 0) here!.set(counted.participantId, left);
+    else here?.delete(counted.participantId);
+    if (here && here.size === 0) present.delete(counted.roomId);
+  }
+  async function writePeaks() {
+    for (const [roomId, peak] of [...peaks]) {
+      if (peak.n > peak.written) {
+        const n = peak.n;
+        await db().liveRoom.updateMany({ where: { id: roomId, peakParticipants: { lt: n } }, data: { peakParticipants: n, peakAt: peak.at } });
+        peak.written = n;
+      }
+      // A room nobody is in on this node starts again from the database's maximum next time.
+      if (!present.has(roomId) && peak.written >= peak.n) peaks.delete(roomId);
+    }
+  }
+  const peakTimer = setInterval(
+    () => void writePeaks().catch((err) => log.error(`Live: writing participant peaks failed: ${(err as Error).message}`)),
+    opts.peakWriteMs ?? 5000,
+  );
+  peakTimer.unref();
 
   // ---------------------------------------------------------------- coalesced counts
   type Dirty = { questions: Set<string>; polls: Set<string> };
@@ -411,7 +461,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
 
   /** Results to everyone allowed to see them (moderators always). */
   function emitResults(poll: PollRow, results: PollResults, { localOnly = false } = {}) {
-    const targets = [modRoom(poll.roomId)];
+    const targets = [modRoom(poll.roomId), presenterRoom(poll.roomId)];
     if (canSeeResults(poll, "audience")) targets.push(audienceRoom(poll.roomId));
     else if (canSeeResults(poll, "screen")) targets.push(screenRoom(poll.roomId));
     (localOnly ? live.local : live).to(targets).emit("poll:results", { pollId: poll.id, results });
@@ -440,7 +490,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     if (poll.status === "DRAFT") return; // drafts are for moderators only
     const withResults = (role: LiveRole) => pollView(poll, { results: canSeeResults(poll, role) ? results : undefined });
     live.to(screenRoom(roomId)).except(modRoom(roomId)).emit("poll:changed", withResults("screen"));
-    live.to(audienceRoom(roomId)).except([modRoom(roomId), screenRoom(roomId)]).emit("poll:changed", withResults("audience"));
+    live.to(presenterRoom(roomId)).except(modRoom(roomId)).emit("poll:changed", withResults("presenter"));
+    live.to(audienceRoom(roomId)).except([modRoom(roomId), screenRoom(roomId), presenterRoom(roomId)]).emit("poll:changed", withResults("audience"));
   }
 
   // ---------------------------------------------------------------- handlers
@@ -503,7 +554,12 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
         }
         const { roomId, participantId, role } = socket.data;
         if (need !== "none" && !roomId) return reply(refusal("not-joined", "live:error.joinFirst"));
-        if (need === "moderator" && (role !== "moderator" || !(await stillModerator(socket)))) {
+        // ---- presenter: the speaker's view may mark a question answered, and nothing else a moderator may
+        if (need === "moderator" && role === "presenter") {
+          const answering = event === "mod:question" && (parsed.data as { action?: string }).action === "answer";
+          if (!answering) return reply(refusal("forbidden", "live:error.presenterAnswerOnly"));
+          if (!(await stillModerator(socket))) return reply(refusal("forbidden", "live:error.moderatorsOnly"));
+        } else if (need === "moderator" && (role !== "moderator" || !(await stillModerator(socket)))) {
           return reply(refusal("forbidden", "live:error.moderatorsOnly"));
         }
         if (ACTING.has(event)) {
@@ -569,7 +625,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     socket.data.role = "audience";
     socket.data.grant = null;
     const grantRooms = grant.kind === "staff" ? [staffRoom(grant.staffId), sessionRoom(grant.sessionId)] : [speakerKeyRoom(roomId)];
-    for (const name of [modRoom(roomId), ...grantRooms]) socket.leave(name);
+    for (const name of [modRoom(roomId), presenterRoom(roomId), ...grantRooms]) socket.leave(name);
     return false;
   }
 
@@ -647,7 +703,10 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       locale: "nb",
     };
     const guard: Guard = { inFlight: 0, refusedInRow: 0 };
-    socket.on("disconnect", () => connectionBudget.forget(socket.id));
+    socket.on("disconnect", () => {
+      connectionBudget.forget(socket.id);
+      depart(socket.id); // ---- session report
+    });
     const cookieHeader = socket.handshake.headers.cookie;
     const acceptLanguage = socket.handshake.headers["accept-language"];
     void getLocale(
@@ -660,7 +719,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       const participantId = signedId ?? socket.data.participantId;
       const address = socket.data.address;
       let grant: ModeratorGrant | null = null;
-      const cached = p.as === "moderator" ? undefined : roomsByCode.get(p.code);
+      const privileged = p.as === "moderator" || p.as === "presenter";
+      const cached = privileged ? undefined : roomsByCode.get(p.code);
       let roomId = cached && Date.now() - cached.at < CODE_CACHE_MS ? cached.roomId : undefined;
       if (!roomId) {
         // A guesser's misses are counted per address; once used up, no lookup is made at all.
@@ -672,7 +732,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
           joinMissBudget.take(address);
           throw new LiveError("not-found", "live:error.unknownCode");
         }
-        if (p.as === "moderator") {
+        if (privileged) {
           grant = await moderatorGrant(room, p.speakerKey, cookieHeader);
           if (!grant) {
             throw new LiveError("forbidden", "live:error.noModeratorAccess");
@@ -689,11 +749,13 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       }
       // Joining again replaces every membership, the revocation rooms included.
       for (const name of [...socket.rooms]) if (name !== socket.id) socket.leave(name);
+      depart(socket.id); // ---- session report
       // Into the Socket.IO rooms first, then the snapshot: nothing committed in between is missed.
       socket.data = { ...socket.data, participantId, signed: signedId !== null, roomId, role: p.as, grant, grantCheckedAt: Date.now() };
       const rooms = [audienceRoom(roomId), participantRoom(roomId, participantId)];
       if (p.as === "moderator") rooms.push(modRoom(roomId));
       if (p.as === "screen") rooms.push(screenRoom(roomId));
+      if (p.as === "presenter") rooms.push(presenterRoom(roomId));
       if (grant?.kind === "staff") rooms.push(staffRoom(grant.staffId), sessionRoom(grant.sessionId));
       if (grant?.kind === "speaker") rooms.push(speakerKeyRoom(roomId));
       await socket.join(rooms);
@@ -702,6 +764,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
         const state = await personalRoomState(await shared(roomId, p.as), participantId, p.as, at);
         if (p.as === "moderator") state.moderation = await moderationState(roomId);
         if (!lastItem.has(roomId)) lastItem.set(roomId, state.room.currentItem?.id ?? null); // ---- evening
+        if (p.as === "audience") arrive(socket.id, roomId, participantId); // ---- session report
         return state;
       } catch (err) {
         for (const name of rooms) await socket.leave(name);
@@ -766,6 +829,11 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     });
 
     on(socket, guard, "mod:question", "moderator", async (p, c) => {
+      // ---- presenter: the speaker answers only what the hall can see (never a pending or hidden text)
+      if (c.role === "presenter") {
+        const target = await db().question.findFirst({ where: { id: p.questionId, roomId: c.roomId }, select: { status: true } });
+        if (!target || !isVisible(target.status)) throw new LiveError("not-found", "live:error.goneReload");
+      }
       const { before, after, roomChanged } = await moderateQuestion(c.roomId, p.questionId, p.action);
       await auditMod(c, {
         action: `live.question.${p.action}`,
@@ -779,7 +847,7 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
         const room = await getRoom(c.roomId);
         if (room) emitRoom(roomView(room));
       }
-      return questionView(after, { participantId: c.participantId, role: "moderator" });
+      return questionView(after, { participantId: c.participantId, role: c.role === "presenter" ? "presenter" : "moderator" });
     });
 
     on(socket, guard, "mod:room", "moderator", async (p, c) => {
@@ -883,6 +951,9 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       clearInterval(convergeTimer);
       clearInterval(programmeTimer); // ---- evening
       lastItem.clear();
+      // ---- session report: the last peaks are not lost at a graceful shutdown
+      clearInterval(peakTimer);
+      await writePeaks().catch((err) => log.error(`Live: writing participant peaks failed: ${(err as Error).message}`));
       unregisterRevocation();
       unregisterBroadcast();
       dirty.clear();

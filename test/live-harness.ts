@@ -12,7 +12,7 @@ import { newParticipantId, participantSetCookie } from "~/modules/live/participa
 import type { Ack, ClientToServerEvents, RoomState, ServerToClientEvents } from "~/modules/live/protocol";
 import { ensureRoomsForEvent } from "~/modules/live/rooms.server";
 import { db } from "~/utils/db.server";
-import { attachLive } from "../server/live";
+import { attachLive, type LiveOptions } from "../server/live";
 import { createEvent } from "./factories";
 
 export type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
@@ -76,7 +76,7 @@ export async function newRoom(settings: { preModeration?: boolean; allowAnonymou
 }
 
 export function useLiveServer(
-  options: { questionRateLimit?: { count: number; windowMs: number }; noErrorsAfterEach?: boolean; programmeMs?: number } = {},
+  options: { questionRateLimit?: { count: number; windowMs: number }; noErrorsAfterEach?: boolean; programmeMs?: number; live?: Partial<LiveOptions> } = {},
 ) {
   let http: HttpServer;
   let io: Server<ClientToServerEvents, ServerToClientEvents>;
@@ -93,6 +93,7 @@ export function useLiveServer(
       flushMs: FLUSH_MS,
       questionRateLimit: options.questionRateLimit ?? { count: 3, windowMs: 60_000 },
       ...(options.programmeMs ? { programmeMs: options.programmeMs } : {}),
+      ...options.live,
     });
     await new Promise<void>((ok) => http.listen(0, "127.0.0.1", ok));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

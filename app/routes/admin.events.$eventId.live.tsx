@@ -46,6 +46,9 @@ import { roomLink } from "~/modules/live/live-page.server";
 import type { QuestionStatus } from "~/modules/live/protocol";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
+// ---- session report
+import { sessionReport } from "~/modules/live/session-report.server";
+import { SessionReportSection } from "~/modules/live/session-report";
 import { questionFollowUpSchema } from "~/modules/followup/followup.schema";
 import {
   createItemFromQuestion,
@@ -79,12 +82,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOrganise = hasRole(staff.role, "ORGANISER");
   const event = await requireEvent(params.eventId);
   const rooms = await listEventRooms(event.id);
-  const [withLinks, questions, freeItems] = await Promise.all([
+  const [withLinks, questions, freeItems, report] = await Promise.all([
     Promise.all(
       rooms.map(async (r) => ({ ...r, ...(await roomLink(r.code)) }))
     ),
     canOrganise ? listQuestionsForFollowUp(event.id) : Promise.resolve([]),
     itemsWithoutRoom(event.id),
+    // ---- session report: for organisers, like the exports
+    canOrganise ? sessionReport(event.id) : Promise.resolve(null),
   ]);
   const t = translator(await getLocale(request));
   return {
@@ -93,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rooms: withLinks,
     freeItems,
     questions,
+    report,
     title: `${t("live:meta.admin", { event: event.title })} – ${t(
       "site.name"
     )}`,
@@ -203,12 +209,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       url: absoluteUrl(
         `/live/${created.code}/moderate?key=${encodeURIComponent(created.key)}`
       ),
+      // ---- presenter: the same secret opens the speaker's own view
+      presenterUrl: absoluteUrl(
+        `/live/${created.code}/presenter?key=${encodeURIComponent(created.key)}`
+      ),
     },
   };
 }
 
 export default function EventLiveRooms() {
-  const { event, rooms, questions, canOrganise, freeItems } = useLoaderData<typeof loader>();
+  const { event, rooms, questions, canOrganise, freeItems, report } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
@@ -355,6 +365,15 @@ export default function EventLiveRooms() {
             value={result.created.url}
             className="ds-input live-link-field"
           />
+          {/* ---- presenter: the speaker's own view with the same secret */}
+          <TextInput
+            id="presenter-link"
+            type="text"
+            label={t("live:report.presenterLink")}
+            readOnly
+            value={result.created.presenterUrl}
+            className="ds-input live-link-field"
+          />
         </Alert>
       ) : null}
 
@@ -412,6 +431,8 @@ export default function EventLiveRooms() {
           </Form>
         ) : null}
       </section>
+      {/* ---- session report: the figures after the session (organisers) */}
+      {report ? <SessionReportSection report={report} csvHref={`${base}?type=report`} /> : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ export const speakerLinkSchema = z.object({
 });
 
 export const liveExportSchema = z.object({
-  type: z.enum(["questions", "polls"], { errorMap: () => ({ message: "live:admin.chooseExport" }) }).default("questions"),
+  type: z.enum(["questions", "polls", "report"], { errorMap: () => ({ message: "live:admin.chooseExport" }) }).default("questions"),
   room: z
     .string()
     .trim()

@@ -8,9 +8,10 @@ import { toCsv } from "~/modules/admin-registrations/csv";
 import { audit, type Actor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
 import { resultsOf, pollSelect } from "./polls.server";
+import { sessionReport, type QuestionCounts } from "./session-report.server";
 import { POLL_KINDS, POLL_STATUSES, QUESTION_STATUSES, type PollKind, type PollStatus, type QuestionStatus } from "./protocol";
 
-export type LiveExportKind = "questions" | "polls";
+export type LiveExportKind = "questions" | "polls" | "report";
 
 const questionStatus = (t: Translate, s: string) => ((QUESTION_STATUSES as readonly string[]).includes(s) ? t(`live:status.${s as QuestionStatus}`) : s);
 const pollStatus = (t: Translate, s: string) => ((POLL_STATUSES as readonly string[]).includes(s) ? t(`live:pollStatus.${s as PollStatus}`) : s);
@@ -111,6 +112,47 @@ export async function pollsCsv(eventId: string, roomCode: string | null, locale:
   return toCsv(headers, rows);
 }
 
+// ---- session report: the report after the session as one long table (part, room, item or poll, figure, number)
+export async function reportCsv(eventId: string, roomCode: string | null, locale: Locale = "nb"): Promise<string> {
+  const t = translator(locale);
+  const report = await sessionReport(eventId, roomCode);
+  const rows: Array<Array<string | number>> = [];
+  if (!report) return toCsv([], rows);
+  const questionRows = (head: Array<string | number>, q: QuestionCounts) => {
+    for (const key of ["asked", "approved", "answered", "hiddenOrWithdrawn", "pending", "upvotes"] as const) {
+      rows.push([...head, t(`live:report.${key === "hiddenOrWithdrawn" ? "hidden" : key}`), q[key]]);
+    }
+  };
+  const whole = [t("live:report.sectionEvent"), t("live:report.whole"), "", ""];
+  rows.push([...whole, t("live:report.peak"), report.event.peakParticipants]);
+  rows.push([...whole, t("live:report.peakAt"), exportTime(report.event.peakAt)]);
+  rows.push([...whole, t("live:report.active"), report.event.activeParticipants]);
+  questionRows(whole, report.event.questions);
+  rows.push([...whole, t("live:report.polls"), report.event.polls]);
+  rows.push([...whole, t("live:report.pollAnswers"), report.event.pollAnswers]);
+  for (const room of report.rooms) {
+    const head = [t("live:report.sectionRoom"), room.title, room.code, ""];
+    rows.push([...head, t("live:report.peak"), room.peakParticipants]);
+    rows.push([...head, t("live:report.peakAt"), exportTime(room.peakAt)]);
+    rows.push([...head, t("live:report.active"), room.activeParticipants]);
+    questionRows(head, room.questions);
+    for (const item of room.items) {
+      const itemHead = [t("live:report.sectionItem"), room.title, room.code, item.title ?? t("live:report.noItem")];
+      questionRows(itemHead, item.questions);
+      rows.push([...itemHead, t("live:report.polls"), item.polls]);
+      rows.push([...itemHead, t("live:report.pollAnswers"), item.pollAnswers]);
+    }
+    for (const poll of room.polls) {
+      const pollHead = [t("live:report.sectionPoll"), room.title, room.code, poll.title];
+      rows.push([...pollHead, t("live:report.kind"), pollKind(t, poll.kind)]);
+      rows.push([...pollHead, t("live:report.answeredPoll"), poll.answered]);
+      rows.push([...pollHead, t("live:report.share"), poll.shareOfPeak === null ? "" : decimal(poll.shareOfPeak, locale)]);
+    }
+  }
+  const headers = [t("live:report.section"), t("live:csv.room"), t("live:csv.code"), `${t("live:report.item")} / ${t("live:report.poll")}`, t("live:report.metric"), t("live:report.value")];
+  return toCsv(headers, rows);
+}
+
 /** The export file, audited (names in questions are personal data). Null when the event does not exist. */
 export async function exportLive(
   eventId: string,
@@ -121,16 +163,17 @@ export async function exportLive(
 ): Promise<{ filename: string; content: Buffer } | null> {
   const event = await db().event.findUnique({ where: { id: eventId }, select: { id: true, slug: true, title: true } });
   if (!event) return null;
-  const text = kind === "questions" ? await questionsCsv(event.id, roomCode, locale) : await pollsCsv(event.id, roomCode, locale);
+  const text =
+    kind === "questions" ? await questionsCsv(event.id, roomCode, locale) : kind === "polls" ? await pollsCsv(event.id, roomCode, locale) : await reportCsv(event.id, roomCode, locale);
   await db().$transaction(async (tx) => {
     await audit(tx, actor, {
       action: "live.export",
       targetType: "Event",
       targetId: event.id,
-      summary: `Eksporterte ${kind === "questions" ? "spørsmål" : "avstemningsresultater"} fra ${event.title}${roomCode ? ` (rom ${roomCode})` : ""}`,
+      summary: `Eksporterte ${{ questions: "spørsmål", polls: "avstemningsresultater", report: "rapporten etter møtet" }[kind]} fra ${event.title}${roomCode ? ` (rom ${roomCode})` : ""}`,
       details: { kind, roomCode },
     });
   });
-  const name = kind === "questions" ? "sporsmal" : "avstemninger";
+  const name = { questions: "sporsmal", polls: "avstemninger", report: "rapport" }[kind];
   return { filename: `${name}-${event.slug}${roomCode ? `-${roomCode}` : ""}.csv`, content: Buffer.from(text, "utf8") };
 }

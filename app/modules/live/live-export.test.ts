@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createEvent } from "../../../test/factories";
-import { exportLive, exportTime, pollsCsv, questionsCsv } from "./live-export.server";
+import { exportLive, exportTime, pollsCsv, questionsCsv, reportCsv } from "./live-export.server";
 import { answerPoll, createPoll, setPollStatus } from "./polls.server";
 import { askQuestion, moderateQuestion, upvoteQuestion } from "./questions.server";
 import { createItemRoom, ensureRoomsForEvent } from "./rooms.server";
@@ -123,5 +123,44 @@ describe("exportLive", () => {
     const log = await db().auditLog.findMany({ where: { targetId: event.id, action: "live.export" } });
     expect(log).toHaveLength(2);
     expect(await exportLive("finnes-ikke", "questions", null, actor)).toBeNull();
+  });
+});
+
+// ---- session report
+describe("report CSV", () => {
+  it("writes the report after the session as part; room; code; item or poll; figure; number, with a decimal comma", async () => {
+    const { event, room } = await eventWithRoom();
+    await db().liveRoom.update({ where: { id: room.id }, data: { peakParticipants: 3, peakAt: new Date("2026-11-24T16:05:00Z") } });
+    const q = await askQuestion(room.id, "p1", { text: "Hvem?" });
+    await upvoteQuestion(room.id, "p2", q.id, true);
+    await moderateQuestion(room.id, q.id, "answer");
+    const poll = await createPoll(room.id, { title: "=Beste?", kind: "SINGLE", options: ["A", "B"] });
+    await setPollStatus(room.id, poll.id, "OPEN");
+    await answerPoll(room.id, "p3", poll.id, { optionIds: [poll.options[0]!.id] });
+
+    const [header, ...rows] = lines(await reportCsv(event.id, null));
+    expect(header).toBe('"Del";"Rom";"Kode";"Programpunkt / Avstemning";"Tall";"Antall"');
+    const whole = '"Arrangement";"Hele arrangementet";"";""';
+    expect(rows.slice(0, 11)).toEqual([
+      `${whole};"Deltakere på det meste";"3"`,
+      `${whole};"Tidspunkt for flest deltakere";"2026-11-24 17.05"`,
+      `${whole};"Aktive deltakere (spurte, stemte opp eller svarte)";"3"`,
+      `${whole};"Spørsmål stilt";"1"`,
+      `${whole};"Spørsmål vist i salen";"1"`,
+      `${whole};"Spørsmål besvart";"1"`,
+      `${whole};"Spørsmål skjult eller trukket";"0"`,
+      `${whole};"Spørsmål som venter på moderering";"0"`,
+      `${whole};"Opp-stemmer";"1"`,
+      `${whole};"Avstemninger";"1"`,
+      `${whole};"Svar på avstemninger";"1"`,
+    ]);
+    const pollHead = `"Avstemning";"Dialogmøte – eksport";"${room.code}";"'=Beste?"`;
+    expect(rows).toContain(`${pollHead};"Svarte";"1"`);
+    expect(rows).toContain(`${pollHead};"Andel av deltakerne på det meste";"33,3"`);
+    expect(lines(await reportCsv(event.id, null, "en"))).toContain(`"Poll";"Dialogmøte – eksport";"${room.code}";"'=Beste?";"Share of participants at peak";"33.3"`);
+
+    const file = await exportLive(event.id, "report", room.code, actor);
+    expect(file?.filename).toBe(`rapport-${event.slug}-${room.code}.csv`);
+    expect(await db().auditLog.count({ where: { targetId: event.id, action: "live.export", summary: { contains: "rapporten" } } })).toBe(1);
   });
 });

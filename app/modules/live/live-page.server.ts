@@ -11,12 +11,14 @@ import type { LiveRole, RoomState } from "./protocol";
 import { getRoomByCode, isRoomPublic, roomState, verifySpeakerKey } from "./rooms.server";
 
 const CODE = /^[A-Z2-9]{6}$/;
+/** Moderators and the presenter (the speaker's view) get in with the speaker's key or a moderator's staff session. */
+const privileged = (role: LiveRole) => role === "moderator" || role === "presenter";
 
 /** The room for a code; 404 when unknown, and for the audience and projector also while its event is not public. */
 export async function requireRoom(code: string | undefined, role: LiveRole = "audience") {
   const normalised = (code ?? "").trim().toUpperCase();
   const room = CODE.test(normalised) ? await getRoomByCode(normalised) : null;
-  if (!room || (role !== "moderator" && !isRoomPublic(room))) {
+  if (!room || (!privileged(role) && !isRoomPublic(room))) {
     // The error boundary shows the catalog key in the page's language.
     throw new Response("live:join.notFound", { status: 404 });
   }
@@ -34,7 +36,7 @@ export async function loadLivePage(
 ): Promise<{ snapshot: RoomState; speakerKey: string | null; headers: HeadersInit }> {
   const room = await requireRoom(code, role);
   let speakerKey: string | null = null;
-  if (role === "moderator") {
+  if (privileged(role)) {
     const key = new URL(request.url).searchParams.get("key");
     if (key && (await verifySpeakerKey(room, key))) speakerKey = key;
     else await requireStaff(request, "MODERATOR");

@@ -56,7 +56,8 @@ export type MyAnswer = NonNullable<PollView["myAnswer"]>;
 
 /** LIVE: always; AFTER_CLOSE: once closed; SCREEN_ONLY: the projector and moderators. Moderators see everything. */
 export function canSeeResults(poll: { status: string; resultsVisibility: string }, role: LiveRole): boolean {
-  if (role === "moderator") return true;
+  // ---- presenter: the speaker sees results live whatever the visibility, like moderators
+  if (role === "moderator" || role === "presenter") return true;
   switch (poll.resultsVisibility as ResultsVisibility) {
     case "LIVE":
       return true;

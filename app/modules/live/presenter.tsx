@@ -9,10 +9,8 @@ import { FeedbackLine, type Feedback } from "./feedback";
 import { liveText } from "./messages";
 import { PollResultsView } from "./poll-results";
 import { screenPoll, screenQuestion, topQuestions } from "./present";
-import type { PollView, RoomState } from "./protocol";
+import type { PollView, ProgrammeItemView, RoomState } from "./protocol";
 import type { LiveActions } from "./use-live-room";
-
-export type Timing = { startsAt: string; endsAt: string } | null;
 
 function useNow(everyMs: number) {
   const [now, setNow] = useState<number | null>(null);
@@ -24,27 +22,32 @@ function useNow(everyMs: number) {
   return now;
 }
 
-function TimeLeft({ timing }: { timing: Timing }) {
+/** The programme item on now (RoomState.room.currentItem) and its minutes left, every 30 s; nothing between items. */
+function TimeLeft({ item }: { item: ProgrammeItemView | null }) {
   const t = useT();
   const locale = useLocale();
-  const now = useNow(15_000);
-  if (!timing) return null;
-  const start = new Date(timing.startsAt);
-  const end = new Date(timing.endsAt);
+  const now = useNow(30_000);
+  if (!item) return null;
+  const start = new Date(item.startsAt);
+  const end = new Date(item.endsAt);
   const endText = formatTime(end, locale);
   // Before hydration (and without JavaScript) the end time alone.
-  let text = `${formatTime(start, locale)}–${endText}`;
+  let big: string | null = null;
+  let line = t("live:presenter.endsAt", { item: item.title, end: endText });
   if (now !== null) {
-    if (now < start.getTime()) text = t("live:presenter.notStarted", { start: formatTime(start, locale) });
-    else if (now >= end.getTime()) text = t("live:presenter.overtime", { end: endText });
-    else text = t("live:presenter.remaining", { count: Math.ceil((end.getTime() - now) / 60_000), end: endText });
+    if (now < start.getTime()) big = t("live:presenter.notStarted", { start: formatTime(start, locale) });
+    else if (now >= end.getTime()) {
+      big = t("live:presenter.itemOver", { item: item.title });
+      line = t("live:presenter.overtime", { end: endText });
+    } else big = t("live:presenter.minutesLeft", { count: Math.ceil((end.getTime() - now) / 60_000) });
   }
   return (
-    <section aria-labelledby="presenter-time-heading" className="live-presenter-time">
+    <section aria-labelledby="presenter-time-heading" className="live-presenter-time" id="presenter-time">
       <Heading level={2} data-size="xs" id="presenter-time-heading">
         {t("live:presenter.time")}
       </Heading>
-      <p id="presenter-time">{text}</p>
+      {big ? <p className="live-presenter-left">{big}</p> : null}
+      <p className="live-presenter-question">{line}</p>
     </section>
   );
 }
@@ -73,13 +76,15 @@ function currentPoll(polls: PollView[]): PollView | null {
   return closed.length > 0 ? closed[closed.length - 1]! : null;
 }
 
-export function PresenterView({ state, actions, timing }: { state: RoomState; actions: LiveActions; timing: Timing }) {
+export function PresenterView({ state, actions }: { state: RoomState; actions: LiveActions }) {
   const t = useT();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const onScreen = state.room.screenMode === "QUESTION" ? state.room.onScreenQuestionId : null;
   const next = topQuestions({ ...state, questions: state.questions.filter((q) => q.id !== onScreen) }, 5);
   const poll = currentPoll(state.polls);
+  // The latest answered ones, so the speaker sees the click took (newest first).
+  const answered = state.questions.filter((q) => q.status === "ANSWERED").slice(-3).reverse();
 
   async function answer(questionId: string) {
     setBusy(true);
@@ -92,7 +97,7 @@ export function PresenterView({ state, actions, timing }: { state: RoomState; ac
     <div className="live-presenter-grid">
       <div>
         <NowOnScreen state={state} />
-        <TimeLeft timing={timing} />
+        <TimeLeft item={state.room.currentItem} />
         <section aria-labelledby="presenter-poll-heading" id="presenter-poll">
           <Heading level={2} data-size="xs" id="presenter-poll-heading">
             {t("live:presenter.poll")}
@@ -102,45 +107,63 @@ export function PresenterView({ state, actions, timing }: { state: RoomState; ac
               <p className="live-presenter-question">
                 {poll.title} ({t(`live:pollStatus.${poll.status}`)})
               </p>
-              {poll.results ? <PollResultsView poll={poll} results={poll.results} /> : null}
+              {poll.results && poll.results.total > 0 ? (
+                <PollResultsView poll={poll} results={poll.results} />
+              ) : (
+                <Paragraph>{t("live:presenter.noPollResults")}</Paragraph>
+              )}
             </>
           ) : (
             <Paragraph>{t("live:screen.noPoll")}</Paragraph>
           )}
         </section>
       </div>
-      <section aria-labelledby="presenter-next-heading" id="presenter-next">
-        <Heading level={2} data-size="xs" id="presenter-next-heading">
-          {t("live:presenter.next")}
-        </Heading>
-        <FeedbackLine feedback={feedback} />
-        {next.length === 0 ? (
-          <Paragraph>{t("live:presenter.noNext")}</Paragraph>
-        ) : (
-          <ol className="live-presenter-list">
-            {next.map((q) => (
-              <li key={q.id}>
-                <p className="live-presenter-question" id={`presenter-q-${q.id}`}>
-                  {q.text}
-                </p>
-                <p className="live-row">
-                  <span className="live-meta">{t("live:votes", { count: q.upvotes })}</span>
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    data-size="sm"
-                    disabled={busy}
-                    aria-describedby={`presenter-q-${q.id}`}
-                    onClick={() => answer(q.id)}
-                  >
-                    {t("live:mod.answer")}
-                  </Button>
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <div>
+        <section aria-labelledby="presenter-next-heading" id="presenter-next">
+          <Heading level={2} data-size="xs" id="presenter-next-heading">
+            {t("live:presenter.next")}
+          </Heading>
+          <FeedbackLine feedback={feedback} />
+          {next.length === 0 ? (
+            <Paragraph>{t("live:presenter.noNext")}</Paragraph>
+          ) : (
+            <ol className="live-presenter-list">
+              {next.map((q) => (
+                <li key={q.id}>
+                  <p className="live-presenter-question" id={`presenter-q-${q.id}`}>
+                    {q.text}
+                  </p>
+                  <p className="live-row">
+                    <span className="live-meta">{t("live:votes", { count: q.upvotes })}</span>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      data-size="sm"
+                      disabled={busy}
+                      aria-describedby={`presenter-q-${q.id}`}
+                      onClick={() => answer(q.id)}
+                    >
+                      {t("live:mod.answer")}
+                    </Button>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {answered.length > 0 ? (
+          <section aria-labelledby="presenter-answered-heading" id="presenter-answered">
+            <Heading level={2} data-size="2xs" id="presenter-answered-heading">
+              {t("live:presenter.answeredList")}
+            </Heading>
+            <ul className="live-presenter-answered">
+              {answered.map((q) => (
+                <li key={q.id}>{q.text}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -47,7 +47,8 @@ export type ScreenMode = (typeof SCREEN_MODES)[number];
 export type ProgrammeItemView = { id: string; title: string; startsAt: string; endsAt: string };
 
 /** Who a connection is in a room. Moderators are staff (role moderator or higher) or a speaker with the secret link. */
-export type LiveRole = "audience" | "moderator" | "screen";
+// ---- presenter: the speaker's own view (same rights to join as a moderator; may only mark questions answered)
+export type LiveRole = "audience" | "moderator" | "screen" | "presenter";
 
 // ---------------------------------------------------------------- client → server payloads
 const id = z.string().min(1).max(64);
@@ -57,7 +58,8 @@ export const clientSchemas = {
   /** Join a room. `speakerKey` (from the speaker's secret link) or a staff session cookie gives moderator rights. */
   "room:join": z.object({
     code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{6}$/),
-    as: z.enum(["audience", "moderator", "screen"]).default("audience"),
+    // ---- presenter: "presenter" joins with the same rights as "moderator" and may only mark questions answered
+    as: z.enum(["audience", "moderator", "screen", "presenter"]).default("audience"),
     speakerKey: z.string().max(100).optional(),
   }),
   "question:ask": z.object({
