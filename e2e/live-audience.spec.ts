@@ -197,6 +197,19 @@ test("the audience page on a phone in bokmål: now, tabs, upvote, focus, message
   } finally {
     await context.close();
   }
+
+  // Without JavaScript both tabs' contents are there to read.
+  const noScript = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  try {
+    const p = await noScript.newPage();
+    await p.goto(`/live/${code}`);
+    await expect(listItem(p, LONG)).toBeVisible();
+    await expect(p.getByRole("region", { name: closedTitle })).toContainText("1 svar");
+    await noSidewaysScroll(p);
+    await expectNoA11yViolations(p, { javaScriptDisabled: true });
+  } finally {
+    await noScript.close();
+  }
 });
 
 test("the audience page on a phone in English: the open poll on top, tabs, upvote name, focus after sending", async ({ browser, baseURL }) => {
