@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { TextArea, TextInput } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n";
 import { formatTime } from "~/utils/format";
+import { firstWords, rateLimitMs } from "./audience-helpers";
 import { FeedbackLine, focusSoon, type Feedback } from "./feedback";
 import { liveText } from "./messages";
 import { DISPLAY_NAME_MAX, QUESTION_MAX, type Ack, type QuestionView, type RoomState } from "./protocol";
@@ -16,22 +17,6 @@ import { sortQuestions, type LiveActions } from "./use-live-room";
 export const ASK_FEEDBACK_ID = "ask-feedback";
 export const QUESTIONS_HEADING_ID = "questions-heading";
 export const PRIVACY_ID = "live-privacy";
-
-/** A refusal for going too fast holds for the limit's window; after that the message goes. */
-function rateLimitMs(ack: Ack<unknown>): number | null {
-  if (ack.ok || ack.code !== "rate-limited") return null;
-  const seconds = Number(ack.values?.seconds);
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
-}
-
-/** The first words of a question, for a button's accessible name. */
-export function firstWords(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 export function AskForm({
   room,
