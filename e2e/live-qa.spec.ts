@@ -97,6 +97,7 @@ test("questions and polls live: audience, moderator and projector", async ({ pag
     const question = `Når blir det fortau langs skoleveien? (${tag})`;
     await a.page.getByLabel("Spørsmålet ditt").fill(question);
     await expect(a.page.getByText(`${question.length} av 500 tegn`)).toBeVisible();
+    await a.page.getByText("Legg til navnet ditt (valgfritt)").click(); // the name sits behind a small disclosure
     await a.page.getByLabel(/^Navn/).fill("Åse");
     await a.page.getByRole("button", { name: "Send spørsmål" }).click();
     await expect(a.page.getByText("Takk! Spørsmålet vises når en moderator har godkjent det.")).toBeVisible();
@@ -165,7 +166,7 @@ test("questions and polls live: audience, moderator and projector", async ({ pag
 
     // B goes offline and misses a new approved question; back online it has it.
     await b.context.setOffline(true);
-    await expect(b.page.getByText("Frakoblet – prøver å koble til igjen …")).toBeVisible();
+    await expect(b.page.getByText("Du er frakoblet – vi prøver å koble til igjen …")).toBeVisible();
     const missed = `Kan bussen stoppe nærmere skolen? (${tag})`;
     await a.page.getByLabel("Spørsmålet ditt").fill(missed);
     await a.page.getByRole("button", { name: "Send spørsmål" }).click();
