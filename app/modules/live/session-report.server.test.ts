@@ -5,7 +5,7 @@ import { db } from "~/utils/db.server";
 import { createEvent } from "../../../test/factories";
 import { answerPoll, createPoll, setPollStatus } from "./polls.server";
 import { askQuestion, moderateQuestion, upvoteQuestion, withdrawQuestion } from "./questions.server";
-import { ensureRoomsForEvent } from "./rooms.server";
+import { createItemRoom, ensureRoomsForEvent } from "./rooms.server";
 import { sessionReport } from "./session-report.server";
 
 const HOUR = 3600_000;
@@ -20,7 +20,8 @@ async function eventWithProgramme() {
   const second = await item("Spørsmål fra salen", 1);
   const rooms = await ensureRoomsForEvent(event.id);
   const eventRoom = rooms.find((r) => r.programmeItemId === null)!;
-  const firstRoom = rooms.find((r) => r.programmeItemId === first.id)!;
+  // A separate room for the first item, as staff add for a parallel session (decision 014).
+  const firstRoom = (await createItemRoom(event.id, first.id))!;
   return { event, first, second, eventRoom, firstRoom };
 }
 
