@@ -37,8 +37,8 @@ function TimeLeft({ item }: { item: ProgrammeItemView | null }) {
   if (now !== null) {
     if (now < start.getTime()) big = t("live:presenter.notStarted", { start: formatTime(start, locale) });
     else if (now >= end.getTime()) {
-      big = t("live:presenter.itemOver", { item: item.title });
-      line = t("live:presenter.overtime", { end: endText });
+      big = t("live:presenter.overtime", { end: endText });
+      line = item.title;
     } else big = t("live:presenter.minutesLeft", { count: Math.ceil((end.getTime() - now) / 60_000) });
   }
   return (
