@@ -392,6 +392,8 @@ export default function EventLiveRooms() {
         lastResult={result && "library" in result && result.library?.intent === "poll-save" ? (result.library.result ?? null) : null}
         confirmDeleteId={result && "library" in result ? (result.library?.confirmDelete ?? null) : null}
         notice={(() => {
+          // After a refusal the last success's notice would mislead.
+          if (result && "library" in result && result.library) return null;
           const key = params.get("avstemning") as keyof typeof LIBRARY_NOTICES | null;
           return key && key in LIBRARY_NOTICES ? t(LIBRARY_NOTICES[key]) : null;
         })()}

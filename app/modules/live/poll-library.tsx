@@ -5,7 +5,7 @@
 import { Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/modules/admin-events/staff-form";
 import { libraryPollSchema } from "./poll-library.schema";
@@ -193,8 +193,6 @@ export function PollLibrary({
   notice: string | null;
 }) {
   const t = useT();
-  // A fresh form after every save (the browser would otherwise keep the last poll's choices).
-  const location = useLocation();
   const editing = library.polls.find((p) => p.id === editId && p.status === "DRAFT") ?? null;
   const groups = [
     ...library.items.map((i) => ({ id: i.id as string | null, title: i.title })),
@@ -231,7 +229,8 @@ export function PollLibrary({
           </section>
         );
       })}
-      <PollLibraryForm key={editing?.id ?? `new-${lastResult ? "retry" : location.key}`} library={library} editing={editing} lastResult={lastResult} />
+      {/* A fresh form once a poll is added or removed (the browser would keep the last one's choices); kept after a refusal. */}
+      <PollLibraryForm key={editing?.id ?? `new-${library.polls.map((p) => p.id).join()}`} library={library} editing={editing} lastResult={lastResult} />
     </section>
   );
 }
