@@ -29,6 +29,7 @@ import {
   type BlockOutcome,
 } from "../app/modules/live/moderation.server.js";
 import { answerPoll, canSeeResults, createPoll, pollView, resultsOf, pollSelect, setPollStatus, type PollRow } from "../app/modules/live/polls.server.js";
+import { deletePoll, duplicatePoll, updatePoll } from "../app/modules/live/polls.server.js";
 import {
   clientSchemas,
   type Ack,
@@ -494,6 +495,19 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
     live.to(audienceRoom(roomId)).except([modRoom(roomId), screenRoom(roomId), presenterRoom(roomId)]).emit("poll:changed", withResults("audience"));
   }
 
+  // ---- poll library
+  /** A deleted poll leaves every screen (drafts were the moderators' only, but telling all is harmless). */
+  async function emitPollRemoved(roomId: string, pollId: string, screenCleared: boolean) {
+    forgetSnapshots(roomId);
+    sentFor(roomId).results.delete(pollId);
+    live.to([modRoom(roomId), audienceRoom(roomId), screenRoom(roomId)]).emit("poll:removed", { pollId });
+    if (screenCleared) {
+      const room = await getRoom(roomId);
+      if (room) emitRoom(roomView(room));
+    }
+  }
+  // ---- end poll library
+
   // ---------------------------------------------------------------- handlers
   type Ctx = { socket: LiveSocket; roomId: string; participantId: string; role: LiveRole };
   type Handler<E extends ClientEventName> = (
@@ -643,6 +657,12 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       const room = await getRoom(roomId);
       if (room) emitRoom(roomView(room));
     },
+    // ---- poll library (the staff page's poll library)
+    pollChanged: async (roomId, pollId) => {
+      const poll = await db().poll.findFirst({ where: { id: pollId, roomId }, select: pollSelect });
+      if (poll) emitPoll(poll, poll.status === "DRAFT" ? undefined : await resultsOf(poll));
+    },
+    pollRemoved: (roomId, pollId, screenCleared) => emitPollRemoved(roomId, pollId, screenCleared),
   });
 
   /** Who did it, for the audit log: the staff member, or the speaker's secret link. */
@@ -875,6 +895,8 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
           targetId: poll.id,
           summary: `Avstemning ${p.status === "OPEN" ? "åpnet" : "lukket"}: «${excerpt(poll.title)}»`,
         });
+        // A reopened poll's answers were kept: the counts are cached no more.
+        if (poll.status === "OPEN") sentFor(c.roomId).results.set(poll.id, JSON.stringify(results));
         emitPoll(poll, results);
       }
       // Opening a poll puts its results on the projector (the moderator may choose otherwise after).
@@ -883,6 +905,30 @@ export function attachLive(io: Server<ClientToServerEvents, ServerToClientEvents
       }
       return pollView(poll, { results });
     });
+
+    // ---- poll library (app/modules/live/polls.server.ts; the staff page's library uses the same functions)
+    on(socket, guard, "mod:poll:update", "moderator", async (p, c) => {
+      const { pollId, ...input } = p;
+      const poll = await updatePoll(c.roomId, pollId, input);
+      await auditMod(c, { action: "live.poll.update", targetType: "Poll", targetId: poll.id, summary: `Avstemning endret: «${excerpt(poll.title)}»`, details: { kind: poll.kind } });
+      emitPoll(poll, undefined);
+      return pollView(poll);
+    });
+
+    on(socket, guard, "mod:poll:duplicate", "moderator", async (p, c) => {
+      const poll = await duplicatePoll(c.roomId, p.pollId);
+      await auditMod(c, { action: "live.poll.duplicate", targetType: "Poll", targetId: poll.id, summary: `Avstemning kopiert: «${excerpt(poll.title)}»`, details: { from: p.pollId } });
+      emitPoll(poll, undefined);
+      return pollView(poll);
+    });
+
+    on(socket, guard, "mod:poll:delete", "moderator", async (p, c) => {
+      const { poll, screenCleared } = await deletePoll(c.roomId, p.pollId);
+      await auditMod(c, { action: "live.poll.delete", targetType: "Poll", targetId: poll.id, summary: `Avstemning slettet: «${excerpt(poll.title)}»`, details: { kind: poll.kind, status: poll.status } });
+      emitPollRemoved(c.roomId, poll.id, screenCleared);
+      return { pollId: poll.id };
+    });
+    // ---- end poll library
 
     // What the projector and the overlay show (app/modules/live/screen.server.ts).
     on(socket, guard, "mod:screen", "moderator", async (p, c) => {

@@ -43,6 +43,26 @@ import {
   updateRoomSettings,
 } from "~/modules/live/live-admin.server";
 import { roomLink } from "~/modules/live/live-page.server";
+// ---- poll library
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { LiveError } from "~/modules/live/errors.server";
+import { PollLibrary } from "~/modules/live/poll-library";
+import {
+  libraryDeleteSchema,
+  libraryDuplicateSchema,
+  libraryMoveSchema,
+  libraryPollSchema,
+} from "~/modules/live/poll-library.schema";
+import {
+  deleteLibraryPoll,
+  duplicateLibraryPoll,
+  libraryPoll,
+  moveLibraryPoll,
+  pollLibrary,
+  saveLibraryPoll,
+} from "~/modules/live/poll-library.server";
+// ---- end poll library
 import type { QuestionStatus } from "~/modules/live/protocol";
 import stylesUrl from "~/modules/live/live.css?url";
 import { absoluteUrl } from "~/utils/config.server";
@@ -81,6 +101,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, "MODERATOR");
   const canOrganise = hasRole(staff.role, "ORGANISER");
   const event = await requireEvent(params.eventId);
+  // ---- poll library: the event's own room is made first (listEventRooms creates it too).
+  const library = await pollLibrary(event.id);
   const rooms = await listEventRooms(event.id);
   const [withLinks, questions, freeItems, report] = await Promise.all([
     Promise.all(
@@ -99,6 +121,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     freeItems,
     questions,
     report,
+    library,
     title: `${t("live:meta.admin", { event: event.title })} – ${t(
       "site.name"
     )}`,
@@ -142,6 +165,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return redirect(`/admin/events/${event.id}/live?rom=${room.code}#room-${room.code}`);
   }
+  // ---- poll library: moderators prepare polls here as on the moderator page.
+  const intent = form?.get("intent");
+  if (form && typeof intent === "string" && intent.startsWith("poll-")) {
+    return pollLibraryAction(form, intent, event.id, actorOf(moderator));
+  }
+  // ---- end poll library
   // Everything else on this page is for organisers.
   const staff = await requireStaff(request, "ORGANISER");
   if (form?.get("intent") === "follow-up") {
@@ -217,8 +246,108 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 }
 
+// ---- poll library
+type LibraryResult = {
+  error: string | null;
+  created: null;
+  saved: null;
+  library: { intent: string; pollId: string | null; result?: SubmissionResult<string[]>; confirmDelete?: string };
+};
+
+/** Which field a domain refusal is about (the rest go to the top of the form). */
+const FIELD_OF: Record<string, string> = {
+  "live:error.pollTitle": "title",
+  "live:error.optionCount": "options",
+  "live:error.optionLength": "options",
+  "live:error.optionDuplicate": "options",
+  "live:error.ratingNoOptions": "options",
+  "live:error.textNoOptions": "options",
+  "live:error.maxChoicesTooMany": "maxChoices",
+  "live:error.singleOneChoice": "maxChoices",
+  "live:error.scaleRange": "scaleMax",
+  "live:error.pollItem": "programmeItemId",
+};
+
+async function pollLibraryAction(form: FormData, intent: string, eventId: string, actor: ReturnType<typeof actorOf>) {
+  const base = `/admin/events/${eventId}/live`;
+  const fail = (library: LibraryResult["library"], status: number, error: string | null = null) =>
+    data<LibraryResult>({ error, created: null, saved: null, library }, { status });
+  const refusal = (err: unknown) => {
+    if (!(err instanceof LiveError)) throw err;
+    return err;
+  };
+  if (intent === "poll-save") {
+    const submission = parseWithZod(form, { schema: libraryPollSchema });
+    const pollId = typeof form.get("pollId") === "string" ? String(form.get("pollId")) : null;
+    if (submission.status !== "success") return fail({ intent, pollId, result: submission.reply() }, 400);
+    const { pollId: id, intent: _i, programmeItemId, kind, maxChoices, scaleMax, ...rest } = submission.value;
+    try {
+      const poll = await saveLibraryPoll(
+        eventId,
+        id,
+        {
+          ...rest,
+          kind,
+          // Settings of other kinds are ignored (the form shows every field without JavaScript).
+          maxChoices: kind === "MULTIPLE" ? maxChoices : undefined,
+          scaleMax: kind === "RATING" ? scaleMax : undefined,
+          options: kind === "SINGLE" || kind === "MULTIPLE" || kind === "RANKING" ? rest.options : [],
+          programmeItemId: programmeItemId || null,
+        },
+        actor,
+      );
+      return redirect(`${base}?avstemning=${id ? "lagret" : "laget"}#library-poll-${poll.id}`);
+    } catch (err) {
+      const e = refusal(err);
+      const field = FIELD_OF[e.key];
+      if (e.code === "not-found") return fail({ intent, pollId }, 404, "live:pollLibrary.error.noPoll");
+      return fail(
+        {
+          intent,
+          pollId,
+          result: submission.reply(field ? { fieldErrors: { [field]: [e.key] } } : { formErrors: [e.key] }),
+        },
+        e.code === "conflict" ? 409 : 400,
+      );
+    }
+  }
+  const schema = intent === "poll-duplicate" ? libraryDuplicateSchema : intent === "poll-delete" ? libraryDeleteSchema : libraryMoveSchema;
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail({ intent, pollId: null }, 400, parsed.error.issues[0]?.message ?? "live:admin.badForm");
+  const pollId = parsed.data.pollId;
+  try {
+    if (parsed.data.intent === "poll-duplicate") {
+      const copy = await duplicateLibraryPoll(eventId, pollId, actor);
+      return redirect(`${base}?avstemning=kopiert#library-poll-${copy.id}`);
+    }
+    if (parsed.data.intent === "poll-delete") {
+      if (parsed.data.confirm !== "yes") {
+        // Without JavaScript too: the page asks once more, with a "yes, delete" button.
+        if (!(await libraryPoll(eventId, pollId))) return fail({ intent, pollId }, 404, "live:pollLibrary.error.noPoll");
+        return data<LibraryResult>({ error: null, created: null, saved: null, library: { intent, pollId, confirmDelete: pollId } });
+      }
+      await deleteLibraryPoll(eventId, pollId, actor);
+      return redirect(`${base}?avstemning=slettet#polls-library-heading`);
+    }
+    await moveLibraryPoll(eventId, pollId, parsed.data.direction, actor);
+    return redirect(`${base}?avstemning=flyttet#library-poll-${pollId}`);
+  } catch (err) {
+    const e = refusal(err);
+    return fail({ intent, pollId }, e.code === "not-found" ? 404 : 409, e.code === "not-found" ? "live:pollLibrary.error.noPoll" : e.key);
+  }
+}
+
+const LIBRARY_NOTICES = {
+  laget: "live:pollLibrary.created",
+  lagret: "live:pollLibrary.saved",
+  kopiert: "live:pollLibrary.duplicated",
+  slettet: "live:pollLibrary.deleted",
+  flyttet: "live:pollLibrary.moved",
+} as const;
+// ---- end poll library
+
 export default function EventLiveRooms() {
-  const { event, rooms, questions, canOrganise, freeItems, report } = useLoaderData<typeof loader>();
+  const { event, rooms, questions, canOrganise, freeItems, report, library } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const createdItem = params.get("oppfolging");
@@ -397,6 +526,7 @@ export default function EventLiveRooms() {
       </section>
       ) : null}
 
+
       <section aria-labelledby="rooms-heading">
         <Heading level={2} data-size="sm" id="rooms-heading">
           {t("live:evening.admin.wholeEvent")}
@@ -431,6 +561,21 @@ export default function EventLiveRooms() {
           </Form>
         ) : null}
       </section>
+      {/* ---- poll library */}
+      <PollLibrary
+        library={library}
+        editId={params.get("rediger") ?? (result && "library" in result && result.library?.intent === "poll-save" ? result.library.pollId : null)}
+        lastResult={result && "library" in result && result.library?.intent === "poll-save" ? (result.library.result ?? null) : null}
+        confirmDeleteId={result && "library" in result ? (result.library?.confirmDelete ?? null) : null}
+        notice={(() => {
+          // After a refusal the last success's notice would mislead.
+          if (result && "library" in result && result.library) return null;
+          const key = params.get("avstemning") as keyof typeof LIBRARY_NOTICES | null;
+          return key && key in LIBRARY_NOTICES ? t(LIBRARY_NOTICES[key]) : null;
+        })()}
+      />
+      {/* ---- end poll library */}
+
       {/* ---- session report: the figures after the session (organisers) */}
       {report ? <SessionReportSection report={report} csvHref={`${base}?type=report`} /> : null}
     </div>

@@ -90,6 +90,14 @@ export async function pollsCsv(eventId: string, roomCode: string | null, locale:
             rows.push([...head, results.total, t("live:csv.average"), results.average === null ? "" : decimal(results.average, locale), ""]);
           }
           break;
+        case "RANKING":
+          // ---- poll library: in rank order; the answer names the average place, the count is how many put it first.
+          if (results.kind === "RANKING") {
+            for (const o of results.options) {
+              row(o.averageRank === null ? o.label : t("live:pollLibrary.csvRank", { label: o.label, average: decimal(o.averageRank, locale) }), o.firsts);
+            }
+          }
+          break;
         case "WORDCLOUD":
         case "OPEN_TEXT": {
           // Every answer, not only the top words or latest texts the live view shows.

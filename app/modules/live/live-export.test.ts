@@ -164,3 +164,21 @@ describe("report CSV", () => {
     expect(await db().auditLog.count({ where: { targetId: event.id, action: "live.export", summary: { contains: "rapporten" } } })).toBe(1);
   });
 });
+
+// ---- poll library
+describe("ranking polls in the polls CSV", () => {
+  it("one row per option in rank order: the average place with a decimal comma, the count of first places", async () => {
+    const { event, room } = await eventWithRoom();
+    const poll = await createPoll(room!.id, { title: "Ranger temaene", kind: "RANKING", options: ["Skole", "Vei", "Park"] });
+    const [skole, vei, park] = poll.options.map((o) => o.id) as [string, string, string];
+    await setPollStatus(room!.id, poll.id, "OPEN");
+    await answerPoll(room!.id, "p1", poll.id, { optionIds: [vei, skole, park] });
+    await answerPoll(room!.id, "p2", poll.id, { optionIds: [skole, vei, park] });
+    const [, ...rows] = lines(await pollsCsv(event.id, null));
+    expect(rows).toHaveLength(3);
+    // skole 2,1 = 1.5 (1 first); vei 1,2 = 1.5 (1 first); park 3,3 = 3
+    expect(rows[0]).toContain('"rangering";"åpen";"2";"Skole (snittplass 1,5)";"1";"50"');
+    expect(rows[1]).toContain('"Vei (snittplass 1,5)";"1";"50"');
+    expect(rows[2]).toContain('"Park (snittplass 3)";"0";"0"');
+  });
+});

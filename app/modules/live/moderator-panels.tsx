@@ -352,7 +352,7 @@ export function RoomSettings({
   );
 }
 
-export function CreatePollForm({ actions }: { actions: LiveActions }) {
+export function CreatePollForm({ actions, programmeItemId = null }: { actions: LiveActions; programmeItemId?: string | null }) {
   const { run, busy, line } = useRunner();
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<PollKind>("SINGLE");
@@ -361,7 +361,7 @@ export function CreatePollForm({ actions }: { actions: LiveActions }) {
   const [scaleMax, setScaleMax] = useState(5);
   const [visibility, setVisibility] = useState<ResultsVisibility>("LIVE");
   const [error, setError] = useState<string | null>(null);
-  const withOptions = kind === "SINGLE" || kind === "MULTIPLE";
+  const withOptions = kind === "SINGLE" || kind === "MULTIPLE" || kind === "RANKING";
   const t = useT();
 
   async function submit(e: React.FormEvent) {
@@ -384,6 +384,8 @@ export function CreatePollForm({ actions }: { actions: LiveActions }) {
           : undefined,
       scaleMax: kind === "RATING" ? scaleMax : undefined,
       resultsVisibility: visibility,
+      // ---- poll library: made during the evening, it belongs to the item on now.
+      programmeItemId,
     };
     const parsed = clientSchemas["mod:poll:create"].safeParse(payload);
     if (!parsed.success)
@@ -474,17 +476,26 @@ export function CreatePollForm({ actions }: { actions: LiveActions }) {
   );
 }
 
+// ---- poll library: the poll panel. Open polls first, then the drafts of the item on now, the
+// other drafts and the closed polls folded away; every poll can be copied, drafts and closed
+// polls deleted (with a second confirming click), closed polls reopened (answers kept) or put
+// back on the projector.
 function ModPoll({
   poll,
   answers,
   actions,
+  programme,
 }: {
   poll: RoomState["polls"][number];
   answers: Answer[];
   actions: LiveActions;
+  programme: RoomState["room"]["programme"];
 }) {
   const { run, busy, line } = useRunner();
+  const [confirming, setConfirming] = useState(false);
   const t = useT();
+  const item = programme.find((i) => i.id === poll.programmeItemId);
+  const screenMode = poll.kind === "WORDCLOUD" ? "WORDCLOUD" : "POLL";
   return (
     <Card asChild data-color="accent" className="live-poll">
       <li>
@@ -494,41 +505,85 @@ function ModPoll({
         <Paragraph data-size="sm">
           {t(`live:kind.${poll.kind}`)} · {t(`live:pollStatus.${poll.status}`)}{" "}
           · {t(`live:visibility.${poll.resultsVisibility}`)}
+          {item ? ` · ${item.title}` : ""}
         </Paragraph>
         <div className="live-row">
-          {poll.status !== "OPEN" ? (
+          {poll.status === "DRAFT" ? (
             <Button
               type="button"
               variant="primary"
               data-size="sm"
               disabled={busy}
-              onClick={() =>
-                run(
-                  () =>
-                    actions.setPollState({ pollId: poll.id, status: "OPEN" }),
-                  t("live:polls.opened")
-                )
-              }
+              onClick={() => run(() => actions.setPollState({ pollId: poll.id, status: "OPEN" }), t("live:polls.opened"))}
             >
               {t("live:polls.open", { title: poll.title })}
             </Button>
-          ) : (
+          ) : poll.status === "OPEN" ? (
             <Button
               type="button"
               variant="secondary"
               data-size="sm"
               disabled={busy}
-              onClick={() =>
-                run(
-                  () =>
-                    actions.setPollState({ pollId: poll.id, status: "CLOSED" }),
-                  t("live:polls.closedDone")
-                )
-              }
+              onClick={() => run(() => actions.setPollState({ pollId: poll.id, status: "CLOSED" }), t("live:polls.closedDone"))}
             >
               {t("live:polls.close", { title: poll.title })}
             </Button>
+          ) : (
+            <>
+              <Button
+                type="button"
+                variant="primary"
+                data-size="sm"
+                disabled={busy}
+                onClick={() => run(() => actions.setPollState({ pollId: poll.id, status: "OPEN" }), t("live:pollLibrary.reopened"))}
+              >
+                {t("live:pollLibrary.reopen", { title: poll.title })}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                data-size="sm"
+                disabled={busy}
+                onClick={() => run(() => actions.setScreen({ mode: screenMode, pollId: poll.id }), t("live:pollLibrary.onScreenDone"))}
+              >
+                {t("live:pollLibrary.showOnScreen", { title: poll.title })}
+              </Button>
+            </>
           )}
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            disabled={busy}
+            onClick={() => run(() => actions.duplicatePoll({ pollId: poll.id }), t("live:pollLibrary.duplicated"))}
+          >
+            {t("live:pollLibrary.duplicate", { title: poll.title })}
+          </Button>
+          {poll.status !== "OPEN" ? (
+            confirming ? (
+              <>
+                <Button
+                  type="button"
+                  variant="primary"
+                  data-color="danger"
+                  data-size="sm"
+                  disabled={busy}
+                  onClick={async () => {
+                    if (!(await run(() => actions.deletePoll({ pollId: poll.id })))) setConfirming(false);
+                  }}
+                >
+                  {t("live:pollLibrary.deleteYes", { title: poll.title })}
+                </Button>
+                <Button type="button" variant="tertiary" data-size="sm" onClick={() => setConfirming(false)}>
+                  {t("live:mod.cancel")}
+                </Button>
+              </>
+            ) : (
+              <Button type="button" variant="tertiary" data-color="danger" data-size="sm" onClick={() => setConfirming(true)}>
+                {t("live:pollLibrary.delete", { title: poll.title })}
+              </Button>
+            )
+          ) : null}
         </div>
         {line}
         {poll.results ? (
@@ -549,29 +604,45 @@ export function ModeratorPolls({
   state: RoomState;
   actions: LiveActions;
 }) {
-  const order = { OPEN: 0, DRAFT: 1, CLOSED: 2 } as const;
-  const polls = state.polls
-    .slice()
-    .sort((a, b) => order[a.status] - order[b.status]);
   const t = useT();
+  const current = state.room.currentItem?.id ?? null;
+  const open = state.polls.filter((p) => p.status === "OPEN");
+  const drafts = state.polls.filter((p) => p.status === "DRAFT");
+  // The item on now: its drafts and the "any time" ones come next; with no item on, every draft.
+  const nowDrafts = current === null ? drafts : drafts.filter((p) => p.programmeItemId === current || p.programmeItemId === null);
+  const otherDrafts = current === null ? [] : drafts.filter((p) => !nowDrafts.includes(p));
+  const closed = state.polls.filter((p) => p.status === "CLOSED");
+  const list = (polls: RoomState["polls"]) => (
+    <ul className="live-question-list">
+      {polls.map((p) => (
+        <ModPoll key={p.id} poll={p} answers={state.moderation?.answers ?? []} actions={actions} programme={state.room.programme} />
+      ))}
+    </ul>
+  );
   return (
     <section aria-labelledby="polls-heading">
       <Heading level={2} data-size="sm" id="polls-heading">
         {t("live:polls.heading")}
       </Heading>
-      {polls.length === 0 ? (
-        <p>{t("live:polls.none")}</p>
-      ) : (
-        <ul className="live-question-list">
-          {polls.map((p) => (
-            <ModPoll key={p.id} poll={p} answers={state.moderation?.answers ?? []} actions={actions} />
-          ))}
-        </ul>
-      )}
-      <CreatePollForm actions={actions} />
+      <CreatePollForm actions={actions} programmeItemId={current} />
+      {state.polls.length === 0 ? <p>{t("live:polls.none")}</p> : null}
+      {open.length + nowDrafts.length > 0 ? list([...open, ...nowDrafts]) : null}
+      {otherDrafts.length > 0 ? (
+        <details className="live-closed-polls" id="other-drafts">
+          <summary>{t("live:pollLibrary.otherDrafts", { count: otherDrafts.length })}</summary>
+          {list(otherDrafts)}
+        </details>
+      ) : null}
+      {closed.length > 0 ? (
+        <details className="live-closed-polls" id="closed-polls">
+          <summary>{t("live:pollLibrary.closedPolls", { count: closed.length })}</summary>
+          {list(closed)}
+        </details>
+      ) : null}
     </section>
   );
 }
+// ---- end poll library
 
 const short = (text: string, max = 40) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;

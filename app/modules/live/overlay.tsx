@@ -31,11 +31,14 @@ export function parseOverlayOptions(search: URLSearchParams): OverlayOptions {
 
 /** A lower third holds a few lines: the leading options, the top words, the latest answers. */
 export const OVERLAY_MAX_OPTIONS = 6;
+export const OVERLAY_RANKING_TOP = 5;
 function compact(results: PollResults): PollResults {
   if (results.kind === "SINGLE" || results.kind === "MULTIPLE") {
     return { ...results, options: results.options.slice().sort((a, b) => b.count - a.count).slice(0, OVERLAY_MAX_OPTIONS) };
   }
   if (results.kind === "WORDCLOUD") return { ...results, words: results.words.slice(0, 12) };
+  // ---- poll library: a ranking's leading places (already in rank order).
+  if (results.kind === "RANKING") return { ...results, options: results.options.slice(0, OVERLAY_RANKING_TOP) };
   if (results.kind === "OPEN_TEXT") return { ...results, answers: results.answers.slice(0, 3) };
   return results;
 }

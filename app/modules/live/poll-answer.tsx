@@ -1,5 +1,7 @@
 // The answer form of an open poll, one shape per kind: radio buttons, checkboxes with a
-// maximum, a rating scale, a short word or an open text. A phone that reconnects shows the
+// maximum, a rating scale, a short word, an open text, or a ranking (an ordered list with "move
+// up"/"move down" buttons named after their option and a live region saying the new place: no
+// drag and drop, so it works by touch, keyboard and screen reader alike). A phone that reconnects shows the
 // answer it gave (myAnswer); answering again replaces it.
 import {
   Button,
@@ -8,7 +10,7 @@ import {
   Paragraph,
   Tag,
 } from "@digdir/designsystemet-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   CheckboxField,
   FieldsetGroup,
@@ -22,6 +24,97 @@ import { OPEN_TEXT_MAX, WORD_MAX, type PollView } from "./protocol";
 import { PollResultsView } from "./poll-results";
 import type { LiveActions } from "./use-live-room";
 
+/** A ranking's starting order: the answer given (when it still names every option), else the poll's order. */
+function startOrder(poll: PollView, mine: PollView["myAnswer"] | null): string[] {
+  const ids = poll.options.map((o) => o.id);
+  const given = mine?.optionIds ?? [];
+  return given.length === ids.length && ids.every((id) => given.includes(id)) ? given : ids;
+}
+
+function RankingControl({
+  poll,
+  order,
+  setOrder,
+}: {
+  poll: PollView;
+  order: string[];
+  setOrder: (next: string[]) => void;
+}) {
+  const t = useT();
+  const [said, setSaid] = useState("");
+  const focusNext = useRef<string | null>(null);
+  const labels = new Map(poll.options.map((o) => [o.id, o.label]));
+  const legendId = `rank-${poll.id}-legend`;
+
+  // The moved option's button keeps the focus in its new place (the other one at either end).
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    focusNext.current = null;
+    document.getElementById(id)?.focus();
+  });
+
+  function move(index: number, by: -1 | 1) {
+    const to = index + by;
+    if (to < 0 || to >= order.length) return;
+    const next = order.slice();
+    [next[index], next[to]] = [next[to]!, next[index]!];
+    const optionId = next[to]!;
+    const atEnd = (by === -1 && to === 0) || (by === 1 && to === next.length - 1);
+    focusNext.current = `rank-${poll.id}-${optionId}-${atEnd ? (by === -1 ? "down" : "up") : by === -1 ? "up" : "down"}`;
+    setOrder(next);
+    setSaid(t("live:pollLibrary.movedTo", { option: labels.get(optionId) ?? "", place: to + 1, total: next.length }));
+  }
+
+  return (
+    <div className="live-ranking-control" role="group" aria-labelledby={legendId}>
+      <p id={legendId} className="live-ranking-legend">
+        {t("live:pollLibrary.rankLegend")}
+      </p>
+      <ol className="live-ranking-list">
+        {order.map((optionId, i) => {
+          const label = labels.get(optionId) ?? "";
+          return (
+            <li key={optionId} className="live-ranking-item">
+              <span className="live-ranking-place" aria-hidden="true">
+                {i + 1}.
+              </span>
+              <span className="live-ranking-label">{label}</span>
+              <span className="live-ranking-buttons">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  id={`rank-${poll.id}-${optionId}-up`}
+                  aria-label={t("live:pollLibrary.moveUp", { option: label })}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                >
+                  <span aria-hidden="true">↑</span>
+                </Button>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  id={`rank-${poll.id}-${optionId}-down`}
+                  aria-label={t("live:pollLibrary.moveDown", { option: label })}
+                  disabled={i === order.length - 1}
+                  onClick={() => move(i, 1)}
+                >
+                  <span aria-hidden="true">↓</span>
+                </Button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="visually-hidden" aria-live="polite" id={`rank-${poll.id}-said`}>
+        {said}
+      </p>
+    </div>
+  );
+}
+
 export function PollCard({
   poll,
   actions,
@@ -33,6 +126,7 @@ export function PollCard({
 }) {
   const mine = poll.myAnswer ?? null;
   const [optionIds, setOptionIds] = useState<string[]>(mine?.optionIds ?? []);
+  const [order, setOrder] = useState<string[]>(() => startOrder(poll, mine));
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [text, setText] = useState(mine?.text ?? "");
   const [busy, setBusy] = useState(false);
@@ -46,6 +140,7 @@ export function PollCard({
   useEffect(() => {
     if (!mine) return;
     setOptionIds(mine.optionIds);
+    if (poll.kind === "RANKING") setOrder(startOrder(poll, mine));
     setRating(mine.rating);
     setText(mine.text ?? "");
   }, [mineKey]);
@@ -57,6 +152,8 @@ export function PollCard({
       if (optionIds.length === 0)
         return setFeedback({ kind: "error", text: t("live:poll.needOption") });
       payload = { ...payload, optionIds };
+    } else if (poll.kind === "RANKING") {
+      payload = { ...payload, optionIds: order };
     } else if (poll.kind === "RATING") {
       if (rating === null)
         return setFeedback({ kind: "error", text: t("live:poll.needRating") });
@@ -142,6 +239,8 @@ export function PollCard({
                   );
                 })}
               </FieldsetGroup>
+            ) : poll.kind === "RANKING" ? (
+              <RankingControl poll={poll} order={order} setOrder={setOrder} />
             ) : poll.kind === "RATING" ? (
               <FieldsetGroup
                 id={`rate-${poll.id}-group`}

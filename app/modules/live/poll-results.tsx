@@ -1,6 +1,7 @@
 // Poll results as text first: every bar carries its number and percentage, the word cloud is a
 // plain list whose font size follows the count (the count is also written out), so nothing is
-// told by colour or size alone.
+// told by colour or size alone. A ranking is an ordered list by average place, each line saying
+// its average place and how many put it first; the bar is longer the nearer the top.
 import { useLocale, useT } from "~/i18n";
 import type { PollResults, PollView } from "./protocol";
 
@@ -28,6 +29,32 @@ function Bars({ rows, total }: { rows: Array<{ key: string; label: string; count
         );
       })}
     </ul>
+  );
+}
+
+/** Bar length of an average place among n: first place fills it, last place keeps a sliver. */
+const rankShare = (average: number, n: number) => Math.max(0, Math.min(100, Math.round(((n + 1 - average) / n) * 100)));
+
+function RankingBars({ results }: { results: Extract<PollResults, { kind: "RANKING" }> }) {
+  const t = useT();
+  const locale = useLocale();
+  const n = results.options.length;
+  return (
+    <ol className="live-bars live-ranking">
+      {results.options.map((o) => (
+        <li key={o.id}>
+          <span className="live-bar-label">{o.label}</span>
+          <span className="live-bar-track" aria-hidden="true">
+            <span className={`live-bar-fill live-w-${o.averageRank === null ? 0 : rankShare(o.averageRank, n)}`} />
+          </span>
+          <span className="live-bar-count">
+            {o.averageRank === null
+              ? t("live:pollLibrary.noRank")
+              : t("live:pollLibrary.averageRank", { average: decimal(o.averageRank, locale), firsts: o.firsts })}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -74,6 +101,13 @@ export function PollResultsView({ poll, results }: { poll: Pick<PollView, "kind"
         </div>
       );
     }
+    case "RANKING":
+      return (
+        <div className="live-results">
+          <p className="live-total">{answers}</p>
+          <RankingBars results={results} />
+        </div>
+      );
     case "OPEN_TEXT":
       return (
         <div className="live-results">

@@ -93,10 +93,28 @@ export const clientSchemas = {
     maxChoices: z.number().int().min(1).max(20).optional(),
     scaleMax: z.number().int().min(2).max(10).optional(),
     resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
-    // ---- evening: the programme item it is for (event rooms; default: the item on now)
-    programmeItemId: id.optional(),
+    /** The programme item it belongs to (the event's programme); absent: the item on now (event rooms); null: any time */
+    programmeItemId: id.nullable().optional(),
   }),
+  /** OPEN: opens a draft, or reopens a closed poll (its answers kept); CLOSED: closes it. */
   "mod:poll:state": z.object({ pollId: id, status: z.enum(["OPEN", "CLOSED"]) }),
+  // ---- poll library
+  /** Edit a draft (refused with "conflict" once opened): the whole question as in mod:poll:create. */
+  "mod:poll:update": z.object({
+    pollId: id,
+    title: text(POLL_TITLE_MAX),
+    kind: z.enum(POLL_KINDS),
+    options: z.array(text(POLL_OPTION_MAX)).max(20).default([]),
+    maxChoices: z.number().int().min(1).max(20).optional(),
+    scaleMax: z.number().int().min(2).max(10).optional(),
+    resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
+    programmeItemId: id.nullable().optional(),
+  }),
+  /** A new draft copy of any poll (options and settings, no answers). */
+  "mod:poll:duplicate": z.object({ pollId: id }),
+  /** Delete a draft or closed poll with its answers ("conflict" while open: close it first). */
+  "mod:poll:delete": z.object({ pollId: id }),
+  // ---- end poll library
   /**
    * What the projector shows. POLL and WORDCLOUD take a `pollId` (default: the newest open, else
    * closed, poll of that kind); QUESTION takes a `questionId` (default: the one already on screen).
@@ -263,6 +281,10 @@ export interface ServerToClientEvents {
   "room:changed": (room: RoomState["room"]) => void;
   /** A poll was created, opened or closed (without results for those who may not see them). */
   "poll:changed": (poll: PollView) => void;
+  // ---- poll library
+  /** A poll was deleted: every screen drops it (a projector showing it goes back to the join slide). */
+  "poll:removed": (payload: { pollId: string }) => void;
+  // ---- end poll library
   /** Coalesced poll results for those who may see them. */
   "poll:results": (payload: { pollId: string; results: PollResults }) => void;
   /** Moderators only: a text answer arrived or changed status (held, shown, hidden, blocked). */
@@ -283,6 +305,11 @@ export interface ClientToServerEvents {
   "mod:room": (p: ClientPayload<"mod:room">, ack: (a: Ack<RoomState["room"]>) => void) => void;
   "mod:poll:create": (p: ClientPayload<"mod:poll:create">, ack: (a: Ack<PollView>) => void) => void;
   "mod:poll:state": (p: ClientPayload<"mod:poll:state">, ack: (a: Ack<PollView>) => void) => void;
+  // ---- poll library
+  "mod:poll:update": (p: ClientPayload<"mod:poll:update">, ack: (a: Ack<PollView>) => void) => void;
+  "mod:poll:duplicate": (p: ClientPayload<"mod:poll:duplicate">, ack: (a: Ack<PollView>) => void) => void;
+  "mod:poll:delete": (p: ClientPayload<"mod:poll:delete">, ack: (a: Ack<{ pollId: string }>) => void) => void;
+  // ---- end poll library
   "mod:screen": (p: ClientPayload<"mod:screen">, ack: (a: Ack<RoomState["room"]>) => void) => void;
   "mod:answer": (p: ClientPayload<"mod:answer">, ack: (a: Ack<AnswerView>) => void) => void;
   "mod:word": (p: ClientPayload<"mod:word">, ack: (a: Ack<{ pollId: string; word: string; hidden: boolean; answers: AnswerView[] }>) => void) => void;

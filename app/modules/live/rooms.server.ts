@@ -185,6 +185,8 @@ export async function itemForNewEntry(roomId: string, named?: string | null, now
     if (!room.event.programmeItems.some((i) => i.id === named)) throw notFound("item");
     return named;
   }
+  // null: explicitly no item ("any time", a poll prepared for the whole evening); absent: the item on now.
+  if (named === null) return null;
   return currentItemOf(room, now)?.id ?? null;
 }
 

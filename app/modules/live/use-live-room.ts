@@ -162,6 +162,10 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
     socket.on("poll:results", ({ pollId, results }) => {
       setState((s) => ({ ...s, polls: s.polls.map((p) => (p.id === pollId ? { ...p, results } : p)) }));
     });
+    // ---- poll library: a deleted poll leaves every screen.
+    socket.on("poll:removed", ({ pollId }) => {
+      setState((s) => ({ ...s, polls: s.polls.filter((p) => p.id !== pollId) }));
+    });
     // Moderators only: text answers (held ones first of all) and blocks.
     socket.on("answer:changed", (answer) => {
       setState((s) => {
@@ -282,6 +286,23 @@ export function useLiveRoom(initial: RoomState, join: { as: LiveRole; speakerKey
       if (ack.ok) setState((s) => ({ ...s, polls: upsertPoll(s.polls, ack.data) }));
       return ack;
     },
+    // ---- poll library
+    updatePoll: async (p: ClientPayload<"mod:poll:update">) => {
+      const ack = await call("mod:poll:update", p);
+      if (ack.ok) setState((s) => ({ ...s, polls: upsertPoll(s.polls, ack.data) }));
+      return ack;
+    },
+    duplicatePoll: async (p: ClientPayload<"mod:poll:duplicate">) => {
+      const ack = await call("mod:poll:duplicate", p);
+      if (ack.ok) setState((s) => ({ ...s, polls: upsertPoll(s.polls, ack.data) }));
+      return ack;
+    },
+    deletePoll: async (p: ClientPayload<"mod:poll:delete">) => {
+      const ack = await call("mod:poll:delete", p);
+      if (ack.ok) setState((s) => ({ ...s, polls: s.polls.filter((x) => x.id !== p.pollId) }));
+      return ack;
+    },
+    // ---- end poll library
     setScreen: async (p: ClientPayload<"mod:screen">) => {
       const ack = await call("mod:screen", p);
       if (ack.ok) setState((s) => ({ ...s, room: ack.data }));
