@@ -3,7 +3,9 @@
 // item 1 carries item 1; the moderator moves to item 2 and the phones and the projector show it
 // without reloading; a question then carries item 2 on the moderator page; a swear word in a word
 // cloud is held and never reaches the projector; a shown answer the moderator hides leaves both
-// phones and the projector; the projector never scrolls; the overlay shows the question on screen.
+// phones and the projector; a ranking poll for item 2 ranked on both phones, average places on the
+// projector; the projector never scrolls; the overlay shows the question on screen; the speaker's
+// presenter view marks it answered.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { connectDatabase } from "../server/db";
@@ -187,10 +189,40 @@ test("the whole evening on one code: two items, four browsers", async ({ page: m
       await expectNoA11yViolations(b.page);
     });
 
-    await test.step("ranking poll (to be added)", async () => {
-      // ---- ranking: the ranking poll step goes here (the poll library + ranking helper adds it):
-      // the moderator creates and opens a RANKING poll for item 2, both phones rank the options,
-      // the projector shows the average ranks without scrolling.
+    await test.step("a ranking poll for item 2: both phones order the themes, the projector shows average places", async () => {
+      await mod.getByRole("button", { name: `Lukk «${pollTitle}»` }).click();
+      await expect(mod.getByRole("button", { name: `Lukk «${pollTitle}»` })).toHaveCount(0);
+      const rankTitle = `Hva bør kommunen gjøre først? (${tag})`;
+      await mod.getByLabel("Spørsmål", { exact: true }).fill(rankTitle);
+      await mod.getByLabel("Type", { exact: true }).selectOption("RANKING");
+      await mod.getByLabel("Alternativer (ett per linje)").fill("Fortau\nLys\nFartshumper");
+      await mod.getByRole("button", { name: "Lag avstemning" }).click();
+      await mod.getByRole("button", { name: `Åpne «${rankTitle}»` }).click();
+      await expect(mod.getByRole("button", { name: `Lukk «${rankTitle}»` })).toBeVisible();
+
+      // Phone A (bokmål) puts Fartshumper first with the buttons; phone B (nynorsk) keeps the order.
+      const rankA = a.page.getByRole("region", { name: rankTitle });
+      await expect(rankA.getByRole("list").first().getByRole("listitem")).toHaveText([/Fortau/, /Lys/, /Fartshumper/]);
+      await rankA.getByRole("button", { name: "Flytt opp «Fartshumper»" }).click();
+      await rankA.getByRole("button", { name: "Flytt opp «Fartshumper»" }).click();
+      await expect(rankA.getByRole("list").first().getByRole("listitem")).toHaveText([/Fartshumper/, /Fortau/, /Lys/]);
+      await rankA.getByRole("button", { name: "Send svar" }).click();
+      await expect(rankA.getByText("Takk! Svaret ditt er registrert.")).toBeVisible();
+      await expectNoA11yViolations(a.page);
+      const rankB = b.page.getByRole("region", { name: rankTitle });
+      await rankB.getByRole("button", { name: "Send svar" }).click();
+      await expect(rankB.getByText("Takk! Svaret ditt er registrert.")).toBeVisible();
+      await expectNoA11yViolations(b.page);
+
+      // Fortau (2 + 1) / 2 = 1,5; Fartshumper (1 + 3) / 2 = 2,0; Lys (3 + 2) / 2 = 2,5.
+      const stage = screen.locator("#screen-poll");
+      await expect(stage.getByRole("heading", { name: rankTitle })).toBeVisible();
+      await expect(stage.getByRole("listitem")).toHaveText([/Fortau.*snittplass 1,5/, /Fartshumper.*snittplass 2,0/, /Lys.*snittplass 2,5/]);
+      await expect(screen.locator("#screen-item")).toHaveText(`Nå: ${second}`);
+      await expectNoScroll(screen);
+      await expectNoA11yViolations(screen);
+      // It belongs to the item on now on the moderator page.
+      await expect(mod.getByRole("listitem").filter({ has: mod.getByRole("heading", { name: rankTitle }) })).toBeVisible();
     });
 
     await test.step("the question on screen reaches the projector and the overlay", async () => {
@@ -203,6 +235,23 @@ test("the whole evening on one code: two items, four browsers", async ({ page: m
       await expect(overlay.getByText(q2)).toBeVisible();
       await expectNoA11yViolations(overlay);
       await overlay.close();
+    });
+
+    await test.step("the speaker's presenter view: the item's time left, the hall's question, marked answered on every phone", async () => {
+      const speaker = await mod.context().newPage();
+      await speaker.setViewportSize({ width: 1280, height: 800 });
+      await speaker.goto(`/live/${code}/presenter`);
+      // Item 2 was moved to early: the speaker sees when it was planned to start, and its end.
+      await expect(speaker.locator("#presenter-time")).toContainText(second);
+      // The question on screen is the one being answered: the speaker marks it there.
+      const now = speaker.getByRole("region", { name: "Salen ser nå" });
+      await expect(now).toContainText(q2);
+      for (const name of ["Godkjenn", "Skjul", "Vis på skjermen"]) await expect(speaker.getByRole("button", { name, exact: true })).toHaveCount(0);
+      await expectNoA11yViolations(speaker);
+      await now.getByRole("button", { name: "Merk som besvart" }).click();
+      await expect(speaker.getByRole("region", { name: "Besvart" })).toContainText(q2);
+      await expect(listItem(a.page, q2)).toContainText("besvart");
+      await speaker.close();
     });
 
     await test.step("back to the programme's times: item 1 is on again everywhere", async () => {

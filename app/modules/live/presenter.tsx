@@ -52,7 +52,8 @@ function TimeLeft({ item }: { item: ProgrammeItemView | null }) {
   );
 }
 
-function NowOnScreen({ state }: { state: RoomState }) {
+/** What the hall sees; the question on screen is the one the speaker is answering, so it can be marked answered here. */
+function NowOnScreen({ state, onAnswer, busy }: { state: RoomState; onAnswer: (questionId: string) => void; busy: boolean }) {
   const t = useT();
   const mode = state.room.screenMode;
   const question = mode === "QUESTION" ? screenQuestion(state) : null;
@@ -63,7 +64,18 @@ function NowOnScreen({ state }: { state: RoomState }) {
         {t("live:presenter.now")}
       </Heading>
       <p className="live-presenter-mode">{t(`live:screenPanel.${mode}`)}</p>
-      {question ? <p className="live-presenter-question">{question.text}</p> : null}
+      {question ? (
+        <>
+          <p className="live-presenter-question" id="presenter-on-screen">
+            {question.text}
+          </p>
+          {question.status === "APPROVED" ? (
+            <Button type="button" variant="secondary" data-size="sm" disabled={busy} aria-describedby="presenter-on-screen" onClick={() => onAnswer(question.id)}>
+              {t("live:mod.answer")}
+            </Button>
+          ) : null}
+        </>
+      ) : null}
       {poll ? <p className="live-presenter-question">{poll.title}</p> : null}
     </section>
   );
@@ -96,7 +108,7 @@ export function PresenterView({ state, actions }: { state: RoomState; actions: L
   return (
     <div className="live-presenter-grid">
       <div>
-        <NowOnScreen state={state} />
+        <NowOnScreen state={state} onAnswer={answer} busy={busy} />
         <TimeLeft item={state.room.currentItem} />
         <section aria-labelledby="presenter-poll-heading" id="presenter-poll">
           <Heading level={2} data-size="xs" id="presenter-poll-heading">
