@@ -30,6 +30,18 @@ describe("seedDemoContent", () => {
       new Set(["Velkommen og hensikten med verkstedet", "Skoleveien i dag – tall og erfaringer"]),
     );
     for (const q of questions) expect(q.upvoteCount).toBe(q._count.upvotes);
+    // Polls prepared in the library for their items: drafts, a ranking for the open floor.
+    const polls = await db().poll.findMany({
+      where: { room: { eventId: workshop.id } },
+      select: { kind: true, status: true, programmeItem: { select: { kind: true } }, _count: { select: { options: true } } },
+      orderBy: { position: "asc" },
+    });
+    expect(polls.map((p) => [p.kind, p.status, p.programmeItem?.kind])).toEqual([
+      ["SINGLE", "DRAFT", "OTHER"],
+      ["WORDCLOUD", "DRAFT", "TALK"],
+      ["RANKING", "DRAFT", "OPEN_FLOOR"],
+    ]);
+    expect(polls[2]!._count.options).toBe(4);
   });
 
   it("gives the dialogue meetings that ended over two weeks ago published minutes and public follow-up", async () => {

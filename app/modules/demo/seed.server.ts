@@ -894,6 +894,27 @@ async function seedTodayWorkshopRoom(
       },
     });
   }
+  // Polls prepared in the poll library, as the democracy unit would before the evening: drafts
+  // for their programme items, opened by the moderator when the item is on.
+  const openFloor = event.programmeItems.find((i) => i.kind === "OPEN_FLOOR");
+  const drafts = [
+    { item: welcome, title: "Hvordan kommer barna dine til skolen?", kind: "SINGLE", options: ["Går", "Sykler", "Buss", "Blir kjørt"] },
+    { item: today, title: "Ett ord om skoleveien i dag", kind: "WORDCLOUD", options: [] },
+    { item: openFloor, title: "Hva bør kommunen gjøre først?", kind: "RANKING", options: ["Fortau langs Kirsebærveien", "Bedre lys ved bussholdeplassen", "Fartshumper", "Skolepatrulje om morgenen"] },
+  ];
+  for (const [position, d] of drafts.entries()) {
+    await tx.poll.create({
+      data: {
+        roomId: room.id,
+        programmeItemId: d.item?.id ?? null,
+        title: d.title,
+        kind: d.kind,
+        status: "DRAFT",
+        position,
+        options: { create: d.options.map((label, i) => ({ label, position: i })) },
+      },
+    });
+  }
 }
 
 /** A join code in the live alphabet (6 characters, no look-alikes); the database keeps codes unique. */
