@@ -10,6 +10,7 @@ import { connectDatabase } from "../server/db";
 import { publishedEventData } from "./support/events";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
+import { phone, listItem } from "./support/live";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -71,13 +72,7 @@ async function setUp(tag: string, opts: { preModeration: boolean; openPoll?: str
   }
 }
 
-async function phone(browser: Browser, baseURL: string, lang?: "en" | "nn"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  if (lang) await context.addCookies([{ name: "lang", value: Buffer.from(JSON.stringify(lang)).toString("base64"), url: baseURL }]);
-  return { context, page: await context.newPage() };
-}
 
-const listItem = (page: Page, text: string) => page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
 /** The focused element's id and text: focus must be somewhere, never <body>. */
 const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? "", id: document.activeElement?.id ?? "", text: document.activeElement?.textContent ?? "" }));
 const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

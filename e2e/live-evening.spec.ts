@@ -12,6 +12,7 @@ import { connectDatabase } from "../server/db";
 import { publishedEventData } from "./support/events";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
+import { phone, listItem } from "./support/live";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 const MIN = 60_000;
@@ -46,13 +47,7 @@ async function setUp(tag: string) {
   }
 }
 
-async function phone(browser: Browser, baseURL: string, lang: "nb" | "nn") {
-  const context = await browser.newContext({ locale: lang === "nn" ? "nn-NO" : "nb-NO", timezoneId: "Europe/Oslo", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  if (lang === "nn") await context.addCookies([{ name: "lang", value: Buffer.from(JSON.stringify("nn")).toString("base64"), url: baseURL }]);
-  return { context, page: await context.newPage() };
-}
 
-const listItem = (page: Page, text: string) => page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
 
 /** The projector never scrolls (the join bar and the stage fit the viewport). */
 async function expectNoScroll(screen: Page) {

@@ -11,6 +11,7 @@ import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signIn } from "./support/staff";
 import { publishedEventData } from "./support/events";
+import { phone, online, listItem } from "./support/live";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -41,13 +42,7 @@ async function setUp(tag: string) {
   }
 }
 
-async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  return { context, page: await context.newPage() };
-}
 
-const online = (page: Page) => expect(page.getByText("Tilkoblet – oppdateres direkte.")).toBeVisible();
-const listItem = (page: Page, text: string) => page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
 
 test("held, hidden and blocked: the moderator role keeps a word cloud and the questions clean", async ({ page: mod, browser }) => {
   test.setTimeout(180_000);

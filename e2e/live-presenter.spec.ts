@@ -11,6 +11,7 @@ import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
 import { publishedEventData } from "./support/events";
+import { phone, online, listItem as questionItem } from "./support/live";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -48,13 +49,7 @@ async function preModerate(eventId: string) {
   }
 }
 
-async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  return { context, page: await context.newPage() };
-}
 
-const online = (page: Page) => expect(page.getByText("Tilkoblet – oppdateres direkte.")).toBeVisible();
-const questionItem = (page: Page, text: string) => page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
 const noSidewaysScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 /** A figure in one of the report's tables (a row header and its number). */

@@ -9,6 +9,7 @@ import { connectDatabase } from "../server/db";
 import { expectNoA11yViolations } from "./support/helpers";
 import { signInAsAdmin } from "./support/staff";
 import { publishedEventData } from "./support/events";
+import { phone, online, listItem as questionItem } from "./support/live";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
@@ -33,21 +34,9 @@ async function createEvent(title: string): Promise<{ id: string; slug: string }>
   }
 }
 
-async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: "nb-NO",
-    timezoneId: "Europe/Oslo",
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
 
-const online = (page: Page) => expect(page.getByText("Tilkoblet – oppdateres direkte.")).toBeVisible();
 
 /** A question in a list, found by its text. */
-const questionItem = (page: Page, text: string) => page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
 
 test("questions and polls live: audience, moderator and projector", async ({ page: staff, browser }) => {
   test.setTimeout(180_000);
