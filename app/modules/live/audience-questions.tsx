@@ -182,6 +182,13 @@ export function UpvoteButton({
 }) {
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLButtonElement>(null);
+  // A popular list re-sorts under the finger when the new count arrives (moving the button in the
+  // page drops its focus), and the button is disabled while the vote is sent: for a few seconds
+  // after a click, every render puts focus back on it if it fell to the page.
+  const keepFocusUntil = useRef(0);
+  useEffect(() => {
+    if (Date.now() < keepFocusUntil.current && (document.activeElement === document.body || document.activeElement === null)) ref.current?.focus();
+  });
   const t = useT();
   const values = { text: firstWords(q.text), count: q.upvotes };
   return (
@@ -195,14 +202,11 @@ export function UpvoteButton({
       aria-label={upvoted ? t("live:audience.upvotedLabel", values) : t("live:audience.upvoteLabel", values)}
       disabled={busy || disabled}
       onClick={async () => {
+        keepFocusUntil.current = Date.now() + 3000;
         setBusy(true);
         const ack = await actions.upvote({ questionId: q.id, up: !upvoted });
         setBusy(false);
         if (!ack.ok) onError?.(ack);
-        // A popular list re-sorts under the finger: keep focus on this button wherever it went.
-        requestAnimationFrame(() => {
-          if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
-        });
       }}
     >
       <span aria-hidden="true">▲</span>
