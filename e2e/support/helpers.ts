@@ -117,7 +117,7 @@ export function uniqueEmail(tag = "deltaker"): string {
 export type EventKind = "CONFERENCE" | "DIALOGUE_MEETING" | "WORKSHOP";
 
 /**
- * The slug of the first upcoming event of a kind (in the order the home page lists them) whose
+ * The slug of the first upcoming demo event of a kind (in the order the home page lists them) whose
  * page offers registration, optionally with exactly `seats` free seats.
  */
 export async function findUpcomingEvent(
@@ -127,7 +127,8 @@ export async function findUpcomingEvent(
 ): Promise<string> {
   const home = await request.get(`/?kind=${kind}`);
   expect(home.ok()).toBeTruthy();
-  const slugs = [...new Set([...(await home.text()).matchAll(/href="\/events\/([a-z0-9-]+)"/g)].map((m) => m[1]))];
+  // Only the demo's events: other specs make their own (slugs "e2e-…") while this one runs.
+  const slugs = [...new Set([...(await home.text()).matchAll(/href="\/events\/([a-z0-9-]+)"/g)].map((m) => m[1]))].filter((s) => !s.startsWith("e2e-"));
   for (const slug of slugs) {
     const html = await (await request.get(`/events/${slug}`)).text();
     if (!html.includes(`href="/events/${slug}/register"`)) continue;
