@@ -54,6 +54,18 @@ export type LiveRole = "audience" | "moderator" | "screen" | "presenter";
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** What a poll asks: created with mod:poll:create, replaced while a draft with mod:poll:update. */
+const pollDefinition = z.object({
+  title: text(POLL_TITLE_MAX),
+  kind: z.enum(POLL_KINDS),
+  options: z.array(text(POLL_OPTION_MAX)).max(20).default([]),
+  maxChoices: z.number().int().min(1).max(20).optional(),
+  scaleMax: z.number().int().min(2).max(10).optional(),
+  resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
+  /** The programme item it belongs to (the event's programme); absent: the item on now (event rooms); null: any time */
+  programmeItemId: id.nullable().optional(),
+});
+
 export const clientSchemas = {
   /** Join a room. `speakerKey` (from the speaker's secret link) or a staff session cookie gives moderator rights. */
   "room:join": z.object({
@@ -86,30 +98,12 @@ export const clientSchemas = {
     allowAnonymous: z.boolean().optional(),
     status: z.enum(["OPEN", "CLOSED"]).optional(),
   }),
-  "mod:poll:create": z.object({
-    title: text(POLL_TITLE_MAX),
-    kind: z.enum(POLL_KINDS),
-    options: z.array(text(POLL_OPTION_MAX)).max(20).default([]),
-    maxChoices: z.number().int().min(1).max(20).optional(),
-    scaleMax: z.number().int().min(2).max(10).optional(),
-    resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
-    /** The programme item it belongs to (the event's programme); absent: the item on now (event rooms); null: any time */
-    programmeItemId: id.nullable().optional(),
-  }),
+  "mod:poll:create": pollDefinition,
   /** OPEN: opens a draft, or reopens a closed poll (its answers kept); CLOSED: closes it. */
   "mod:poll:state": z.object({ pollId: id, status: z.enum(["OPEN", "CLOSED"]) }),
   // ---- poll library
   /** Edit a draft (refused with "conflict" once opened): the whole question as in mod:poll:create. */
-  "mod:poll:update": z.object({
-    pollId: id,
-    title: text(POLL_TITLE_MAX),
-    kind: z.enum(POLL_KINDS),
-    options: z.array(text(POLL_OPTION_MAX)).max(20).default([]),
-    maxChoices: z.number().int().min(1).max(20).optional(),
-    scaleMax: z.number().int().min(2).max(10).optional(),
-    resultsVisibility: z.enum(RESULTS_VISIBILITY).default("LIVE"),
-    programmeItemId: id.nullable().optional(),
-  }),
+  "mod:poll:update": pollDefinition.extend({ pollId: id }),
   /** A new draft copy of any poll (options and settings, no answers). */
   "mod:poll:duplicate": z.object({ pollId: id }),
   /** Delete a draft or closed poll with its answers ("conflict" while open: close it first). */
